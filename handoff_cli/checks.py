@@ -1,0 +1,86 @@
+"""Check dossiers: load, match the schema, run the rules, score, gate. Records results; never prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from handoff_cli.errors import InputError
+from handoff_cli.findings import CheckResult, FileResult
+from handoff_cli.loader import load_file
+from handoff_cli.model import Dossier
+from handoff_cli.model.common import Segment
+from handoff_cli.policy import Applied, build
+from handoff_cli.positions import Positions
+from handoff_cli.rules.base import Context
+from handoff_cli.scoring import evaluate, gate
+from handoff_cli.settings import Project
+from handoff_cli.validation import validate
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Checker:
+    """Everything a check needs besides the file, resolved once per run."""
+
+    project: Project
+    plan: dict[Segment, tuple[Applied, ...]]
+    ctx: Context
+    min_score: float | None = None  # --min-score, over every segment's own threshold
+
+    @classmethod
+    def create(cls, project: Project, *, as_of: datetime, min_score: float | None = None) -> Checker:
+        return cls(project, build(project), Context(as_of, project.settings.tz), min_score)
+
+    def check_file(self, path: Path, display: str | None = None) -> FileResult:
+        display = display or str(path)
+        settings = self.project.settings
+        try:
+            loaded, problems = load_file(path, display, max_bytes=settings.max_file_bytes, max_depth=settings.max_depth)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=display) from None
+        if loaded is None:
+            return FileResult(display, problems)
+        dossier, problems = validate(loaded, display)
+        if dossier is None:
+            return FileResult(display, problems)
+        return self.check_dossier(dossier, loaded.positions, display)
+
+    def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
+        segment = dossier.deal.segment
+        min_score = self.min_score if self.min_score is not None else self.project.settings.min_score_for(segment)
+        score, findings = evaluate(dossier, self.plan[segment], self.ctx, positions=positions, display=display)
+        findings.sort(key=lambda f: (f.line, f.col, f.code))
+        blocked = gate(score, min_score, findings, display)
+        if blocked:
+            findings.insert(0, blocked)
+        return FileResult(display, findings, score, min_score, dossier.deal.id, segment.value)
+
+    def check_paths(self, paths: Sequence[Path]) -> CheckResult:
+        return CheckResult([self.check_file(p) for p in expand(paths)])
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders searched for *.yaml and *.yml (hidden folders such as .git skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(_dossiers_in(path))
+            if not inside:
+                raise InputError("no *.yaml or *.yml files in this folder", path=path)
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", path=path)
+    return list(dict.fromkeys(found))
+
+
+def _dossiers_in(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if path.suffix in SUFFIXES and path.is_file() and not any(p.startswith(".") for p in relative):
+            yield path

@@ -1,0 +1,67 @@
+"""The `handoff` command: the Typer app, its commands, --version, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from handoff_cli import __version__
+from handoff_cli.cli import catalog, check, scaffold
+from handoff_cli.errors import HandoffError
+
+
+class _Boundary(TyperGroup):
+    """Every HandoffError raised by a command ends here as one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HandoffError as exc:
+            typer.echo(f"handoff: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    name="handoff",
+    cls=_Boundary,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Check, score and use sales-to-CS handoff dossiers (one YAML file per deal).\n\n"
+    "Exit codes: 0 all good, 1 findings (invalid or below the minimum score), 2 usage error or unreadable input.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"handoff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Check, score and use sales-to-CS handoff dossiers (one YAML file per deal)."""
+
+
+app.command()(check.validate)
+app.command()(check.score)
+app.command()(catalog.rules)
+app.command()(scaffold.init)
+app.command()(scaffold.schema)
+
+
+def main() -> None:
+    try:
+        app(prog_name="handoff")
+    except Exception as exc:  # a bug in handoff itself: one line for the user, the traceback only on request
+        if os.environ.get("HANDOFF_DEBUG"):
+            raise
+        sys.stderr.write(f"handoff: internal error: {type(exc).__name__}: {exc} (HANDOFF_DEBUG=1 shows a traceback)\n")
+        sys.exit(2)

@@ -1,0 +1,83 @@
+"""`handoff rules`: the product's knowledge, listed; one rule explained with its PASS and FAIL examples."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
+from handoff_cli.errors import HandoffError
+from handoff_cli.loader import LOAD_CODES
+from handoff_cli.model.common import Segment
+from handoff_cli.policy import Mode, build
+from handoff_cli.rules import RULES, lookup
+from handoff_cli.scoring import GATE_CODES
+from handoff_cli.validation import SCHEMA_CODES
+
+_MARK = {Mode.REQUIRED: "must", Mode.SCORED: "yes", Mode.OFF: "-"}
+
+
+def rules(
+    rule: Annotated[str | None, typer.Argument(help="A rule code or name to explain.", show_default=False)] = None,
+    all_codes: Annotated[bool, typer.Option("--all", help="Also list YAML, schema and gate error codes.")] = False,
+    format: FormatOpt = Format.TEXT,
+    config: ConfigOpt = None,
+) -> None:
+    """List the completeness rules: code, name, points, and where each applies (must = an error when missed).
+
+    Segment columns follow handoff.toml, so a repo sees its own policy.
+
+    Examples:
+
+      handoff rules
+
+      handoff rules champion-named
+    """
+    plan = build(project(config))
+    modes = {seg: {a.rule.code: (a.mode, a.weight) for a in applied} for seg, applied in plan.items()}
+    out = console()
+    if rule is not None:
+        try:
+            found = lookup(rule)
+        except KeyError as exc:
+            raise HandoffError(exc.args[0]) from None
+        out.print(f"{found.code} {found.name} ({found.category.value}, {found.weight:g} points)", markup=False)
+        out.print(f"why: {found.why}", markup=False)
+        out.print(found.doc, markup=False)
+        return
+    rows: list[dict[str, Any]] = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "category": r.category.value,
+            "why": r.why,
+            "segments": {
+                s.value: {
+                    "mode": modes[s].get(r.code, (Mode.OFF, 0))[0].value,
+                    "points": modes[s].get(r.code, (Mode.OFF, 0))[1],
+                }
+                for s in Segment
+            },
+        }
+        for r in RULES
+    ]
+    extra = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES} if all_codes else {}
+    if format is Format.JSON:
+        errors = [{"code": c, "name": n, "why": w} for c, (n, w) in extra.items()]
+        out.out(json.dumps({"version": 1, "rules": rows, "errors": errors}, indent=2), highlight=False)
+        return
+    table = Table("code", "name", "category", *(s.value for s in Segment), "why")
+    for row in rows:
+        marks = [_cell(row["segments"][s.value]) for s in Segment]
+        table.add_row(row["code"], row["name"], row["category"], *marks, row["why"])
+    for code, (name, why) in extra.items():
+        table.add_row(code, name, "error", *("must" for _ in Segment), why)
+    out.print(table)
+
+
+def _cell(entry: dict[str, Any]) -> str:
+    mode = Mode(str(entry["mode"]))
+    return _MARK[mode] if mode is Mode.OFF else f"{_MARK[mode]} {entry['points']:g}"

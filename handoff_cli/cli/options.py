@@ -1,0 +1,74 @@
+"""Option types shared by commands, and the few things every command does first (settings, console, now)."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from handoff_cli.settings import Project, discover
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Dossier files or folders (searched for *.yaml, *.yml). Default: `paths` from handoff.toml.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: text for people, json for scripts.")]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Settings file to use instead of the nearest handoff.toml.", show_default=False
+    ),
+]
+MinScore = Annotated[
+    float | None,
+    typer.Option(
+        "--min-score",
+        min=0,
+        max=100,
+        show_default=False,
+        help="Completeness a dossier needs, 0-100; overrides handoff.toml (default 95).",
+    ),
+]
+Explain = Annotated[bool, typer.Option("--explain", "-e", help="Say why each finding matters.")]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATETIME",
+        show_default=False,
+        help="Check as if it were this moment (ISO 8601, e.g. 2026-11-23T09:00); default: now.",
+    ),
+]
+
+
+def project(config: Path | None) -> Project:
+    return discover(Path.cwd(), config)
+
+
+def moment(value: str | None, tz: tzinfo) -> datetime:
+    """--as-of and --at values: ISO 8601, read in the configured timezone when they carry no offset."""
+    if value is None:
+        return datetime.now(tz)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not an ISO 8601 date or date-time, e.g. 2026-11-23T09:00") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def console() -> Console:
+    """stdout; rich leaves colour out when it is not a terminal or NO_COLOR is set, and never wraps lines."""
+    return Console(highlight=False, soft_wrap=True)

@@ -1,0 +1,66 @@
+"""`handoff init` writes a new, commented dossier; `handoff schema` prints the dossier's JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from jinja2 import TemplateError
+
+from handoff_cli.cli.options import ConfigOpt, console, project
+from handoff_cli.errors import HandoffError
+from handoff_cli.model import Dossier
+from handoff_cli.model.common import Segment
+from handoff_cli.render.environment import environment
+from handoff_cli.writer import write_new
+
+SKELETON = "dossier.yaml.j2"
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="The dossier file to create, e.g. deals/acme.yaml.", show_default=False)],
+    account: Annotated[str, typer.Option(help="The customer's company name.", show_default=False)],
+    segment: Annotated[Segment, typer.Option(help="The segment playbook that applies.", show_default=False)],
+    deal_id: Annotated[str | None, typer.Option("--id", help="CRM deal id. Default: the file name.")] = None,
+    rep: Annotated[str | None, typer.Option(help="Sales rep's name.")] = None,
+    rep_email: Annotated[str | None, typer.Option(help="Sales rep's email.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Start a dossier: every section present, each commented with what belongs there.
+
+    Refuses to overwrite an existing file unless --force is given.
+
+    Example:
+
+      handoff init deals/acme.yaml --account "Acme Corp" --segment mid-market
+    """
+    env = environment(project(config))
+    try:
+        text = env.get_template(SKELETON).render(
+            account=account,
+            segment=segment.value,
+            deal_id=deal_id or path.stem,
+            filename=str(path),
+            rep_name=rep,
+            rep_email=rep_email,
+        )
+    except TemplateError as exc:
+        raise HandoffError(f"template {SKELETON}: {exc}") from None
+    write_new(path, text, force=force)
+    typer.echo(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
+
+
+def schema(
+    indent: Annotated[int, typer.Option(help="Spaces of indentation in the JSON.")] = 2,
+) -> None:
+    """Print the dossier's JSON Schema, for editors (yaml-language-server) and other validators.
+
+    Example:
+
+      handoff schema > dossier.schema.json
+    """
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Dossier.model_json_schema(by_alias=True)}
+    console().out(json.dumps(doc, indent=indent, ensure_ascii=False), highlight=False)

@@ -1,0 +1,44 @@
+"""Category 4: what sales promised, each promise an item someone owns."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field
+
+from handoff_cli.model.common import Model, Text
+
+
+class CommitmentKind(StrEnum):
+    SCOPE = "scope"
+    SERVICE = "service"
+    TIMELINE = "timeline"
+    COMMERCIAL = "commercial"
+    VERBAL = "verbal"
+
+
+class Source(StrEnum):
+    CONTRACT = "contract"
+    ORDER_FORM = "order-form"
+    EMAIL = "email"
+    CALL = "call"
+    MEETING = "meeting"
+    VERBAL = "verbal"
+
+
+class Certainty(StrEnum):
+    SIGNED = "signed"
+    AGREED = "agreed"
+    DISCUSSED = "discussed"
+
+
+class Commitment(Model):
+    what: Text
+    kind: CommitmentKind
+    owner: Text | None = Field(None, description="Who delivers it: a name or email from the dossier.")
+    due: date | None = None
+    cs_validated: bool = Field(False, description="CS has read this promise and can deliver it.")
+    source: Source | None = Field(None, description="Where the promise was made.")
+    certainty: Certainty | None = None
+    notes: Text | None = None

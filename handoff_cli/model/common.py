@@ -1,0 +1,55 @@
+"""Types shared by every section of a dossier: text, people, money and the enums."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+# Every scalar reaches the model as the text the user typed (see loader.py), so the
+# schema alone decides what is a number, a date or a flag, and `NO` or `0123` in a
+# text field stays exactly as written.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+TextList = list[Text]
+
+
+class Model(BaseModel):
+    """Base for every dossier section: unknown keys are errors, values are checked on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+
+class Segment(StrEnum):
+    ENTERPRISE = "enterprise"
+    MID_MARKET = "mid-market"
+    SMB = "smb"
+    STRATEGIC = "strategic"
+
+
+class Stage(StrEnum):
+    PRE_CLOSE = "pre-close"
+    CLOSED_WON = "closed-won"
+    ONBOARDING = "onboarding"
+    LIVE = "live"
+
+
+class Level(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class Person(Model):
+    name: Text
+    email: EmailStr | None = None
+    title: Text | None = None
+
+
+class Money(Model):
+    amount: Annotated[Decimal, Field(ge=0, description="A plain number: 150000, not 150K.")]
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 code, e.g. USD, EUR, ILS."
+    )

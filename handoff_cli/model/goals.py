@@ -1,0 +1,42 @@
+"""Category 3: business goals and the success criteria that will prove them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import Field
+
+from handoff_cli.model.common import Model, Text, TextList
+
+
+class CriterionKind(StrEnum):
+    ROI = "roi"
+    EFFICIENCY = "efficiency"
+    REVENUE = "revenue"
+    ADOPTION = "adoption"
+    QUALITY = "quality"
+    OTHER = "other"
+
+
+class SuccessCriterion(Model):
+    metric: Text
+    kind: CriterionKind | None = None
+    unit: Text | None = Field(None, description="e.g. hours, %, USD, active users.")
+    baseline: Decimal | None = None
+    target: Decimal | None = None
+    by: date | None = Field(None, description="Date by which the target should be reached.")
+
+
+class PersonalWins(Model):
+    champion: Text | None = Field(None, description="What makes the champion look good.")
+    sponsor: Text | None = Field(None, description="What makes the executive sponsor successful.")
+
+
+class Goals(Model):
+    problem: Text | None = Field(None, description="The problem the customer bought us to solve.")
+    outcomes: TextList | None = None
+    timeframe: Text | None = None
+    success_criteria: list[SuccessCriterion] | None = None
+    personal_wins: PersonalWins | None = None

@@ -1,0 +1,40 @@
+"""Category 6: timeline, milestones, training and what the customer puts in."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from pydantic import Field
+
+from handoff_cli.model.common import Model, Text, TextList
+
+
+class Milestone(Model):
+    name: Text
+    due: Date | None = None
+    exit_criteria: Text | None = None
+
+
+class Training(Model):
+    audience: Text
+    date: Date | None = None
+    format: Text | None = None
+
+
+class CustomerResource(Model):
+    name: Text
+    role: Text | None = None
+    time_commitment: Text | None = None
+    decision_authority: bool = False
+
+
+class Implementation(Model):
+    start: Date | None = None
+    go_live: Date | None = None
+    milestones: list[Milestone] | None = None
+    training: list[Training] | None = None
+    customer_resources: list[CustomerResource] | None = None
+    dependencies: TextList | None = Field(None, description="Approvals and third parties; an empty list means none.")
+    constraints: TextList | None = Field(
+        None, description="Quarter close, seasonality, fiscal year-end, launch or compliance dates; empty means none."
+    )

@@ -1,0 +1,46 @@
+"""The handoff's own record: what happened when, and the checklist, read by the SLA clocks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from handoff_cli.model.common import Model, Text
+
+
+class EventName(StrEnum):
+    INTERNAL_MEETING = "internal_meeting"
+    INTRO_EMAIL = "intro_email"
+    FIRST_CONTACT = "first_contact"
+    JOINT_MEETING = "joint_meeting"
+    KICKOFF = "kickoff"
+    FIRST_VALUE = "first_value"
+    QBR_SCHEDULED = "qbr_scheduled"
+    QBR = "qbr"
+    REP_CHECK_IN = "rep_check_in"
+
+
+class Event(Model):
+    event: EventName
+    at: datetime = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    by: Text | None = None
+    note: Text | None = None
+
+
+class ChecklistItem(Model):
+    item: Text
+    done: bool = False
+    due: date | None = None
+    owner: Text | None = None
+
+
+class Progress(Model):
+    events: list[Event] | None = None
+    checklist: list[ChecklistItem] | None = None
+
+    def first(self, name: EventName) -> Event | None:
+        """The earliest logged occurrence of an event, whatever the order in the file."""
+        found = [e for e in self.events or () if e.event == name]
+        return min(found, key=lambda e: e.at) if found else None

@@ -1,0 +1,95 @@
+"""Where each key and value of a dossier sits in its YAML, and "did you mean" for mistyped keys."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    key_line: int
+    key_col: int
+    value_line: int
+    value_col: int
+
+
+class Positions:
+    """1-based line/column of every key and value, by field path such as ("stakeholders", 0, "email")."""
+
+    def __init__(self) -> None:
+        self._by_path: dict[FieldPath, Pos] = {(): Pos(1, 1, 1, 1)}
+
+    def add(self, path: FieldPath, pos: Pos) -> None:
+        self._by_path[path] = pos
+
+    def nearest(self, path: Sequence[str | int]) -> tuple[FieldPath, Pos]:
+        """The deepest part of `path` that exists in the file, so a missing field points at its parent."""
+        for end in range(len(path), -1, -1):
+            found = self._by_path.get(tuple(path[:end]))
+            if found is not None:
+                return tuple(path[:end]), found
+        return (), self._by_path[()]
+
+    def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """A value that exists is shown where it is; a missing one at the key of its nearest parent."""
+        found, pos = self.nearest(path)
+        return (pos.value_line, pos.value_col) if len(found) == len(path) else (pos.key_line, pos.key_col)
+
+    def value(self, path: Sequence[str | int]) -> tuple[int, int]:
+        _, pos = self.nearest(path)
+        return pos.value_line, pos.value_col
+
+    def key(self, path: Sequence[str | int]) -> tuple[int, int]:
+        _, pos = self.nearest(path)
+        return pos.key_line, pos.key_col
+
+
+def dotted(path: Iterable[str | int]) -> str:
+    """("stakeholders", 0, "email") -> "stakeholders[0].email", the form findings and docs use."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def keys_at(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    """The keys a model accepts at `path` (by alias), following nested models through lists and optionals."""
+    current: object = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        if field is None:
+            return []
+        current = field.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: object) -> object:
+    """list[X] -> X, X | None -> X, Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin in (list, typing.Union, types.UnionType, typing.Annotated) and args:
+            annotation = args[0]
+        else:
+            return annotation

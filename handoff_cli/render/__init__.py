@@ -1,0 +1,1 @@
+"""Turning dossiers into documents through Jinja templates."""

@@ -1,0 +1,46 @@
+"""The Jinja environment: sandboxed, strict about undefined values, repo templates before packaged ones."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from handoff_cli.settings import Project
+
+
+def packaged_dir() -> Path:
+    """The default templates shipped inside the package (from the top-level templates/ when built)."""
+    installed = Path(str(files("handoff_cli").joinpath("templates")))
+    if installed.is_dir():
+        return installed
+    # an editable install maps no data: use the source tree's templates/ beside the package
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def search_path(project: Project) -> list[Path]:
+    """Where a template name is looked up, first match wins: the deals repo's folder, then the packaged one."""
+    repo = project.root / project.settings.templates_dir
+    return [repo, packaged_dir()] if repo.is_dir() else [packaged_dir()]
+
+
+def environment(project: Project) -> SandboxedEnvironment:
+    # user templates are untrusted: the sandbox refuses attribute tricks that reach Python internals
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in search_path(project)]),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html", "htm"]),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["yaml"] = yaml_scalar
+    return env
+
+
+def yaml_scalar(value: object) -> str:
+    """A value as a YAML scalar that reads back exactly: JSON's double-quoted strings are valid YAML."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else json.dumps(value)

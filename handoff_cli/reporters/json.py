@@ -1,0 +1,58 @@
+"""The stable JSON document (format version 1) for scripts; its shape is documented in the README."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+
+from handoff_cli.findings import CheckResult, FileResult, Finding
+
+FORMAT_VERSION = 1
+
+
+def report(result: CheckResult, console: Console, *, explain: bool) -> None:
+    console.out(json.dumps(document(result), indent=2, ensure_ascii=False), highlight=False)
+
+
+def document(result: CheckResult) -> dict[str, Any]:
+    ok = sum(f.passed for f in result.files)
+    return {
+        "version": FORMAT_VERSION,
+        "files": [_file(f) for f in result.files],
+        "summary": {"files": len(result.files), "ok": ok, "failing": len(result.files) - ok},
+    }
+
+
+def _file(file: FileResult) -> dict[str, Any]:
+    score = file.score
+    return {
+        "path": file.path,
+        "deal_id": file.deal_id,
+        "segment": file.segment,
+        "valid": file.valid,
+        "passed": file.passed,
+        "score": score.percent if score else None,
+        "min_score": file.min_score if score else None,
+        "categories": {
+            c.category: {"score": c.percent, "earned": c.earned, "possible": c.possible} for c in score.categories
+        }
+        if score
+        else None,
+        "findings": [_finding(f) for f in file.findings],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "line": f.line,
+        "col": f.col,
+        "field": f.field,
+        "message": f.message,
+        "why": f.why,
+        "points": f.points,
+    }

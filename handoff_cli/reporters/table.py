@@ -1,0 +1,60 @@
+"""`handoff score` for people: one table per deal, and with --explain every missing item and its cost."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from handoff_cli.findings import CheckResult, FileResult
+from handoff_cli.reporters.text import finding_line, summary_line
+
+
+def report(result: CheckResult, console: Console, *, explain: bool) -> None:
+    for file in result.files:
+        if file.score is None:
+            for finding in file.findings:
+                console.print(finding_line(finding))
+        else:
+            console.print(_table(file))
+            if explain:
+                _explain(file, console)
+        console.print(summary_line(file))
+        console.print()
+
+
+def _table(file: FileResult) -> Table:
+    assert file.score is not None
+    table = Table(title=f"{file.deal_id} · {file.segment} · {file.path}", title_justify="left")
+    table.add_column("category")
+    table.add_column("score", justify="right")
+    table.add_column("points", justify="right")
+    table.add_column("missing")
+    for cat in file.score.categories:
+        missing = sorted({f.name for f in file.findings if f.points and _category_of(f.code) == cat.category})
+        style = "green" if cat.percent >= file.min_score else "red"
+        table.add_row(
+            cat.category, Text(f"{cat.percent:g}%", style=style), f"{cat.earned:g}/{cat.possible:g}", ", ".join(missing)
+        )
+    total = file.score
+    style = "bold green" if total.percent >= file.min_score else "bold red"
+    table.add_row(
+        Text("total", style="bold"),
+        Text(f"{total.percent:g}%", style=style),
+        f"{round(total.earned, 2):g}/{total.possible:g}",
+        f"min {file.min_score:g}",
+    )
+    return table
+
+
+def _explain(file: FileResult, console: Console) -> None:
+    costly = sorted((f for f in file.findings if f.points), key=lambda f: (-f.points, f.line))
+    for finding in costly:
+        console.print(Text.assemble((f"  -{finding.points:g} ", "bold red"), finding_line(finding)))
+        console.print(Text(f"      why: {finding.why}", style="dim"))
+
+
+def _category_of(code: str) -> str:
+    from handoff_cli.rules import BY_CODE
+
+    return BY_CODE[code].category.value if code in BY_CODE else ""

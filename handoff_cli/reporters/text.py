@@ -1,0 +1,42 @@
+"""Findings as `path:line:col: CODE name: message` lines, then one summary line per file."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from handoff_cli.findings import CheckResult, FileResult, Finding, Severity
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def report(result: CheckResult, console: Console, *, explain: bool) -> None:
+    for file in result.files:
+        for finding in file.findings:
+            console.print(finding_line(finding))
+            if explain and finding.why:
+                console.print(Text(f"    why: {finding.why}", style="dim"))
+        console.print(summary_line(file))
+    if len(result.files) > 1:
+        ok = sum(f.passed for f in result.files)
+        console.print(f"checked {len(result.files)} dossiers: {ok} ok, {len(result.files) - ok} need work")
+
+
+def finding_line(finding: Finding) -> Text:
+    """The same characters as Finding.text(), with colour where the console allows it."""
+    return Text.assemble(
+        (f"{finding.path}:{finding.line}:{finding.col}:", "bold"),
+        " ",
+        (f"{finding.code} {finding.name}", STYLE[finding.severity]),
+        f": {finding.message}",
+    )
+
+
+def summary_line(file: FileResult) -> Text:
+    errors, warnings = len(file.errors), len(file.warnings)
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if file.score is None:
+        return Text.assemble((f"{file.path}: ", "bold"), ("invalid", "bold red"), f" · {counts}")
+    verdict = ("ok", "bold green") if file.passed else ("incomplete", "bold red")
+    score = f" · {file.score.percent:g}% complete (min {file.min_score:g}) · {counts}"
+    return Text.assemble((f"{file.path}: ", "bold"), verdict, score)

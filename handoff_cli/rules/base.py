@@ -1,0 +1,103 @@
+"""What a rule is: a stable code and name, a category, a weight, why it matters, and a pure check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from typing import TypeVar
+
+from handoff_cli.model import Dossier
+from handoff_cli.model.common import Segment
+from handoff_cli.positions import FieldPath
+
+ALL = frozenset(Segment)
+NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
+LARGE = frozenset({Segment.ENTERPRISE, Segment.STRATEGIC})
+NONE: frozenset[Segment] = frozenset()
+T = TypeVar("T")
+
+
+class Category(StrEnum):
+    CUSTOMER = "customer"
+    STAKEHOLDERS = "stakeholders"
+    GOALS = "goals"
+    COMMITMENTS = "commitments"
+    TECHNICAL = "technical"
+    IMPLEMENTATION = "implementation"
+    RISKS = "risks"
+    CONSISTENCY = "consistency"
+
+
+SCORED = tuple(c for c in Category if c is not Category.CONSISTENCY)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may know besides the dossier: the moment of the check and the deals' timezone."""
+
+    as_of: datetime
+    tz: tzinfo
+
+    def aware(self, moment: datetime) -> datetime:
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """One thing a rule found missing or wrong, at a field path; `cost` is the share of the rule's points lost."""
+
+    field: FieldPath
+    message: str
+    cost: float = 1.0
+
+
+Check = Callable[[Dossier, Context], Iterable[Miss]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: Category
+    weight: float
+    why: str
+    check: Check = field(repr=False)
+    applies: frozenset[Segment] = ALL
+    required: frozenset[Segment] = NONE
+
+    @property
+    def doc(self) -> str:
+        return (self.check.__doc__ or "").strip()
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.why
+
+    def run(self, dossier: Dossier, ctx: Context) -> list[Miss]:
+        return list(self.check(dossier, ctx))
+
+
+def rule(
+    code: str,
+    name: str,
+    category: Category,
+    *,
+    weight: float,
+    why: str,
+    applies: frozenset[Segment] = ALL,
+    required: frozenset[Segment] = NONE,
+) -> Callable[[Check], Rule]:
+    """Declare a rule; the decorated function's docstring (summary, PASS and FAIL YAML) is its documentation."""
+
+    def wrap(check: Check) -> Rule:
+        return Rule(code, name, category, weight, why, check, applies, required)
+
+    return wrap
+
+
+def each(items: Iterable[T] | None, prefix: FieldPath) -> Iterator[tuple[FieldPath, T]]:
+    """Items of an optional list with their field paths, for rules that check every entry."""
+    for index, item in enumerate(items or ()):
+        yield (*prefix, index), item

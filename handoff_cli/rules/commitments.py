@@ -1,0 +1,96 @@
+"""Category 4, commitments and promises: everything sales promised, owned, dated and validated by CS."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from handoff_cli.model import Dossier
+from handoff_cli.model.commitments import CommitmentKind
+from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule
+
+C = Category.COMMITMENTS
+
+
+@rule(
+    "HS401",
+    "commitments-listed",
+    C,
+    weight=5,
+    required=ALL,
+    why="what was sold and promised is the contract CS inherits (promise vs reality)",
+)
+def commitments_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """At least one commitment (what was bought or promised) is listed.
+
+    PASS: commitments: [{what: Zendesk integration, kind: scope}]
+    FAIL: commitments: []
+    """
+    if not d.commitments:
+        yield Miss(("commitments",), "no commitment is listed")
+
+
+@rule("HS402", "commitment-owner", C, weight=4, why="a promise nobody owns is a promise nobody keeps")
+def commitment_owner(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """Every commitment has an owner.
+
+    PASS: commitments: [{what: SSO setup, kind: scope, owner: Maya Ross}]
+    FAIL: commitments: [{what: SSO setup, kind: scope}]
+    """
+    items = list(each(d.commitments, ("commitments",)))
+    for path, item in items:
+        if not item.owner:
+            yield Miss((*path, "owner"), f"commitment '{item.what}' has no owner", 1 / len(items))
+
+
+@rule("HS403", "commitment-due", C, weight=3, why="an undated promise turns into 'we expected it last week'")
+def commitment_due(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """Every commitment other than a commercial term has a due date.
+
+    PASS: commitments: [{what: SSO setup, kind: scope, due: 2027-01-15}]
+    FAIL: commitments: [{what: SSO setup, kind: scope}]
+    """
+    items = [(p, c) for p, c in each(d.commitments, ("commitments",)) if c.kind is not CommitmentKind.COMMERCIAL]
+    for path, item in items:
+        if item.due is None:
+            yield Miss((*path, "due"), f"commitment '{item.what}' has no due date", 1 / len(items))
+
+
+@rule(
+    "HS404",
+    "commitments-validated",
+    C,
+    weight=6,
+    required=NOT_SMB,
+    why="CS must confirm each promise is deliverable before close (promise vs reality)",
+)
+def commitments_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """Every commitment has cs_validated: true.
+
+    PASS: commitments: [{what: SSO setup, kind: scope, cs_validated: true}]
+    FAIL: commitments: [{what: SSO setup, kind: scope, cs_validated: false}]
+    """
+    items = list(each(d.commitments, ("commitments",)))
+    for path, item in items:
+        if not item.cs_validated:
+            yield Miss((*path, "cs_validated"), f"commitment '{item.what}' is not validated by CS", 1 / len(items))
+
+
+@rule(
+    "HS405",
+    "service-level-stated",
+    C,
+    weight=2,
+    applies=NOT_SMB,
+    why="the support tier and implementation help promised decide the CSM's workload",
+)
+def service_level_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """At least one commitment of kind service states the support or implementation level.
+
+    PASS: commitments: [{what: Premium support, 4 h response, kind: service}]
+    FAIL: commitments: [{what: SSO setup, kind: scope}]
+    """
+    if not any(c.kind is CommitmentKind.SERVICE for c in d.commitments or ()):
+        yield Miss(("commitments",), "no commitment of kind service (support tier, implementation help, training)")
+
+
+RULES = (commitments_listed, commitment_owner, commitment_due, commitments_validated, service_level_stated)

@@ -1,0 +1,65 @@
+"""Rule results and weights -> completeness per category and in total, and the minimum-score gate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from handoff_cli.findings import CategoryScore, Finding, Score, Severity
+from handoff_cli.model import Dossier
+from handoff_cli.policy import Applied, Mode
+from handoff_cli.positions import Positions, dotted
+from handoff_cli.rules.base import SCORED, Context
+
+SHOWN = 5  # the gate line names the costliest gaps; every gap has its own finding line too
+GATE_CODES: dict[str, tuple[str, str]] = {
+    "HG001": ("below-min-score", "a handoff below the completeness target sends CS to the customer half-briefed"),
+}
+
+
+def evaluate(
+    dossier: Dossier, applied: tuple[Applied, ...], ctx: Context, *, positions: Positions, display: str
+) -> tuple[Score, list[Finding]]:
+    """Run every applicable rule; a rule's points shrink by the share of its checks that missed."""
+    earned: dict[str, float] = defaultdict(float)
+    possible: dict[str, float] = defaultdict(float)
+    findings: list[Finding] = []
+    for item in applied:
+        rule = item.rule
+        misses = rule.run(dossier, ctx)
+        lost_share = min(1.0, sum(m.cost for m in misses))
+        possible[rule.category] += item.weight
+        earned[rule.category] += item.weight * (1 - lost_share)
+        severity = Severity.ERROR if item.mode is Mode.REQUIRED else Severity.WARNING
+        for miss in misses:
+            line, col = positions.locate(miss.field)
+            findings.append(
+                Finding(
+                    rule.code,
+                    rule.name,
+                    severity,
+                    display,
+                    line,
+                    col,
+                    dotted(miss.field),
+                    miss.message,
+                    rule.why,
+                    round(item.weight * min(1.0, miss.cost), 2),
+                )
+            )
+    categories = tuple(CategoryScore(c.value, round(earned[c], 2), possible[c]) for c in SCORED)
+    return Score(categories), findings
+
+
+def gate(score: Score, min_score: float, findings: list[Finding], display: str) -> Finding | None:
+    """The completeness gate: below the minimum, one error naming what is missing, costliest first."""
+    if score.percent >= min_score:
+        return None
+    lost: dict[str, float] = defaultdict(float)
+    for f in findings:
+        if f.points:
+            lost[f.name] += f.points
+    ranked = [f"{name} (-{points:g})" for name, points in sorted(lost.items(), key=lambda kv: (-kv[1], kv[0]))]
+    missing = ", ".join(ranked[:SHOWN]) + (f" and {len(ranked) - SHOWN} more" if len(ranked) > SHOWN else "")
+    name, why = GATE_CODES["HG001"]
+    message = f"completeness {score.percent:g}% is below the minimum {min_score:g}%; costliest gaps: {missing}"
+    return Finding("HG001", name, Severity.ERROR, display, 1, 1, "", message, why)

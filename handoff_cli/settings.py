@@ -1,0 +1,131 @@
+"""Settings, found and merged in one documented order: built-in defaults < handoff.toml < command-line flags.
+
+handoff.toml is looked for from the current directory upwards, stopping at the git root; a
+pyproject.toml with a [tool.handoff] table on the way counts too (handoff.toml wins in the same
+folder). `--config FILE` names the file instead. Unknown or ill-typed settings are errors (exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from handoff_cli.errors import ConfigError
+from handoff_cli.model.common import Segment
+from handoff_cli.positions import did_you_mean, keys_at
+
+CONFIG_NAME = "handoff.toml"
+Score = Annotated[float, Field(ge=0, le=100)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SegmentPolicy(_Strict):
+    """Per-segment overrides: a segment playbook's own threshold and must-have rules."""
+
+    min_score: Score | None = None
+    require: list[str] = Field(default_factory=list, description="Rules (code or name) that must pass.")
+    skip: list[str] = Field(default_factory=list, description="Rules that do not apply to this segment.")
+
+
+class Settings(_Strict):
+    min_score: Score = Field(95.0, description="Completeness a dossier needs to pass (DOMAIN.md target: 95 %).")
+    timezone: str = Field("UTC", description="IANA zone for timestamps written without an offset.")
+    country: str | None = Field(None, description="ISO 3166 code whose public holidays are not business days.")
+    subdivision: str | None = Field(None, description="State or region for holidays, e.g. NY or BY.")
+    weekend: list[Annotated[int, Field(ge=0, le=6)]] = Field(
+        default_factory=lambda: [5, 6], description="Days that are not business days; Monday is 0."
+    )
+    paths: list[str] = Field(default_factory=lambda: ["."], description="What `validate` checks when given no path.")
+    templates_dir: str = Field("templates", description="Templates here override the packaged ones by name.")
+    max_file_bytes: int = Field(1_048_576, gt=0, description="Larger dossiers are refused unread.")
+    max_depth: int = Field(16, gt=0, description="Deeper nesting is refused.")
+    weights: dict[str, float] = Field(default_factory=dict, description="Rule (code or name) -> points.")
+    segments: dict[Segment, SegmentPolicy] = Field(default_factory=dict)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown timezone '{value}'; use an IANA name such as Europe/Berlin") from None
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def min_score_for(self, segment: Segment) -> float:
+        policy = self.segments.get(segment)
+        return policy.min_score if policy and policy.min_score is not None else self.min_score
+
+
+@dataclass(frozen=True)
+class Project:
+    """The settings in force and where they came from; `root` anchors relative paths in them."""
+
+    settings: Settings
+    root: Path
+    source: Path | None = None
+
+
+def discover(start: Path, explicit: Path | None = None) -> Project:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError("config file not found", path=explicit)
+        return _load(explicit)
+    for folder in (start, *start.parents):
+        for candidate in (folder / CONFIG_NAME, folder / "pyproject.toml"):
+            if candidate.is_file() and (candidate.name == CONFIG_NAME or _has_tool_table(candidate)):
+                return _load(candidate)
+        if (folder / ".git").exists():
+            return Project(Settings(), folder)
+    return Project(Settings(), start)
+
+
+def _has_tool_table(path: Path) -> bool:
+    return "[tool.handoff" in path.read_text(encoding="utf-8", errors="replace")
+
+
+def _load(path: Path) -> Project:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data: Any = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("not valid UTF-8", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("handoff", {})
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        loc = tuple(err["loc"])
+        key = ".".join(str(p) for p in loc)
+        if err["type"] == "extra_forbidden":
+            message = f"unknown setting '{key}'{did_you_mean(str(loc[-1]), keys_at(Settings, loc[:-1]))}"
+        else:
+            message = f"setting '{key}': {err['msg'].removeprefix('Value error, ')}"
+        raise ConfigError(message, path=path, line=_line_of(text, str(loc[-1]) if loc else "")) from None
+    return Project(settings, path.parent, path)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line a key is set on, for error messages only (tomllib keeps no positions)."""
+    pattern = re.compile(rf"^\s*(\[[^\]]*\b{re.escape(key)}\b[^\]]*\]|[\"']?{re.escape(key)}[\"']?\s*=)")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None

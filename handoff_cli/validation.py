@@ -1,0 +1,135 @@
+"""Match loaded data against the Dossier model, turning each pydantic error into a located finding."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from handoff_cli.findings import Finding, Severity
+from handoff_cli.loader import Loaded
+from handoff_cli.model import Dossier
+from handoff_cli.positions import did_you_mean, dotted, keys_at
+
+# code -> (name, why); listed by `handoff rules --all` and in the README's error table
+SCHEMA_CODES: dict[str, tuple[str, str]] = {
+    "HV001": ("unknown-key", "a mistyped key is an answer nobody will ever read"),
+    "HV002": ("missing-key", "the dossier cannot be read without it"),
+    "HV003": ("invalid-choice", "enums keep reports and playbooks comparable across deals"),
+    "HV004": ("invalid-date", "SLA clocks and plans are computed from these dates"),
+    "HV005": ("invalid-number", "money and metrics are numbers so they can be compared and summed"),
+    "HV006": ("invalid-email", "the intro email and calendar invites are addressed from these"),
+    "HV007": ("wrong-type", "a value in the wrong shape is usually a mis-indented block"),
+    "HV008": ("invalid-boolean", "a yes/no field must say yes or no"),
+    "HV009": ("unsupported-schema", "the dossier format is versioned so files can evolve safely"),
+    "HV010": ("empty-value", "an empty answer is not an answer"),
+    "HV011": ("invalid-value", "the value does not have the form this field needs"),
+}
+
+_DATE = {
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_type",
+    "datetime_parsing",
+    "datetime_from_date_parsing",
+    "datetime_type",
+    "datetime_object_invalid",
+}
+_NUMBER = {
+    "decimal_parsing",
+    "decimal_type",
+    "int_parsing",
+    "int_type",
+    "float_parsing",
+    "float_type",
+    "int_from_float",
+    "greater_than_equal",
+    "greater_than",
+    "decimal_max_digits",
+    "decimal_max_places",
+    "decimal_whole_digits",
+    "finite_number",
+}
+_SHAPE = {"string_type", "dict_type", "list_type", "model_type", "model_attributes_type"}
+_SHAPE_NAMES = {
+    "string_type": "text",
+    "dict_type": "a mapping",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+    "list_type": "a list",
+}
+
+
+def validate(loaded: Loaded, display: str) -> tuple[Dossier | None, list[Finding]]:
+    try:
+        return Dossier.model_validate(loaded.data), []
+    except ValidationError as exc:
+        findings = [_finding(loaded, display, err) for err in exc.errors(include_url=False)]
+        findings.sort(key=lambda f: (f.line, f.col, f.code))
+        return None, findings
+
+
+def _finding(loaded: Loaded, display: str, err: ErrorDetails) -> Finding:
+    loc = tuple(err["loc"])
+    field = dotted(loc)
+    code, message = _classify(err, loc, field)
+    if code == "HV001":
+        line, col = loaded.positions.key(loc)
+    elif code == "HV002":
+        line, col = loaded.positions.locate(loc)
+    else:
+        line, col = loaded.positions.value(loc)
+    name, why = SCHEMA_CODES[code]
+    return Finding(code, name, Severity.ERROR, display, line, col, field, message, why)
+
+
+def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tuple[str, str]:
+    kind, value = err["type"], err.get("input")
+    shown = _show(value)
+    if kind == "extra_forbidden":
+        return "HV001", f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), keys_at(Dossier, loc[:-1]))}"
+    if kind == "missing":
+        where = dotted(loc[:-1]) or "the top level"
+        return "HV002", f"'{loc[-1]}' is required in {where}"
+    if loc == ("schema",):
+        return "HV009", f"schema: {err['msg'].removeprefix('Value error, ')}"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
+        return "HV003", f"{field}: {shown} is not one of {', '.join(options)}{did_you_mean(str(value), options)}"
+    if kind in _DATE:
+        form = "YYYY-MM-DDTHH:MM:SS±HH:MM" if "datetime" in kind else "YYYY-MM-DD"
+        return "HV004", f"{field}: {shown} is not a valid date ({form}): {_reason(err)}"
+    if kind in _NUMBER:
+        if kind.startswith("greater_than"):
+            return "HV005", f"{field}: {shown} must not be negative"
+        return "HV005", f"{field}: {shown} is not a number; write digits only, e.g. 150000"
+    if kind == "value_error" and "email" in err["msg"]:
+        return "HV006", f"{field}: {shown} is not a valid email address"
+    if kind in _SHAPE:
+        return "HV007", f"{field}: expected {_SHAPE_NAMES[kind]}, found {_describe(value)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return "HV008", f"{field}: {shown} is not true or false"
+    if kind == "string_too_short":
+        return "HV010", f"{field} is empty; give an answer or remove the key"
+    return "HV011", f"{field}: {shown}: {err['msg']}"
+
+
+def _reason(err: ErrorDetails) -> str:
+    error = str(err.get("ctx", {}).get("error", "")).replace("_", " ")
+    return error or "unrecognised"
+
+
+def _show(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"text {_show(value)}"

@@ -1,0 +1,48 @@
+"""Shared fixtures: run the CLI in-process, a fixed 'now', the shipped examples, a real git repo of deals."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from handoff_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CASES = Path(__file__).resolve().parent / "cases"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+AS_OF = "2026-11-23T12:00:00+00:00"
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+RunCli = Callable[..., Run]
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Invoke `handoff ARGS...` in-process; exceptions propagate so a bug fails the test loudly."""
+
+    def run(*args: str, input: str | None = None) -> Run:
+        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def deals_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty git repo of deals as the working directory, so no settings leak in from elsewhere."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
