@@ -89,7 +89,7 @@ def load_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None
     if len(documents) > 1:
         mark = documents[1].start_mark
         return None, [
-            _finding(display, "HY009", mark.line + 1, 1, "a second YAML document starts here; keep one deal per file")
+            _finding(display, "HY009", mark.line + 1, 1, "this is a second YAML document; keep one deal per file")
         ]
     root = documents[0]
     if not isinstance(root, MappingNode):
@@ -111,6 +111,7 @@ class _Walk:
         self.max_depth = max_depth
         self.positions = Positions()
         self.findings: list[Finding] = []
+        self.anchors: set[str] = set()
 
     def problem(self, code: str, node: Node, message: str) -> None:
         self.findings.append(
@@ -119,6 +120,9 @@ class _Walk:
 
     def node(self, node: Node, path: FieldPath, depth: int) -> Any:
         if getattr(node, "anchor", None):
+            if node.anchor in self.anchors:  # an alias is the anchored node again: report it once
+                return None
+            self.anchors.add(node.anchor)
             self.problem(
                 "HY004", node, f"anchor &{node.anchor} at {dotted(path) or 'top level'}; write the value out in full"
             )
@@ -161,14 +165,21 @@ class _Walk:
         is_empty = isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style
         value_at = key_node.start_mark if is_empty else value_node.start_mark
         k = key_node.start_mark
-        self.positions.add(path, Pos(k.line + 1, k.column + 1, value_at.line + 1, value_at.column + 1))
+        scalar = isinstance(value_node, ScalarNode)
+        self.positions.add(path, Pos(k.line + 1, k.column + 1, value_at.line + 1, value_at.column + 1, scalar))
         return self.node(value_node, path, depth + 1)
 
 
 def _syntax_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or "invalid YAML").replace("\t", "\\t")
     if exc.context:
-        problem = f"{problem} ({exc.context})"
+        mark = exc.context_mark
+        opened = (
+            f" opened at line {mark.line + 1}, column {mark.column + 1}"
+            if mark and exc.problem_mark and mark.line != exc.problem_mark.line
+            else ""
+        )
+        problem = f"{problem} ({exc.context}{opened})"
     if "\\t" in problem:
         problem += "; indent with spaces, not tabs"
     return problem

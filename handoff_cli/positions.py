@@ -19,6 +19,7 @@ class Pos:
     key_col: int
     value_line: int
     value_col: int
+    scalar: bool = True
 
 
 class Positions:
@@ -39,9 +40,11 @@ class Positions:
         return (), self._by_path[()]
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
-        """A value that exists is shown where it is; a missing one at the key of its nearest parent."""
+        """A scalar that exists is shown where it is; a list or mapping at its key; a missing value at the key
+        of its nearest parent."""
         found, pos = self.nearest(path)
-        return (pos.value_line, pos.value_col) if len(found) == len(path) else (pos.key_line, pos.key_col)
+        exact = len(found) == len(path)
+        return (pos.value_line, pos.value_col) if exact and pos.scalar else (pos.key_line, pos.key_col)
 
     def value(self, path: Sequence[str | int]) -> tuple[int, int]:
         _, pos = self.nearest(path)
@@ -82,6 +85,19 @@ def keys_at(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or n for n, f in current.model_fields.items()]
     return []
+
+
+def sections_with(model: type[BaseModel], key: str, prefix: str = "") -> list[str]:
+    """Where in the model `key` is a valid key, e.g. 'csm' -> ['deal']: the hint for a mis-indented block."""
+    found: list[str] = []
+    for name, field in model.model_fields.items():
+        alias = field.alias or name
+        if alias == key and prefix:
+            found.append(prefix)
+        inner = _unwrap(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            found += sections_with(inner, key, f"{prefix}.{alias}" if prefix else alias)
+    return found
 
 
 def _unwrap(annotation: object) -> object:

@@ -58,7 +58,9 @@ def gate(score: Score, min_score: float, findings: list[Finding], display: str) 
     for f in findings:
         if f.points:
             lost[f.name] += f.points
-    ranked = [f"{name} (-{points:g})" for name, points in sorted(lost.items(), key=lambda kv: (-kv[1], kv[0]))]
+    ranked = [
+        f"{name} (-{round(points, 1):g})" for name, points in sorted(lost.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     missing = ", ".join(ranked[:SHOWN]) + (f" and {len(ranked) - SHOWN} more" if len(ranked) > SHOWN else "")
     name, why = GATE_CODES["HG001"]
     message = f"completeness {score.percent:g}% is below the minimum {min_score:g}%; costliest gaps: {missing}"

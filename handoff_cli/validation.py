@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 from handoff_cli.findings import Finding, Severity
 from handoff_cli.loader import Loaded
 from handoff_cli.model import Dossier
-from handoff_cli.positions import did_you_mean, dotted, keys_at
+from handoff_cli.positions import did_you_mean, dotted, keys_at, sections_with
 
 # code -> (name, why); listed by `handoff rules --all` and in the README's error table
 SCHEMA_CODES: dict[str, tuple[str, str]] = {
@@ -89,7 +89,11 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
     kind, value = err["type"], err.get("input")
     shown = _show(value)
     if kind == "extra_forbidden":
-        return "HV001", f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), keys_at(Dossier, loc[:-1]))}"
+        key = str(loc[-1])
+        hint = did_you_mean(key, keys_at(Dossier, loc[:-1]))
+        if not hint and (homes := sections_with(Dossier, key)):
+            hint = f"; '{key}' belongs under {' or '.join(homes)}: check the indentation"
+        return "HV001", f"unknown key '{key}'{hint}"
     if kind == "missing":
         where = dotted(loc[:-1]) or "the top level"
         return "HV002", f"'{loc[-1]}' is required in {where}"
@@ -100,21 +104,22 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
         options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
         return "HV003", f"{field}: {shown} is not one of {', '.join(options)}{did_you_mean(str(value), options)}"
     if kind in _DATE:
-        form = "YYYY-MM-DDTHH:MM:SS±HH:MM" if "datetime" in kind else "YYYY-MM-DD"
+        form = "YYYY-MM-DDTHH:MM:SS±HH:MM" if kind.startswith("datetime") else "YYYY-MM-DD"
         return "HV004", f"{field}: {shown} is not a valid date ({form}): {_reason(err)}"
     if kind in _NUMBER:
         if kind.startswith("greater_than"):
             return "HV005", f"{field}: {shown} must not be negative"
         return "HV005", f"{field}: {shown} is not a number; write digits only, e.g. 150000"
     if kind == "value_error" and "email" in err["msg"]:
-        return "HV006", f"{field}: {shown} is not a valid email address"
+        reason = str(err.get("ctx", {}).get("reason", "")).rstrip(".")
+        return "HV006", f"{field}: {shown} is not a valid email address" + (f" ({reason})" if reason else "")
     if kind in _SHAPE:
         return "HV007", f"{field}: expected {_SHAPE_NAMES[kind]}, found {_describe(value)}"
     if kind in ("bool_parsing", "bool_type"):
         return "HV008", f"{field}: {shown} is not true or false"
     if kind == "string_too_short":
         return "HV010", f"{field} is empty; give an answer or remove the key"
-    return "HV011", f"{field}: {shown}: {err['msg']}"
+    return "HV011", f"{field}: {shown}: {err['msg'].removeprefix('Value error, ')}"
 
 
 def _reason(err: ErrorDetails) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
 from handoff_cli.errors import HandoffError
@@ -17,6 +18,7 @@ from handoff_cli.rules import RULES, lookup
 from handoff_cli.scoring import GATE_CODES
 from handoff_cli.validation import SCHEMA_CODES
 
+_SHORT = {Segment.ENTERPRISE: "ent", Segment.MID_MARKET: "mid", Segment.SMB: "smb", Segment.STRATEGIC: "strat"}
 _MARK = {Mode.REQUIRED: "must", Mode.SCORED: "yes", Mode.OFF: "-"}
 
 
@@ -69,12 +71,23 @@ def rules(
         errors = [{"code": c, "name": n, "why": w} for c, (n, w) in extra.items()]
         out.out(json.dumps({"version": 1, "rules": rows, "errors": errors}, indent=2), highlight=False)
         return
-    table = Table("code", "name", "category", *(s.value for s in Segment), "why")
+    # short segment headers and category rows keep the table readable at 80 columns
+    table = Table(
+        "code",
+        "name",
+        *(_SHORT[s] for s in Segment),
+        caption="must = an error when missed; `handoff rules CODE` says why",
+    )
+    for column in table.columns:
+        column.no_wrap = True
+    category = ""
     for row in rows:
-        marks = [_cell(row["segments"][s.value]) for s in Segment]
-        table.add_row(row["code"], row["name"], row["category"], *marks, row["why"])
-    for code, (name, why) in extra.items():
-        table.add_row(code, name, "error", *("must" for _ in Segment), why)
+        if row["category"] != category:
+            category = row["category"]
+            table.add_row("", Text(category, style="bold"), *("" for _ in Segment))
+        table.add_row(row["code"], row["name"], *(_cell(row["segments"][s.value]) for s in Segment))
+    for code, (name, _why) in extra.items():
+        table.add_row(code, name, *("must" for _ in Segment))
     out.print(table)
 
 

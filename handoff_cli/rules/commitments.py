@@ -86,7 +86,7 @@ def commitments_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
 def service_level_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one commitment of kind service states the support or implementation level.
 
-    PASS: commitments: [{what: Premium support, 4 h response, kind: service}]
+    PASS: commitments: [{what: "Premium support, 4 h response", kind: service}]
     FAIL: commitments: [{what: SSO setup, kind: scope}]
     """
     if not any(c.kind is CommitmentKind.SERVICE for c in d.commitments or ()):

@@ -39,6 +39,7 @@ def rep_named(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "csm-assigned",
     C,
     weight=0,
+    applies=NOT_SMB,
     required=NOT_SMB,
     why="unclear ownership between signature and onboarding is a root cause of bad handoffs",
 )
@@ -143,7 +144,7 @@ def events_after_signature(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every logged handoff event happened after signature and not in the future.
 
     PASS: handoff: {events: [{event: intro_email, at: 2026-11-03T09:10:00-05:00}]}
-    FAIL: handoff: {events: [{event: intro_email, at: 2020-01-01T09:00:00Z}]}
+    FAIL: {deal: {signed_at: 2026-11-02T16:30:00Z}, handoff: {events: [{event: intro_email, at: 2020-01-01T09:00:00Z}]}}
     """
     signed = ctx.aware(d.deal.signed_at) if d.deal.signed_at else None
     for index, event in enumerate((d.handoff.events if d.handoff else None) or ()):

@@ -39,6 +39,7 @@ def champion_named(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "economic-buyer-named",
     C,
     weight=6,
+    applies=NOT_SMB,
     required=NOT_SMB,
     why="the economic buyer decides the renewal and holds the ROI expectations",
 )

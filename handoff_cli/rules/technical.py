@@ -100,7 +100,7 @@ def technical_contact(d: Dossier, ctx: Context) -> Iterator[Miss]:
 def validation_recorded(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """What was validated during the sale (proof of concept, resolved objections or open questions) is recorded.
 
-    PASS: technical: {validation: {proof_of_concept: 2-week pilot, 30 agents, passed}}
+    PASS: technical: {validation: {proof_of_concept: "2-week pilot with 30 agents: passed"}}
     FAIL: technical: {stack: [Okta]}
     """
     v = d.technical.validation if d.technical else None
