@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from handoff_cli.errors import InputError
-from handoff_cli.findings import CheckResult, FileResult
-from handoff_cli.loader import load_file
+from handoff_cli.filler import normalise, strip_filler
+from handoff_cli.findings import CheckResult, FileResult, Finding
+from handoff_cli.loader import Loaded, load_file
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.policy import Applied, build
@@ -18,6 +20,7 @@ from handoff_cli.rules.base import Context
 from handoff_cli.scoring import evaluate, gate
 from handoff_cli.settings import Project
 from handoff_cli.validation import validate
+from handoff_cli.waivers import sort_waivers
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -33,7 +36,12 @@ class Checker:
 
     @classmethod
     def create(cls, project: Project, *, as_of: datetime, min_score: float | None = None) -> Checker:
-        return cls(project, build(project), Context(as_of, project.settings.tz), min_score)
+        settings = project.settings
+        return cls(project, build(project), Context(as_of, settings.tz, settings.min_words), min_score)
+
+    @cached_property
+    def filler(self) -> frozenset[str]:
+        return frozenset(normalise(f) for f in self.project.settings.filler)
 
     def check_file(self, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
@@ -44,23 +52,41 @@ class Checker:
             raise InputError(f"cannot read: {exc.strerror}", path=display) from None
         if loaded is None:
             return FileResult(display, problems)
-        dossier, problems = validate(loaded, display)
+        data, placeholders = strip_filler(loaded.data, loaded.positions, self.filler, display)
+        dossier, problems = validate(Loaded(data, loaded.positions), display)
         if dossier is None:
-            return FileResult(display, problems)
-        return self.check_dossier(dossier, loaded.positions, display)
+            return FileResult(display, sorted([*problems, *placeholders], key=_order))
+        result = self.check_dossier(dossier, loaded.positions, display)
+        result.findings = sorted([*result.findings, *placeholders], key=_order)
+        return result
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
-        segment = dossier.deal.segment
-        min_score = self.min_score if self.min_score is not None else self.project.settings.min_score_for(segment)
-        score, findings = evaluate(dossier, self.plan[segment], self.ctx, positions=positions, display=display)
-        findings.sort(key=lambda f: (f.line, f.col, f.code))
+        settings = self.project.settings
+        segment, stage = dossier.deal.segment, dossier.deal.effective_stage
+        min_score = self.min_score if self.min_score is not None else settings.min_score_for(segment, stage)
+        today = self.ctx.as_of.astimezone(self.ctx.tz).date()
+        waived, findings = sort_waivers(dossier, today, positions, display)
+        score, missed = evaluate(
+            dossier,
+            self.plan[segment],
+            self.ctx,
+            positions=positions,
+            display=display,
+            waived=frozenset(w.code for w in waived),
+            enforce=settings.enforced(stage),
+        )
+        findings = sorted([*findings, *missed], key=_order)
         blocked = gate(score, min_score, findings, display)
         if blocked:
             findings.insert(0, blocked)
-        return FileResult(display, findings, score, min_score, dossier.deal.id, segment.value)
+        return FileResult(display, findings, score, min_score, dossier.deal.id, segment.value, stage.value, waived)
 
     def check_paths(self, paths: Sequence[Path]) -> CheckResult:
         return CheckResult([self.check_file(p) for p in expand(paths)])
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return finding.line, finding.col, finding.code
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

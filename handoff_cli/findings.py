@@ -59,6 +59,17 @@ class Score:
         return 100.0 if self.possible == 0 else round(100.0 * self.earned / self.possible, 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Waived:
+    """A rule switched off for one dossier by a waiver in force."""
+
+    code: str
+    name: str
+    reason: str
+    approved_by: str
+    expires: str
+
+
 @dataclass(slots=True)
 class FileResult:
     path: str
@@ -67,6 +78,8 @@ class FileResult:
     min_score: float = 0.0
     deal_id: str | None = None
     segment: str | None = None
+    stage: str | None = None
+    waived: list[Waived] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:

@@ -17,20 +17,31 @@ GATE_CODES: dict[str, tuple[str, str]] = {
 
 
 def evaluate(
-    dossier: Dossier, applied: tuple[Applied, ...], ctx: Context, *, positions: Positions, display: str
+    dossier: Dossier,
+    applied: tuple[Applied, ...],
+    ctx: Context,
+    *,
+    positions: Positions,
+    display: str,
+    waived: frozenset[str] = frozenset(),
+    enforce: bool = True,
 ) -> tuple[Score, list[Finding]]:
-    """Run every applicable rule; a rule's points shrink by the share of its checks that missed."""
+    """Run every applicable rule; a rule's points shrink by the share of its checks that missed.
+
+    A waived rule earns its points without running; when the stage does not enforce must-haves
+    (pre-close), their misses warn instead of failing."""
     earned: dict[str, float] = defaultdict(float)
     possible: dict[str, float] = defaultdict(float)
     findings: list[Finding] = []
     for item in applied:
         rule = item.rule
-        misses = rule.run(dossier, ctx)
+        misses = [] if rule.code in waived else rule.run(dossier, ctx)
         lost_share = min(1.0, sum(m.cost for m in misses))
         possible[rule.category] += item.weight
         earned[rule.category] += item.weight * (1 - lost_share)
-        severity = Severity.ERROR if item.mode is Mode.REQUIRED else Severity.WARNING
+        blocking = item.mode is Mode.REQUIRED and enforce
         for miss in misses:
+            severity = Severity.ERROR if blocking and not miss.warn_only else Severity.WARNING
             line, col = positions.locate(miss.field)
             findings.append(
                 Finding(

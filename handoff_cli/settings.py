@@ -17,8 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from handoff_cli.errors import ConfigError
-from handoff_cli.model.common import Segment
+from handoff_cli.filler import DEFAULT_FILLER
+from handoff_cli.model.common import Segment, Stage
 from handoff_cli.positions import did_you_mean, keys_at
+from handoff_cli.sla.config import SlaSettings
 
 CONFIG_NAME = "handoff.toml"
 Score = Annotated[float, Field(ge=0, le=100)]
@@ -36,6 +38,24 @@ class SegmentPolicy(_Strict):
     skip: list[str] = Field(default_factory=list, description="Rules that do not apply to this segment.")
 
 
+class StagePolicy(_Strict):
+    """Per-stage gate: a dossier still being filled in (pre-close) may be incomplete."""
+
+    min_score: Score | None = None
+    enforce: bool = Field(True, description="false: must-have rules only warn at this stage.")
+
+
+DEFAULT_STAGES = {Stage.PRE_CLOSE: StagePolicy(min_score=0, enforce=False)}
+DEFAULT_MIN_WORDS = {
+    "customer.purchase.why_us": 4,
+    "customer.purchase.why_now": 4,
+    "goals.problem": 5,
+    "stakeholders[].why_they_advocate": 4,
+    "risks.objections[].handled": 3,
+    "risks.register[].mitigation": 3,
+}
+
+
 class Settings(_Strict):
     min_score: Score = Field(95.0, description="Completeness a dossier needs to pass (DOMAIN.md target: 95 %).")
     timezone: str = Field("UTC", description="IANA zone for timestamps written without an offset.")
@@ -50,6 +70,17 @@ class Settings(_Strict):
     max_depth: int = Field(16, gt=0, description="Deeper nesting is refused.")
     weights: dict[str, float] = Field(default_factory=dict, description="Rule (code or name) -> points.")
     segments: dict[Segment, SegmentPolicy] = Field(default_factory=dict)
+    stages: dict[Stage, StagePolicy] = Field(default_factory=lambda: dict(DEFAULT_STAGES))
+    filler: list[str] = Field(default_factory=lambda: list(DEFAULT_FILLER), description="Placeholder answers.")
+    min_words: dict[str, int] = Field(
+        default_factory=lambda: dict(DEFAULT_MIN_WORDS), description="Free-text field -> fewest words that count."
+    )
+    sla: SlaSettings = Field(default_factory=SlaSettings, description="SLA clock targets and owners ([sla]).")
+
+    @field_validator("stages")
+    @classmethod
+    def _keep_default_stages(cls, value: dict[Stage, StagePolicy]) -> dict[Stage, StagePolicy]:
+        return {**DEFAULT_STAGES, **value}
 
     @field_validator("timezone")
     @classmethod
@@ -64,9 +95,17 @@ class Settings(_Strict):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def min_score_for(self, segment: Segment) -> float:
+    def min_score_for(self, segment: Segment, stage: Stage = Stage.CLOSED_WON) -> float:
+        """The stage's threshold if it sets one, else the segment's, else the global one."""
+        by_stage = self.stages.get(stage)
+        if by_stage and by_stage.min_score is not None:
+            return by_stage.min_score
         policy = self.segments.get(segment)
         return policy.min_score if policy and policy.min_score is not None else self.min_score
+
+    def enforced(self, stage: Stage) -> bool:
+        policy = self.stages.get(stage)
+        return policy.enforce if policy else True
 
 
 @dataclass(frozen=True)

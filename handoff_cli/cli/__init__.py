@@ -10,7 +10,8 @@ import typer
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
-from handoff_cli.cli import catalog, check, scaffold
+from handoff_cli.cli import catalog, check, clocks, portfolio, scaffold
+from handoff_cli.cli.render import render_app, templates_app
 from handoff_cli.errors import HandoffError
 
 
@@ -55,6 +56,11 @@ app.command()(check.score)
 app.command()(catalog.rules)
 app.command()(scaffold.init)
 app.command()(scaffold.schema)
+app.command()(clocks.sla)
+app.command()(clocks.log)
+app.command()(portfolio.report)
+app.add_typer(render_app)
+app.add_typer(templates_app)
 
 
 def main() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import EmailStr, Field
 
 from handoff_cli.model.common import Model, Text
 
@@ -36,9 +37,47 @@ class ChecklistItem(Model):
     owner: Text | None = None
 
 
+class Waiver(Model):
+    """A known gap accepted on purpose: the rule stops counting until `expires`."""
+
+    rule: Text = Field(description="Rule code or name, e.g. HS202 or economic-buyer-named.")
+    reason: Text
+    approved_by: Text
+    expires: date
+
+
+class Decision(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class RejectReason(StrEnum):
+    MISSING_STAKEHOLDERS = "missing-stakeholders"
+    UNCLEAR_GOALS = "unclear-goals"
+    UNVALIDATED_COMMITMENTS = "unvalidated-commitments"
+    MISSING_TECHNICAL = "missing-technical"
+    UNREALISTIC_TIMELINE = "unrealistic-timeline"
+    RISKS_UNASSESSED = "risks-unassessed"
+    FILLER = "filler"
+    OTHER = "other"
+
+
+class Review(Model):
+    """The CSM's acceptance or rejection of the handoff, with their 1-5 rating of it."""
+
+    decision: Decision
+    by: EmailStr
+    at: datetime
+    rating: Annotated[int, Field(ge=1, le=5)] | None = None
+    reasons: list[RejectReason] | None = None
+    note: Text | None = None
+
+
 class Progress(Model):
     events: list[Event] | None = None
     checklist: list[ChecklistItem] | None = None
+    waivers: list[Waiver] | None = None
+    reviews: list[Review] | None = Field(None, description="`handoff accept` writes here.")
 
     def first(self, name: EventName) -> Event | None:
         """The earliest logged occurrence of an event, whatever the order in the file."""

@@ -32,7 +32,8 @@ def environment(project: Project) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(project)]),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(["html", "htm"]),
+        # template names end in .j2, so "html" alone would never match `plan_30_60_90.html.j2`
+        autoescape=select_autoescape(["html", "htm", "html.j2", "htm.j2"]),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -40,6 +40,11 @@ def _file(file: FileResult) -> dict[str, Any]:
         }
         if score
         else None,
+        "stage": file.stage,
+        "waivers": [
+            {"rule": w.code, "name": w.name, "reason": w.reason, "approved_by": w.approved_by, "expires": w.expires}
+            for w in file.waived
+        ],
         "findings": [_finding(f) for f in file.findings],
     }
 

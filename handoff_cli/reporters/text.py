@@ -39,4 +39,7 @@ def summary_line(file: FileResult) -> Text:
         return Text.assemble((f"{file.path}: ", "bold"), ("invalid", "bold red"), f" · {counts}")
     verdict = ("ok", "bold green") if file.passed else ("incomplete", "bold red")
     score = f" · {file.score.percent:g}% complete (min {file.min_score:g}) · {counts}"
+    if file.waived:  # kept in view so an accepted gap is never forgotten
+        waivers = ", ".join(f"{w.code} until {w.expires}" for w in file.waived)
+        score += f" · {len(file.waived)} waiver{'s' * (len(file.waived) != 1)}: {waivers}"
     return Text.assemble((f"{file.path}: ", "bold"), verdict, score)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from enum import StrEnum
@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
-from handoff_cli.positions import FieldPath
+from handoff_cli.positions import FieldPath, dotted
 
 ALL = frozenset(Segment)
 NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
@@ -39,6 +39,7 @@ class Context:
 
     as_of: datetime
     tz: tzinfo
+    min_words: Mapping[str, int] = field(default_factory=dict)
 
     def aware(self, moment: datetime) -> datetime:
         return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
@@ -51,6 +52,7 @@ class Miss:
     field: FieldPath
     message: str
     cost: float = 1.0
+    warn_only: bool = False  # a thin answer warns even under a must-have rule
 
 
 Check = Callable[[Dossier, Context], Iterable[Miss]]
@@ -95,6 +97,16 @@ def rule(
         return Rule(code, name, category, weight, why, check, applies, required)
 
     return wrap
+
+
+def thin(ctx: Context, path: FieldPath, text: str | None, share: float = 1.0) -> Iterator[Miss]:
+    """A free-text answer shorter than its configured minimum costs half its share of the points."""
+    pattern = "".join("[]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+    need = ctx.min_words.get(pattern)
+    words = len(text.split()) if text else 0
+    if text and need and words < need:
+        message = f"{dotted(path)} is too thin to carry context ({words} words; at least {need})"
+        yield Miss(path, message, share / 2, warn_only=True)
 
 
 def each(items: Iterable[T] | None, prefix: FieldPath) -> Iterator[tuple[FieldPath, T]]:

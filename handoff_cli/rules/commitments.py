@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.model.commitments import CommitmentKind
+from handoff_cli.model.commitments import Certainty, CommitmentKind, Source
 from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule
 
 C = Category.COMMITMENTS
@@ -93,4 +93,60 @@ def service_level_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("commitments",), "no commitment of kind service (support tier, implementation help, training)")
 
 
-RULES = (commitments_listed, commitment_owner, commitment_due, commitments_validated, service_level_stated)
+_WEAK = (Certainty.DISCUSSED,)
+
+
+@rule(
+    "HS406",
+    "commitment-provenance",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="where a promise was made and how firmly decides whether CS must honour or renegotiate it",
+)
+def commitment_provenance(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """Every commitment records its source (contract, email, call, verbal …) and certainty (signed, agreed, discussed).
+
+    PASS: commitments: [{what: SSO setup, kind: scope, source: contract, certainty: signed}]
+    FAIL: commitments: [{what: SSO setup, kind: scope, source: call}]
+    """
+    items = list(each(d.commitments, ("commitments",)))
+    for path, item in items:
+        if item.source is None or item.certainty is None:
+            missing = " and ".join(k for k, v in (("source", item.source), ("certainty", item.certainty)) if v is None)
+            yield Miss(path, f"commitment '{item.what}' has no {missing}", 1 / len(items))
+
+
+@rule(
+    "HS407",
+    "soft-promise-validated",
+    C,
+    weight=4,
+    required=ALL,
+    why="verbal or merely discussed promises are where 'sales promised X' comes from (promise vs reality)",
+)
+def soft_promise_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """A verbal commitment, or one only discussed, is validated by CS before the deal is closed-won.
+
+    PASS: commitments: [{what: Custom report, kind: verbal, certainty: discussed, cs_validated: true}]
+    FAIL: commitments: [{what: Custom report, kind: scope, source: verbal, cs_validated: false}]
+    """
+    soft = [
+        (p, c)
+        for p, c in each(d.commitments, ("commitments",))
+        if c.kind is CommitmentKind.VERBAL or c.source is Source.VERBAL or c.certainty in _WEAK
+    ]
+    for path, item in soft:
+        if not item.cs_validated:
+            yield Miss((*path, "cs_validated"), f"soft promise '{item.what}' is not validated by CS", 1 / len(soft))
+
+
+RULES = (
+    commitments_listed,
+    commitment_owner,
+    commitment_due,
+    commitments_validated,
+    service_level_stated,
+    commitment_provenance,
+    soft_promise_validated,
+)

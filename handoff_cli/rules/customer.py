@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import NOT_SMB, Category, Context, Miss, rule
+from handoff_cli.rules.base import NOT_SMB, Category, Context, Miss, rule, thin
 
 C = Category.CUSTOMER
 
@@ -125,8 +125,10 @@ def why_us(d: Dossier, ctx: Context) -> Iterator[Miss]:
     PASS: customer: {purchase: {why_us: Only vendor with native SAP connector}}
     FAIL: customer: {purchase: {source: inbound}}
     """
-    if not (d.customer and d.customer.purchase and d.customer.purchase.why_us):
+    text = d.customer.purchase.why_us if d.customer and d.customer.purchase else None
+    if not text:
         yield Miss(("customer", "purchase", "why_us"), "customer.purchase.why_us is not filled in")
+    yield from thin(ctx, ("customer", "purchase", "why_us"), text)
 
 
 @rule("HS109", "why-now", C, weight=3, why="the trigger for buying sets the urgency of the first weeks")
@@ -136,8 +138,10 @@ def why_now(d: Dossier, ctx: Context) -> Iterator[Miss]:
     PASS: customer: {purchase: {why_now: Peak season starts in March}}
     FAIL: customer: {purchase: {why_us: Price}}
     """
-    if not (d.customer and d.customer.purchase and d.customer.purchase.why_now):
+    text = d.customer.purchase.why_now if d.customer and d.customer.purchase else None
+    if not text:
         yield Miss(("customer", "purchase", "why_now"), "customer.purchase.why_now is not filled in")
+    yield from thin(ctx, ("customer", "purchase", "why_now"), text)
 
 
 @rule(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule
+from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule, thin
 
 C = Category.GOALS
 
@@ -26,6 +26,7 @@ def problem_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """
     if not (d.goals and d.goals.problem):
         yield Miss(("goals", "problem"), "goals.problem is not filled in")
+    yield from thin(ctx, ("goals", "problem"), d.goals.problem if d.goals else None)
 
 
 @rule("HS302", "outcomes-listed", C, weight=4, why="the objectives named in the intro email come from here")

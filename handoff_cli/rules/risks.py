@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
-from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, each, rule
+from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, each, rule, thin
 
 C = Category.RISKS
 
@@ -40,6 +40,7 @@ def risk_mitigation(d: Dossier, ctx: Context) -> Iterator[Miss]:
     for path, item in items:
         if not item.mitigation:
             yield Miss((*path, "mitigation"), f"risk '{item.risk}' has no mitigation", 1 / len(items))
+        yield from thin(ctx, (*path, "mitigation"), item.mitigation, 1 / len(items))
 
 
 @rule("HS703", "high-risk-owner", C, weight=3, why="high and critical risks need one person who watches them")
@@ -95,6 +96,7 @@ def objections_handled(d: Dossier, ctx: Context) -> Iterator[Miss]:
             yield Miss(
                 (*path, "handled"), f"objection '{item.objection}' does not say how it was handled", 1 / len(items)
             )
+        yield from thin(ctx, (*path, "handled"), item.handled, 1 / len(items))
 
 
 @rule(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.stakeholders import Role
-from handoff_cli.rules.base import ALL, LARGE, NOT_SMB, Category, Context, Miss, each, rule
+from handoff_cli.rules.base import ALL, LARGE, NOT_SMB, Category, Context, Miss, each, rule, thin
 
 C = Category.STAKEHOLDERS
 _KEY_ROLES = {Role.EXECUTIVE_SPONSOR, Role.CHAMPION, Role.ECONOMIC_BUYER}
@@ -151,8 +151,11 @@ def champion_motivation(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: stakeholders: [{name: Dana Levi, role: champion}]
     """
     for index, person in enumerate(d.stakeholders or ()):
-        if person.role is Role.CHAMPION and not (person.why_they_advocate or person.success_criteria):
+        if person.role is not Role.CHAMPION:
+            continue
+        if not (person.why_they_advocate or person.success_criteria):
             yield Miss(("stakeholders", index, "why_they_advocate"), f"why {person.name} advocated is not recorded")
+        yield from thin(ctx, ("stakeholders", index, "why_they_advocate"), person.why_they_advocate)
 
 
 @rule(

@@ -1,0 +1,107 @@
+"""`handoff sla` (where every clock of every deal stands) and `handoff log` (record that a step happened)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, Paths, console, moment, project
+from handoff_cli.dossiers import DossierInvalid, load_dossier
+from handoff_cli.errors import InputError
+from handoff_cli.reporters.clocks import SLA
+from handoff_cli.sla.evaluate import Status
+from handoff_cli.sla.eventlog import check_event, entry, event_name, logged_text
+from handoff_cli.sla.table import sla_table
+from handoff_cli.writer import atomic_write
+
+
+class Only(StrEnum):
+    BREACHED = "breached"
+    AT_RISK = "at-risk"
+
+
+def sla(
+    paths: Paths = None,
+    as_of: AsOf = None,
+    only: Annotated[
+        Only | None, typer.Option("--only", help="Show only clocks in this state.", show_default=False)
+    ] = None,
+    format: FormatOpt = Format.TEXT,
+    config: ConfigOpt = None,
+) -> None:
+    """Show every deal's handoff clocks, most urgent first: breached, at risk, open, waiting, met late, met.
+
+    Each row: when the clock is due, how late or how much time is left, who owns the next step (rep or CSM).
+
+    Exit 1 when any clock is breached (for CI and a daily schedule), else 0.
+
+    Examples:
+
+      handoff sla deals/
+
+      handoff sla deals/ --only breached --as-of 2026-11-23T09:00
+
+      handoff sla deals/acme.yaml --format json
+    """
+    proj = project(config)
+    targets = paths or [proj.root / p for p in proj.settings.paths]
+    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
+    shown = result.only(frozenset({Status(only.value)})) if only else result
+    SLA[format](shown, console())
+    raise typer.Exit(result.exit_code)
+
+
+def log(
+    path: Annotated[Path, typer.Argument(metavar="DEAL.yaml", help="The dossier to record the event in.")],
+    event: Annotated[
+        str,
+        typer.Argument(
+            metavar="EVENT",
+            help="internal_meeting, intro_email, first_contact, joint_meeting, kickoff, first_value, "
+            "qbr_scheduled, qbr or rep_check_in.",
+        ),
+    ],
+    at: Annotated[
+        str | None,
+        typer.Option(metavar="DATETIME", show_default=False, help="When it happened (ISO 8601); default: now."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A short note, e.g. who attended.", show_default=False)] = None,
+    by: Annotated[str | None, typer.Option(help="Who did it.", show_default=False)] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Log it even if already logged or dated before the signature.")
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Record that a handoff step happened, under handoff.events in the dossier; the SLA clocks read it.
+
+    Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
+
+    Refused (exit 2, nothing written): an unknown event, a time in the future, an invalid dossier, a time
+    before the signature or an event already logged (these two are allowed with --force).
+
+    Exit 1, nothing written, if the dossier would not validate with the event in it.
+
+    Examples:
+
+      handoff log deals/acme.yaml intro_email
+
+      handoff log deals/acme.yaml joint_meeting --at 2026-11-12T15:00 --by "Kofi Mensah" --note "Megan attended"
+    """
+    proj = project(config)
+    tz = proj.settings.tz
+    name = event_name(event, display=str(path))
+    now = datetime.now(tz)
+    when = moment(at, tz) if at else now.replace(microsecond=0)
+    try:
+        dossier, _ = load_dossier(path, proj)
+    except DossierInvalid as exc:
+        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+    check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
+    text = path.read_bytes().decode("utf-8")
+    item = entry(name, when, by=by, note=note)
+    atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
+    typer.echo(f"logged {name.value} at {when.isoformat()} in {path}")

@@ -1,0 +1,53 @@
+"""`handoff report`: the portfolio view a CS lead asks for, as text, Markdown, JSON or one HTML page."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from handoff_cli.cli.options import AsOf, ConfigOpt, Paths, console, moment, project
+from handoff_cli.portfolio.document import document
+from handoff_cli.portfolio.facts import collect
+from handoff_cli.reporters.portfolio import REPORT
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    HTML = "html"
+
+
+def report(
+    paths: Paths = None,
+    as_of: AsOf = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="text for people, md for a wiki, json for scripts, html to attach."),
+    ] = ReportFormat.TEXT,
+    config: ConfigOpt = None,
+) -> None:
+    """Report on every handoff for a CS lead: the metrics, the failure patterns, and when CS should engage.
+
+    Overall, by segment and by sales rep: completeness, completion rate, time to first contact and to kickoff.
+
+    Also breaches by clock and the fields most often missing.
+
+    Failure patterns per deal with their evidence; seed 002's CS-engagement advice for open deals.
+
+    Exit 0: a report informs, it does not gate (use `handoff sla` or `handoff validate` in CI).
+
+    Examples:
+
+      handoff report deals/
+
+      handoff report deals/ --format html > handoff-report.html
+
+      handoff report deals/ --format md --as-of 2026-11-30T09:00
+    """
+    proj = project(config)
+    targets = paths or [proj.root / p for p in proj.settings.paths]
+    portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
+    REPORT[format](document(portfolio), console())

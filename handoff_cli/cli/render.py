@@ -1,0 +1,230 @@
+"""`handoff render intro|plan|agenda|calendar` and `handoff templates list|copy`: dossier -> documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from handoff_cli.businessdays import calendar_for
+from handoff_cli.cli.options import ConfigOpt, console, moment, project
+from handoff_cli.dossiers import DossierInvalid, load_dossier
+from handoff_cli.model import Dossier
+from handoff_cli.render import agendas, documents, eml, engine, ics, needs
+from handoff_cli.render.environment import environment
+from handoff_cli.render.plan import plan as build_plan
+from handoff_cli.render.timeline import key_dates
+from handoff_cli.settings import Project
+from handoff_cli.writer import write_new
+
+render_app = typer.Typer(
+    name="render", no_args_is_help=True,
+    help="Turn a dossier into the documents a handoff needs: intro email, plan, agendas, calendar.")
+templates_app = typer.Typer(name="templates", no_args_is_help=True,
+                            help="The templates documents are rendered from, and the deals repo's overrides.")
+
+
+class IntroFormat(StrEnum):
+    TXT = "txt"
+    EML = "eml"
+
+
+class DocFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+
+
+class Sender(StrEnum):
+    REP = "rep"
+    CSM = "csm"
+
+
+class Meeting(StrEnum):
+    INTERNAL = "internal"
+    JOINT = "joint"
+    KICKOFF = "kickoff"
+
+
+Deal = Annotated[Path, typer.Argument(help="The dossier to render, e.g. deals/acme.yaml.", show_default=False)]
+Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.",
+                                          show_default=False)]
+Force = Annotated[bool, typer.Option("--force", help="Let --out replace an existing file.")]
+Stamp = Annotated[str | None, typer.Option(
+    "--date", metavar="DATETIME", show_default=False,
+    help="The message's Date / the calendar's DTSTAMP (ISO 8601, e.g. 2026-11-10T09:00); default: now.")]
+DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="Markdown, or a self-contained HTML page.")]
+
+
+def _dossier(deal: Path, proj: Project, required: Iterable[needs.Need], by: str) -> Dossier:
+    """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks."""
+    try:
+        dossier, _ = load_dossier(deal, proj)
+    except DossierInvalid as exc:
+        for finding in exc.findings:
+            typer.echo(finding.text(), err=True)
+        raise typer.Exit(1) from None
+    gaps = needs.missing(dossier, required)
+    for field in gaps:
+        typer.echo(f"{deal}: {field} is required by {by}", err=True)
+    if gaps:
+        raise typer.Exit(1)
+    return dossier
+
+
+def _emit(text: str, out: Path | None, force: bool) -> None:
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    write_new(out, text, force=force)
+    typer.echo(f"wrote {out}")
+
+
+def _render(proj: Project, name: str, context: Mapping[str, object]) -> str:
+    return engine.render(environment(proj), name, context)
+
+
+@render_app.command()
+def intro(
+    deal: Deal,
+    sender: Annotated[Sender, typer.Option("--from", help="Who writes: the sales rep, or the CSM.")] = Sender.REP,
+    format: Annotated[IntroFormat, typer.Option("--format", "-f", help="txt or an .eml draft.")] = IntroFormat.TXT,
+    out: Out = None,
+    force: Force = False,
+    date: Stamp = None,
+    config: ConfigOpt = None,
+) -> None:
+    """The warm intro email to the customer's champion, introducing the CSM as the primary contact.
+
+    txt prints a Subject line and the body to paste into a mail client; eml writes an RFC 5322 draft
+    (From, To = champion, Cc, Subject, UTF-8 body) that mail clients open ready to send.
+    --from csm renders the variant in which the CSM introduces themself (the rep goes in Cc).
+
+    Examples:
+
+      handoff render intro deals/acme.yaml
+
+      handoff render intro deals/acme.yaml --from csm --format eml --out acme-intro.eml
+    """
+    proj = project(config)
+    name = "intro_email_csm.txt.j2" if sender is Sender.CSM else "intro_email.txt.j2"
+    dossier = _dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name)
+    view = documents.intro(dossier)
+    context = {"intro": view}
+    if format is IntroFormat.TXT:
+        _emit(_render(proj, name, context), out, force)
+        return
+    env = environment(proj)
+    writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
+    text = eml.message(sender=writer, to=view.champion, cc=copied,
+                       subject=engine.render(env, name, context, block="subject"),
+                       body=engine.render(env, name, context, block="body"), date=moment(date, proj.settings.tz))
+    _emit(text, out, force)
+
+
+@render_app.command()
+def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force: Force = False,
+         config: ConfigOpt = None) -> None:
+    """The 30-60-90 day onboarding plan: dated weeks from the logged kickoff (or the contract signature).
+
+    Filled from the dossier's goals, success criteria, milestones, training, commitments and risks, with
+    the first value milestone inside days 15-30, the segment's check-in cadence and the QBR at day 90.
+    Dates respect the configured timezone, weekend and public holidays (handoff.toml).
+
+    Examples:
+
+      handoff render plan deals/acme.yaml
+
+      handoff render plan deals/acme.yaml --format html --out acme-plan.html
+    """
+    proj = project(config)
+    name = f"plan_30_60_90.{format.value}.j2"
+    dossier = _dossier(deal, proj, needs.PLAN, name)
+    _emit(_render(proj, name, {"plan": build_plan(dossier, calendar_for(proj.settings))}), out, force)
+
+
+@render_app.command()
+def agenda(
+    deal: Deal,
+    meeting: Annotated[Meeting, typer.Option("--meeting", "-m", help="Which meeting.", show_default=False)],
+    format: DocFormatOpt = DocFormat.MD,
+    out: Out = None,
+    force: Force = False,
+    config: ConfigOpt = None,
+) -> None:
+    """A meeting agenda with its time boxes, filled with this deal's stakeholders, goals, commitments and risks.
+
+    internal: the 45-minute knowledge transfer, rep to CSM, within 24 h of signature.
+    joint: the transition call with the customer (30-35 minutes), within 5 business days.
+    kickoff: the 60-minute implementation kickoff, within 7 days.
+
+    Examples:
+
+      handoff render agenda deals/acme.yaml --meeting internal
+
+      handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
+    """
+    proj = project(config)
+    name = f"agenda_{meeting.value}.{format.value}.j2"
+    dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
+    view = agendas.agenda(dossier, meeting.value, calendar_for(proj.settings))
+    _emit(_render(proj, name, {"agenda": view}), out, force)
+
+
+@render_app.command()
+def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None) -> None:
+    """An iCalendar (.ics) file with the handoff's deadlines, to import into the CSM's calendar.
+
+    One all-day event each for the internal meeting (24 h), intro email (48 h), joint meeting
+    (5 business days), kickoff (7 days), first value milestone (days 15-30) and first QBR (day 90).
+    Re-importing a newer file updates the events rather than duplicating them.
+
+    Examples:
+
+      handoff render calendar deals/acme.yaml --out acme.ics
+    """
+    proj = project(config)
+    dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
+    dates = key_dates(dossier, calendar_for(proj.settings))
+    _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz)), out, force)
+
+
+@templates_app.command("list")
+def list_templates(config: ConfigOpt = None) -> None:
+    """Each template name, where it comes from (repo override or packaged default) and the file used.
+
+    A file of the same name in the deals repo's templates folder (`templates_dir` in handoff.toml,
+    default templates/) overrides the packaged default.
+
+    Examples:
+
+      handoff templates list
+    """
+    out = console()
+    for name, (path, source) in engine.available(project(config)).items():
+        out.out(f"{name:<26} {source:<8} {engine.shown(path)}", highlight=False)
+
+
+@templates_app.command("copy")
+def copy_template(
+    name: Annotated[str, typer.Argument(help="A packaged template's name, e.g. intro_email.txt.j2.",
+                                        show_default=False)],
+    to: Annotated[Path | None, typer.Option("--to", help="Folder to copy into. Default: the repo's templates_dir.",
+                                            show_default=False)] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Copy a packaged default template into the deals repo to edit it; the copy then overrides the default.
+
+    Refuses to overwrite an existing file.
+
+    Examples:
+
+      handoff templates copy intro_email.txt.j2
+    """
+    proj = project(config)
+    source = engine.packaged(name)
+    target = (to if to is not None else proj.root / proj.settings.templates_dir) / name
+    write_new(target, source.read_text(encoding="utf-8"))
+    typer.echo(f"copied {name} to {engine.shown(target)}")

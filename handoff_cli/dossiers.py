@@ -1,0 +1,41 @@
+"""One dossier file -> a valid Dossier, for commands that use a dossier rather than check it (render, sla, log)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handoff_cli.errors import HandoffError, InputError
+from handoff_cli.findings import EXIT_FINDINGS, Finding
+from handoff_cli.loader import load_file
+from handoff_cli.model import Dossier
+from handoff_cli.positions import Positions
+from handoff_cli.settings import Project
+from handoff_cli.validation import validate
+
+
+class DossierInvalid(HandoffError):
+    """The file is not a valid dossier; `findings` say why. Exits 1: it is the file's problem, not the call's."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, path: Path | str, findings: list[Finding]) -> None:
+        super().__init__(f"not a valid dossier ({len(findings)} problem(s)); run `handoff validate {path}`",
+                         path=path)
+        self.findings = findings
+
+
+def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
+    display = str(path)
+    if not path.is_file():
+        raise InputError("no such file", path=display)
+    settings = project.settings
+    try:
+        loaded, problems = load_file(path, display, max_bytes=settings.max_file_bytes, max_depth=settings.max_depth)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=display) from None
+    if loaded is None:
+        raise DossierInvalid(display, problems)
+    dossier, problems = validate(loaded, display)
+    if dossier is None:
+        raise DossierInvalid(display, problems)
+    return dossier, loaded.positions

@@ -1,0 +1,104 @@
+"""Placeholder answers ("TBD", "N/A", "see notes" …) are not answers: they are taken out before the
+schema and the rules see the dossier, so they score as missing, and each is reported where it stands."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from handoff_cli.findings import Finding, Severity
+from handoff_cli.positions import FieldPath, Positions, dotted
+
+FILLER_CODES: dict[str, tuple[str, str]] = {
+    "HF001": ("placeholder", "a placeholder passes a required-field gate but tells the CSM nothing"),
+}
+
+# Compared after normalising case, spacing and surrounding punctuation; text that is only
+# punctuation ("-", "?", "...") is always filler. The seeds' languages are covered too.
+DEFAULT_FILLER: tuple[str, ...] = (
+    "tbd",
+    "tba",
+    "tbc",
+    "to be determined",
+    "to be confirmed",
+    "to be decided",
+    "to be announced",
+    "n/a",
+    "na",
+    "n.a",
+    "none yet",
+    "not yet",
+    "unknown",
+    "pending",
+    "todo",
+    "to do",
+    "fixme",
+    "xxx",
+    "see notes",
+    "see crm",
+    "see salesforce",
+    "see hubspot",
+    "see email",
+    "ask rep",
+    "ask sales",
+    "same as above",
+    "as above",
+    "etc",
+    "lorem ipsum",
+    "placeholder",
+    "fill in",
+    "fill me",
+    "later",
+    "לא ידוע",
+    "טרם",
+    "יעודכן",
+    "belum ada",
+    "belum diketahui",
+    "tidak diketahui",
+    "akan dikemaskini",
+    "待定",
+    "未知",
+    "暂无",
+    "待补充",
+)
+_BLANKS = re.compile(r"[-–—?.…_*/\s]+")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _EDGES.sub("", " ".join(folded.split()))
+
+
+def is_filler(text: str, patterns: frozenset[str]) -> bool:
+    core = normalise(text)
+    if core == "":  # only symbols: "-" and "?" are placeholders, "%" or "$" are real units
+        return _BLANKS.fullmatch(text) is not None
+    return core in patterns or core.startswith("lorem ipsum")
+
+
+def strip_filler(data: Any, positions: Positions, patterns: frozenset[str], display: str) -> tuple[Any, list[Finding]]:
+    """A copy of `data` without placeholder values (a list left with none becomes unanswered), and a
+    finding for each one removed."""
+    found: list[Finding] = []
+
+    def walk(value: Any, path: FieldPath) -> Any:
+        if isinstance(value, str) and is_filler(value, patterns):
+            line, col = positions.value(path)
+            name, why = FILLER_CODES["HF001"]
+            message = f"{dotted(path)}: {value.strip()!r} is a placeholder, counted as not answered"
+            found.append(Finding("HF001", name, Severity.WARNING, display, line, col, dotted(path), message, why))
+            return None
+        if isinstance(value, dict):
+            return {k: walk(v, (*path, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            kept = [walk(v, (*path, i)) for i, v in enumerate(value)]
+            # a placeholder item leaves a list of texts; later items keep their original line numbers
+            items = [
+                k for k, original in zip(kept, value, strict=True) if k is not None or not isinstance(original, str)
+            ]
+            return None if value and not items else items  # only placeholders: not answered, not "none"
+        return value
+
+    return walk(data, ()), found

@@ -1,0 +1,83 @@
+"""The report as one plain, versioned document: JSON prints it, and text, Markdown and HTML render it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handoff_cli.portfolio.engagement import (
+    AFTER_CLOSE,
+    AT_70,
+    MAX_CYCLE_DAYS,
+    MAX_IMPLEMENTATION_DAYS,
+    MAX_VALUE,
+    advise,
+)
+from handoff_cli.portfolio.facts import LATE, Portfolio
+from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metrics
+from handoff_cli.portfolio.patterns import PATTERNS, detect
+
+FORMAT_VERSION = 1
+GROUP_TOP = 3  # most-missing fields shown per segment and per rep
+
+
+def document(portfolio: Portfolio) -> dict[str, Any]:
+    deals = portfolio.deals
+    found = {d.path: detect(d, portfolio.as_of) for d in deals}
+    advice = [advise(d.dossier) for d in deals]
+    return {
+        "version": FORMAT_VERSION,
+        "as_of": portfolio.as_of.isoformat(),
+        "timezone": portfolio.timezone,
+        "overall": _metrics(metrics(deals)),
+        "by_segment": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.dossier.deal.segment.value,
+                                                          top=GROUP_TOP).items()},
+        "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, top=GROUP_TOP).items()},
+        "patterns": {
+            # deals showing each pattern
+            "counts": {p.name: sum(any(h is p for h, _ in hits) for hits in found.values()) for p in PATTERNS},
+            "deals": [
+                {"path": d.path, "deal_id": d.dossier.deal.id, "account": d.dossier.deal.account,
+                 "pattern": p.name, "title": p.title, "evidence": evidence}
+                for d in deals for p, evidence in found[d.path]
+            ],
+        },
+        "engagement": {
+            "rule": {"max_value": MAX_VALUE, "max_cycle_days": MAX_CYCLE_DAYS,
+                     "max_implementation_days": MAX_IMPLEMENTATION_DAYS},
+            "summary": {when: sum(a.when == when for a in advice) for when in (AFTER_CLOSE, AT_70)},
+            "open_deals": [
+                {"deal_id": a.deal_id, "account": a.account, "engage": a.when, "reasons": list(a.reasons),
+                 "caveats": list(a.caveats)}
+                for a in advice if a.open
+            ],
+        },
+        "deals": [
+            {
+                "path": d.path, "deal_id": d.dossier.deal.id, "account": d.dossier.deal.account,
+                "segment": d.dossier.deal.segment.value, "rep": d.rep, "stage": d.dossier.deal.effective_stage.value,
+                "score": d.score, "on_time": d.on_time if d.clocks else None,
+                "late_clocks": [c.clock.name for c in d.clocks if c.status in LATE],
+                "patterns": [p.name for p, _ in found[d.path]],
+            }
+            for d in deals
+        ],
+        "invalid": portfolio.invalid,
+    }  # fmt: skip
+
+
+def _metrics(m: Metrics) -> dict[str, Any]:
+    return {
+        "handoffs": m.handoffs,
+        "signed": m.signed,
+        "completeness": {
+            "mean": m.completeness_mean,
+            "bands": m.completeness_bands,
+            "at_target": m.at_target,
+            "target": TARGET_SCORE,
+        },
+        "completion": {"on_time": m.on_time, "rate": m.completion_rate, "flag": m.completion_flag},
+        "median_first_contact_hours": m.median_first_contact_hours,
+        "median_days_to_kickoff": m.median_days_to_kickoff,
+        "breaches_by_clock": m.breaches_by_clock,
+        "most_missing": [{"rule": name, "deals": count} for name, count in m.most_missing],
+    }

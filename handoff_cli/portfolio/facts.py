@@ -1,0 +1,85 @@
+"""One deal's facts for the portfolio report: completeness and gaps from the checker, clocks from sla/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from handoff_cli.checks import Checker, expand
+from handoff_cli.dossiers import DossierInvalid, load_dossier
+from handoff_cli.findings import FileResult
+from handoff_cli.model import Dossier
+from handoff_cli.rules import BY_CODE
+from handoff_cli.settings import Project
+from handoff_cli.sla.evaluate import ClockStatus, Status
+from handoff_cli.sla.table import deal_clocks
+
+LATE = (Status.BREACHED, Status.MET_LATE)
+
+
+@dataclass(frozen=True)
+class DealFacts:
+    path: str
+    dossier: Dossier
+    result: FileResult
+    clocks: tuple[ClockStatus, ...]
+    tz: tzinfo
+
+    def aware(self, moment: datetime) -> datetime:
+        """Naive dossier timestamps are read in the configured timezone."""
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+
+    @property
+    def rep(self) -> str:
+        rep = self.dossier.deal.sales_rep
+        return rep.name if rep else "(no rep)"
+
+    @property
+    def score(self) -> float:
+        assert self.result.score is not None  # only valid dossiers become DealFacts
+        return self.result.score.percent
+
+    def category(self, name: str) -> float:
+        assert self.result.score is not None
+        return next(c.percent for c in self.result.score.categories if c.category == name)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The completeness rules this dossier misses, by name (the checker's findings, not a second opinion)."""
+        return tuple(dict.fromkeys(f.name for f in self.result.findings if f.code in BY_CODE))
+
+    @property
+    def on_time(self) -> bool:
+        """Every clock that has come due was met in time (open clocks still inside their window do not count)."""
+        return not any(c.status in LATE for c in self.clocks)
+
+    def clock(self, name: str) -> ClockStatus | None:
+        return next((c for c in self.clocks if c.clock.name == name), None)
+
+
+@dataclass
+class Portfolio:
+    as_of: datetime
+    timezone: str
+    deals: list[DealFacts] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+
+
+def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Portfolio:
+    checker = Checker.create(project, as_of=as_of)
+    portfolio = Portfolio(as_of, project.settings.timezone)
+    for path in expand(paths):
+        result = checker.check_file(path)
+        try:
+            dossier, _ = load_dossier(path, project)
+        except DossierInvalid as exc:
+            portfolio.invalid.append(str(exc))
+            continue
+        if result.score is None:
+            portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
+            continue
+        clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
+        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, project.settings.tz))
+    return portfolio

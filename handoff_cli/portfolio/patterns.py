@@ -1,0 +1,108 @@
+"""The five failure patterns of seed 003 (DOMAIN.md), each detected per deal with the evidence that shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from handoff_cli.model.progress import EventName
+from handoff_cli.model.stakeholders import Role
+from handoff_cli.portfolio.facts import DealFacts
+from handoff_cli.reporters.clocks import span
+from handoff_cli.sla.config import Owner
+from handoff_cli.sla.evaluate import Status
+
+MINIMAL_SCORE = 70.0  # below this a dossier is "minimal": CS starts nearly cold
+THIN_CATEGORY = 70.0  # stakeholders or goals this incomplete leave CS without context
+HAND_BACK_DAYS = 45  # the rep's hand-back note is due at 30-45 days (DOMAIN.md, other clocks)
+QUIET_DAYS = 14  # "weeks without CS contact" (DOMAIN.md, momentum death)
+E = EventName
+CS_EVENTS = (E.FIRST_CONTACT, E.JOINT_MEETING, E.KICKOFF, E.FIRST_VALUE, E.QBR_SCHEDULED, E.QBR)
+SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    title: str
+    detect: Callable[[DealFacts, datetime], Iterator[str]]  # yields evidence; none means not found
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d") if moment else "?"
+
+
+def throw_over_the_wall(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+    """Minimal dossier; CS contacts the customer cold."""
+    if deal.score < MINIMAL_SCORE:
+        yield f"dossier only {deal.score:g}% complete (below {MINIMAL_SCORE:g}%)"
+    contact, meeting = deal.clock("first_contact"), deal.clock("internal_meeting")
+    if contact and contact.done and meeting and (meeting.done is None or meeting.done > contact.done):
+        yield f"CS contacted the customer on {_day(contact.done)} before any internal knowledge transfer"
+
+
+def ghost_rep(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+    """The rep vanishes after close; no post-close role."""
+    if deal.dossier.deal.sales_rep is None:
+        yield "no sales rep named in the dossier"
+    for c in deal.clocks:
+        if c.owner is Owner.REP and c.status is Status.BREACHED and c.delta is not None:
+            yield f"rep's {c.clock.name} not done, {span(c.delta)} past due"
+    progress, signed = deal.dossier.handoff, deal.dossier.deal.signed_at
+    checked_in = progress and progress.first(EventName.REP_CHECK_IN)
+    if deal.clocks and signed and as_of - deal.aware(signed) > timedelta(days=HAND_BACK_DAYS) and not checked_in:
+        yield f"no rep_check_in {HAND_BACK_DAYS} days after signature (hand-back note due at 30-45 days)"
+
+
+def promise_vs_reality(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+    """Commitments undocumented or never validated by CS."""
+    commitments = deal.dossier.commitments or []
+    if not commitments:
+        yield "no commitments documented"
+    unchecked = [c for c in commitments if not c.cs_validated]
+    if unchecked:
+        shown = "; ".join(c.what for c in unchecked[:SHOWN]) + ("; …" if len(unchecked) > SHOWN else "")
+        yield f"{len(unchecked)} of {len(commitments)} commitments not validated by CS: {shown}"
+
+
+def context_free_cs(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+    """Generic onboarding: stakeholders or goals unknown."""
+    if not deal.dossier.with_role(Role.CHAMPION):
+        yield "no champion named"
+    goals = deal.dossier.goals
+    if not (goals and (goals.problem or goals.success_criteria)):
+        yield "no business problem or success criteria recorded"
+    for category in ("stakeholders", "goals"):
+        if deal.category(category) < THIN_CATEGORY:
+            yield f"{category} only {deal.category(category):g}% complete"
+
+
+def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+    """Weeks without CS contact."""
+    contact, value = deal.clock("first_contact"), deal.clock("first_value")
+    if contact and contact.status is Status.BREACHED and contact.start:
+        yield f"no CS contact {span(as_of - contact.start)} after signature (target {contact.clock.target})"
+        return
+    if not deal.clocks or (value and value.done):
+        return  # not started, or the customer has seen value: the quiet weeks that kill momentum are over
+    events = deal.dossier.handoff.events or () if deal.dossier.handoff else ()
+    past = [(deal.aware(e.at), e.event.value) for e in events if e.event in CS_EVENTS and deal.aware(e.at) <= as_of]
+    if past:
+        since, event = max(past)
+        if as_of - since > timedelta(days=QUIET_DAYS):
+            yield f"no CS contact logged for {(as_of - since).days} days (last: {event} on {_day(since)})"
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern("throw-over-the-wall", "Throw over the wall", throw_over_the_wall),
+    Pattern("ghost-rep", "Ghost rep", ghost_rep),
+    Pattern("promise-vs-reality", "Promise vs reality", promise_vs_reality),
+    Pattern("context-free-cs", "Context-free CS", context_free_cs),
+    Pattern("momentum-death", "Momentum death", momentum_death),
+)
+
+
+def detect(deal: DealFacts, as_of: datetime) -> list[tuple[Pattern, list[str]]]:
+    found = [(p, list(p.detect(deal, as_of))) for p in PATTERNS]
+    return [(p, evidence) for p, evidence in found if evidence]

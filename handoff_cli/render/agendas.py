@@ -1,0 +1,177 @@
+"""Meeting agendas with their time boxes (DOMAIN.md, the process table), filled with this deal's facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from handoff_cli.businessdays import BusinessCalendar
+from handoff_cli.model import Dossier
+from handoff_cli.model.common import Level
+from handoff_cli.model.stakeholders import Stakeholder
+from handoff_cli.render.documents import criterion, day, moment
+from handoff_cli.render.timeline import first_value, key_dates
+
+Items = Callable[[Dossier, BusinessCalendar], list[str]]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    minutes: int
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    meeting: str
+    title: str
+    account: str
+    deal_id: str
+    minutes: int
+    when: str | None        # the deadline, when the signature date is known
+    rule: str               # the clock it answers to
+    participants: list[str]
+    sections: list[Section]
+
+
+def _stakeholder(s: Stakeholder) -> str:
+    text = f"{s.name} ({s.role.value.replace('-', ' ')}" + (f", {s.title})" if s.title else ")")
+    if s.goals:
+        text += ". Goals: " + "; ".join(s.goals)
+    return text + (f". Prefers {s.channel.value}" if s.channel else "")
+
+
+def _background(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    c = d.customer
+    company, purchase = (c.company, c.purchase) if c else (None, None)
+    out = [f"{d.deal.account}: {company.industry}" if company and company.industry else d.deal.account]
+    if purchase and purchase.why_us:
+        out.append(f"Why us: {purchase.why_us}")
+    if purchase and purchase.why_now:
+        out.append(f"Why now: {purchase.why_now}")
+    if purchase and purchase.alternatives:
+        out.append("Alternatives evaluated: " + ", ".join(purchase.alternatives))
+    return out
+
+
+def _stakeholders(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    return [_stakeholder(s) for s in d.stakeholders or []]
+
+
+def _goals(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    g = d.goals
+    if g is None:
+        return []
+    out = [f"Problem: {g.problem}"] if g.problem else []
+    out += [f"Outcome: {o}" for o in g.outcomes or []]
+    out += [f"Success criterion: {criterion(c)}" for c in g.success_criteria or []]
+    return out
+
+
+def _implementation(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    i, t = d.implementation, d.technical
+    out = []
+    if i:
+        if i.start or i.go_live:
+            out.append(f"Start {day(i.start) if i.start else 'not set'}, "
+                       f"go-live {day(i.go_live) if i.go_live else 'not set'}")
+        out += [f"Milestone: {m.name}" + (f" by {day(m.due)}" if m.due else "") for m in i.milestones or []]
+    if t:
+        out += [f"Integration: {x.system}" + (f" ({x.purpose})" if x.purpose else "") for x in t.integrations or []]
+    if i:
+        out += [", ".join(filter(None, (f"Customer resource: {r.name}", r.role, r.time_commitment)))
+                for r in i.customer_resources or []]
+        out += [f"Dependency: {x}" for x in i.dependencies or []]
+        out += [f"Constraint: {x}" for x in i.constraints or []]
+    return out
+
+
+def _commitments(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    out = [f"{c.kind.value.capitalize()}: {c.what}" + (f" (due {day(c.due)})" if c.due else "")
+           + ("" if c.cs_validated else " [not yet validated by CS]") for c in d.commitments or []]
+    r = d.risks
+    if r:
+        out += [f"Special consideration: {x}" for x in r.special_considerations or []]
+        out += [f"Red flag: {x}" for x in r.red_flags or []]
+        out += [f"Risk ({x.severity.value}): {x.risk}" for x in r.entries or []
+                if x.severity in (Level.HIGH, Level.CRITICAL)]
+    return out
+
+
+def _open_points(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    validation = d.technical.validation if d.technical else None
+    out = [f"Open question: {q}" for q in validation.open_questions or []] if validation else []
+    if d.risks:
+        out += [f"Open objection: {o.objection}" for o in d.risks.objections or [] if o.open]
+    return out
+
+
+def _first_value(d: Dossier, cal: BusinessCalendar) -> list[str]:
+    target = first_value(d, cal)
+    if target is None:
+        return ["Agree the first value milestone and its date"]
+    when, name = target
+    if name:
+        return [f"Confirm the first value milestone: {name} by {day(when)}"]
+    return [f"Agree the first value milestone, reachable by {day(when)}"]
+
+
+def _fixed(*lines: str) -> Items:
+    return lambda d, cal: list(lines)
+
+
+def _then(*parts: Items) -> Items:
+    return lambda d, cal: [line for part in parts for line in part(d, cal)]
+
+
+# meeting -> (title, clock key, rule, participants, [(section, minutes, items)]).
+# internal and joint follow seed 003's time boxes (the joint call is billed as 30 minutes, but its own
+# boxes add up to 35: the boxes are kept and the total is shown); the kickoff's 60 minutes and topics follow seed 001.
+MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, int, Items], ...]]] = {
+    "internal": ("Internal knowledge transfer", "internal-meeting", "within 24 h of signature",
+                 ("sales rep", "CSM", "CS manager", "sales manager (optional)"), (
+        ("Customer background", 5, _background),
+        ("Stakeholders", 10, _stakeholders),
+        ("Goals and success criteria", 10, _goals),
+        ("Implementation context", 10, _implementation),
+        ("Commitments and special considerations", 5, _commitments),
+        ("Questions and next steps", 5, _then(_open_points, _fixed(
+            "Agree how the customer is introduced (intro email within 48 h)", "Set the date of the kickoff"))),
+    )),
+    "joint": ("Joint transition meeting", "joint-meeting", "within 5 business days of signature",
+              ("customer champion and relevant stakeholders", "CSM (lead)", "sales rep (supporting)",
+               "implementation specialist (optional)"), (
+        ("Welcome and introductions", 5, _fixed("CS team introduces itself and its role",
+                                                "Sales rep reaffirms the recommendation")),
+        ("Goals confirmation", 5, _goals),
+        ("Implementation overview", 10, _implementation),
+        ("Stakeholder alignment", 5, _then(_stakeholders, _fixed("Who else needs to be involved, and when?"))),
+        ("Next steps and kickoff scheduling", 5, _fixed("Schedule the implementation kickoff",
+                                                        "Pre-work and preparation needed",
+                                                        "What to expect in the first two weeks")),
+        ("Questions and concerns", 5, _open_points),
+    )),
+    "kickoff": ("Implementation kickoff", "kickoff", "within 7 days of signature",
+                ("customer champion and project team", "CSM (lead)", "implementation specialist",
+                 "sales rep (optional)"), (
+        ("Goals and success criteria", 10, _goals),
+        ("Technical setup and integrations", 15, _implementation),
+        ("Stakeholder roles and communication", 10, _stakeholders),
+        ("Commitments and risks", 10, _commitments),
+        ("First value milestone (days 15-30)", 10, _first_value),
+        ("Next steps and the first QBR", 5, _then(_open_points, _fixed(
+            "Put the first QBR on the calendar (about day 90)", "Confirm the check-in cadence"))),
+    )),
+}
+
+
+def agenda(dossier: Dossier, meeting: str, cal: BusinessCalendar) -> Agenda:
+    title, clock, rule, participants, sections = MEETINGS[meeting]
+    when = None
+    if dossier.deal.signed_at is not None:
+        due = next(k for k in key_dates(dossier, cal) if k.key == clock)
+        when = moment(due.due) if due.timed else day(due.due.date())
+    built = [Section(name, minutes, items(dossier, cal)) for name, minutes, items in sections]
+    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when, rule,
+                  list(participants), built)

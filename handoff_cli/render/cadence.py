@@ -1,0 +1,47 @@
+"""Check-in and review cadence per segment playbook (DOMAIN.md, "Segment playbooks"): the one place to change it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handoff_cli.model.common import Segment
+
+
+@dataclass(frozen=True)
+class Cadence:
+    summary: str                                # one sentence for the plan's header
+    check_in: str | None = None                 # what a recurring check-in is called
+    every_days: int = 0                         # 0: no recurring check-in
+    until_day: int = 0                          # last day a recurring check-in may fall on
+    touchpoints: tuple[tuple[int, str], ...] = ()  # fixed (day, what) moments
+    review: str = "Quarterly business review (QBR)"
+
+
+CADENCE: dict[Segment, Cadence] = {
+    Segment.ENTERPRISE: Cadence(
+        "White-glove: weekly check-ins through implementation and an executive business review at day 90.",
+        check_in="Weekly implementation check-in", every_days=7, until_day=90,
+        review="Executive business review (QBR)",
+    ),
+    Segment.MID_MARKET: Cadence(
+        "Standard onboarding: bi-weekly check-ins for the first 60 days, business review at day 90.",
+        check_in="Bi-weekly check-in", every_days=14, until_day=60,
+    ),
+    Segment.SMB: Cadence(
+        "Self-serve: automated welcome sequence, guides and community, usage-triggered touchpoints.",
+        touchpoints=(
+            (1, "Automated welcome sequence starts (video tutorials, self-serve guides)"),
+            (14, "Usage-triggered touchpoint: nudge if fewer users are active than planned"),
+            (45, "Usage-triggered touchpoint: community and advanced guides"),
+            (75, "Usage-triggered touchpoint: review readiness before the business review"),
+        ),
+        review="Business review (pooled CS, 30 minutes)",
+    ),
+    Segment.STRATEGIC: Cadence(
+        "Dedicated team: weekly check-ins, monthly executive-sponsor sessions, executive business review at day 90.",
+        check_in="Weekly check-in with the project team", every_days=7, until_day=90,
+        touchpoints=((30, "Executive sponsor session: progress against the custom plan"),
+                     (60, "Executive sponsor session: adoption and value so far")),
+        review="Executive business review (QBR)",
+    ),
+}

@@ -1,0 +1,120 @@
+"""`handoff sla` output: an aligned table for people (most urgent first) or versioned JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from handoff_cli.sla.evaluate import ClockStatus, SlaResult, Status
+
+FORMAT_VERSION = 1
+STYLE = {
+    Status.BREACHED: "bold red",
+    Status.AT_RISK: "yellow",
+    Status.OPEN: "",
+    Status.WAITING: "dim",
+    Status.MET_LATE: "magenta",
+    Status.MET: "green",
+}
+SlaReporter = Callable[[SlaResult, Console], None]
+
+
+def span(delta: timedelta) -> str:
+    """A duration to the minute, largest units first: '16 d 14 h 55 m', '2 h 40 m', '0 m'."""
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} d" * bool(days), f"{hours} h" * bool(hours), f"{mins} m" * bool(mins or not (days or hours))]
+    return " ".join(p for p in parts if p)
+
+
+def stamp(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def detail(row: ClockStatus) -> str:
+    delta = row.delta or timedelta()
+    if row.status is Status.BREACHED:
+        return f"late by {span(delta)}"
+    if row.status in (Status.OPEN, Status.AT_RISK):
+        return f"{span(delta)} left"
+    if row.status is Status.WAITING:
+        return f"starts at {row.clock.start}"
+    done = f"done {stamp(row.done)}"
+    return f"{done}, {span(delta)} late" if row.status is Status.MET_LATE else done
+
+
+def counts(result: SlaResult) -> str:
+    found = Counter(r.status for r in result.rows)
+    deals = len({r.path for r in result.rows})
+    listed = ", ".join(f"{found[s]} {s.value.replace('-', ' ')}" for s in Status)
+    shown = f" (showing {len(result.shown)})" if result.showing else ""
+    return f"{len(result.rows)} clocks on {deals} deal{'s' * (deals != 1)}{shown}: {listed}"
+
+
+def text(result: SlaResult, console: Console) -> None:
+    header = ("status", "clock", f"due ({result.timezone})", "detail", "owner", "deal", "file")
+    cells = [
+        (r.status.value, r.clock.name, stamp(r.due), detail(r), f"{r.owner.value} {r.owner_name or '(none)'}",
+         f"{r.deal_id} {r.account}", r.path)
+        for r in result.shown
+    ]  # fmt: skip
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    if cells:
+        console.print(Text("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), style="bold"))
+    for row, cell in zip(result.shown, cells, strict=True):
+        line = Text("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
+        line.stylize(STYLE[row.status], 0, len(row.status.value))
+        console.print(line)
+    for note in (*result.unsigned, *result.invalid):
+        console.print(note)
+    console.print(counts(result))
+
+
+def document(result: SlaResult) -> dict[str, Any]:
+    found = Counter(r.status.value for r in result.rows)
+    return {
+        "version": FORMAT_VERSION,
+        "as_of": result.as_of.isoformat(),
+        "timezone": result.timezone,
+        "showing": sorted(s.value for s in result.showing) if result.showing else "all",
+        "clocks": [_row(r) for r in result.shown],
+        "unsigned": result.unsigned,
+        "invalid": result.invalid,
+        "summary": {"clocks": len(result.rows), **{s.value: found[s.value] for s in Status}},
+    }
+
+
+def _row(r: ClockStatus) -> dict[str, Any]:
+    minutes = int(r.delta.total_seconds() // 60) if r.delta is not None else None
+    late = r.status in (Status.BREACHED, Status.MET_LATE)
+    return {
+        "path": r.path,
+        "deal_id": r.deal_id,
+        "account": r.account,
+        "segment": r.segment,
+        "clock": r.clock.name,
+        "title": r.clock.title,
+        "target": r.clock.target,
+        "status": r.status.value,
+        "start": r.start.isoformat() if r.start else None,
+        "due": r.due.isoformat() if r.due else None,
+        "done": r.done.isoformat() if r.done else None,
+        "late_minutes": minutes if late else None,
+        "left_minutes": minutes if not late else None,
+        "owner": r.owner.value,
+        "owner_name": r.owner_name,
+    }
+
+
+def json_report(result: SlaResult, console: Console) -> None:
+    console.out(json.dumps(document(result), indent=2, ensure_ascii=False), highlight=False)
+
+
+SLA: dict[str, SlaReporter] = {"text": text, "json": json_report}

@@ -1,0 +1,38 @@
+"""`handoff report` formats by name; the --format choices are these keys (a test keeps them equal)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+
+from handoff_cli.reporters.portfolio_html import html
+from handoff_cli.reporters.portfolio_text import md_lines, text_lines
+
+Doc = dict[str, Any]
+ReportWriter = Callable[[Doc, Console], None]
+
+
+def _printer(render: Callable[[Doc], list[str]]) -> Callable[[Doc, Console], None]:
+    def report(doc: Doc, console: Console) -> None:
+        console.out("\n".join(render(doc)), highlight=False)
+
+    return report
+
+
+def _json(doc: Doc, console: Console) -> None:
+    console.out(json.dumps(doc, indent=2, ensure_ascii=False), highlight=False)
+
+
+def _html(doc: Doc, console: Console) -> None:
+    console.out(html(doc), highlight=False, end="")
+
+
+REPORT: dict[str, ReportWriter] = {
+    "text": _printer(text_lines),
+    "md": _printer(md_lines),
+    "json": _json,
+    "html": _html,
+}

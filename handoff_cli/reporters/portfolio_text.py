@@ -1,0 +1,105 @@
+"""`handoff report` as text or Markdown, rendered from the report document (the same figures as the JSON)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Doc = dict[str, Any]
+
+
+def num(value: float | None, unit: str = "") -> str:
+    return "-" if value is None else f"{value:g}{unit}"
+
+
+def completion(m: Doc) -> str:
+    c = m["completion"]
+    flag = " (below 90%: a process problem)" if c["flag"] else ""
+    return f"{num(c['rate'], '%')} ({c['on_time']} of {m['signed']} on time){flag}"
+
+
+def breaches(m: Doc) -> str:
+    found = [f"{k} {v}" for k, v in sorted(m["breaches_by_clock"].items(), key=lambda kv: -kv[1]) if v]
+    return ", ".join(found) or "none"
+
+
+def missing(m: Doc) -> str:
+    return ", ".join(f"{x['rule']} ({x['deals']})" for x in m["most_missing"]) or "none"
+
+
+def bands(m: Doc) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in m["completeness"]["bands"].items())
+
+
+def rows(m: Doc) -> list[tuple[str, str]]:
+    c = m["completeness"]
+    return [
+        ("handoffs", f"{m['handoffs']} ({m['signed']} signed)"),
+        ("completeness", f"mean {num(c['mean'], '%')}, {c['at_target']} at target ({c['target']:g}%); {bands(m)}"),
+        ("completion rate", completion(m)),
+        ("first CS contact", f"median {num(m['median_first_contact_hours'], ' h')}"),
+        ("days to kickoff", f"median {num(m['median_days_to_kickoff'])}"),
+        ("breaches by clock", breaches(m)),
+        ("most often missing", missing(m)),
+    ]
+
+
+def engagement_lines(doc: Doc) -> list[str]:
+    e = doc["engagement"]
+    rule = e["rule"]
+    out = [
+        f"rule (seed 002): deal < {rule['max_value']:,}, sales cycle < {rule['max_cycle_days']} days and "
+        f"implementation < {rule['max_implementation_days']} days -> CS after close, else CS at ~70% of the sale",
+        "all deals: " + ", ".join(f"{n} {when}" for when, n in e["summary"].items()),
+    ]
+    for a in e["open_deals"]:
+        why = "; ".join(a["reasons"] + [f"caveat: {c}" for c in a["caveats"]]) or "small, short and simple"
+        out.append(f"open deal {a['deal_id']} {a['account']}: engage CS {a['engage']} ({why})")
+    if not e["open_deals"]:
+        out.append("open deals: none")
+    return out
+
+
+def pattern_lines(doc: Doc) -> list[str]:
+    out = [", ".join(f"{name} {n}" for name, n in doc["patterns"]["counts"].items())]
+    for p in doc["patterns"]["deals"]:
+        out.append(f"{p['deal_id']} {p['account']}: {p['pattern']}: {'; '.join(p['evidence'])}")
+    return out
+
+
+def text_lines(doc: Doc) -> list[str]:
+    out = [f"handoff report as of {doc['as_of']} ({doc['timezone']})", "", "overall"]
+    out += [f"  {k:<19}{v}" for k, v in rows(doc["overall"])]
+    for title, key in (("by segment", "by_segment"), ("by sales rep", "by_rep")):
+        out += ["", title]
+        for name, m in doc[key].items():
+            out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
+    out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
+    out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
+    if doc["invalid"]:
+        out += ["", "skipped"] + [f"  {line}" for line in doc["invalid"]]
+    return out
+
+
+def md_lines(doc: Doc) -> list[str]:
+    out = [f"# Handoff report, as of {doc['as_of']} ({doc['timezone']})", "", "## Overall", ""]
+    out += ["| metric | value |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in rows(doc["overall"])]
+    for title, key in (("By segment", "by_segment"), ("By sales rep", "by_rep")):
+        names = list(doc[key])
+        out += ["", f"## {title}", "", "| metric | " + " | ".join(map(_cell, names)) + " |"]
+        out.append("|---|" + "---|" * len(names))
+        table = [rows(doc[key][n]) for n in names]
+        for i, (label, _) in enumerate(rows(doc["overall"])):
+            out.append(f"| {label} | " + " | ".join(_cell(t[i][1]) for t in table) + " |")
+    out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
+    out += [
+        f"| {_cell(p['deal_id'] + ' ' + p['account'])} | {p['title']} | {_cell('; '.join(p['evidence']))} |"
+        for p in doc["patterns"]["deals"]
+    ]
+    out += ["", "## When CS should engage", ""] + [f"- {_cell(line)}" for line in engagement_lines(doc)]
+    if doc["invalid"]:
+        out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]]
+    return out
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")

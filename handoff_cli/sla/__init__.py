@@ -1,0 +1,1 @@
+"""The handoff's clocks: what must happen by when after signature, and where each deal stands."""

@@ -1,0 +1,141 @@
+"""Add one item to `handoff.events` by inserting text, so every other byte of the dossier stays as it was.
+
+The insertion point comes from the composed YAML nodes' marks (never from guessing at lines), and
+the new item's text comes from ruamel's emitter, so quoting is always right. Handled shapes: no
+`handoff:` section, `handoff:` without `events:`, empty or null `events:`, `events: []`, a block
+list (new item in the style of the last one) and a non-empty flow list.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from handoff_cli.errors import InputError
+
+Item = dict[str, Any]
+
+
+def emit(item: Item, *, flow: bool) -> str:
+    """One event as YAML text: `{event: …, at: …}` or a block mapping, keys in the order given."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = flow
+    yaml.width = 1_000_000  # one item, one line: never folded
+    yaml.allow_unicode = True
+    yaml.representer.sort_base_mapping_type_on_output = False
+    # ISO 8601 with a T, written plain, as dossiers write their timestamps
+    yaml.representer.add_representer(
+        datetime, lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+    )
+    out = io.StringIO()
+    yaml.dump(item if flow else [item], out)
+    return out.getvalue()
+
+
+def append_event(text: str, item: Item) -> str:
+    nl = "\r\n" if "\r\n" in text else "\n"
+    root = YAML(typ="safe", pure=True).compose(text)
+    if not isinstance(root, MappingNode) or root.flow_style:
+        raise InputError("the top level is not a block mapping; cannot add a handoff section")
+    step = _indent_step(root)
+    handoff = _value(root, "handoff")
+    if handoff is None:
+        block = _lines(["handoff:", " " * step + "events:"], 0, nl) + _block_item(item, 2 * step, nl)
+        ending = "" if text.endswith(("\n", "\r")) or not text else nl
+        spacer = "" if not text or text.endswith(nl * 2) else nl
+        return text + ending + spacer + block
+    key, value = handoff
+    column = key.start_mark.column
+    if _empty(value):
+        text, at = _clear(text, value, key)
+        return _insert(text, at, _lines([" " * (column + step) + "events:"], 0, nl) + _block_item(
+            item, column + 2 * step, nl))
+    if not isinstance(value, MappingNode) or value.flow_style:
+        raise InputError("handoff: is not written as a block mapping; rewrite it as one to use `handoff log`")
+    events = _value(value, "events")
+    if events is None:
+        inner = value.value[0][0].start_mark.column
+        return _insert(text, _after_line(text, key.end_mark.index), _lines([" " * inner + "events:"], 0, nl)
+                       + _block_item(item, inner + step, nl))
+    ev_key, seq = events
+    if _empty(seq):
+        text, at = _clear(text, seq, ev_key)
+        return _insert(text, at, _block_item(item, ev_key.start_mark.column + step, nl))
+    if not isinstance(seq, SequenceNode):
+        raise InputError("handoff.events is not a list; fix it with `handoff validate` first")
+    last = seq.value[-1]
+    if seq.flow_style:
+        return _insert(text, last.end_mark.index, ", " + emit(item, flow=True).rstrip("\n"))
+    dash = seq.start_mark.column
+    if isinstance(last, MappingNode) and last.flow_style:
+        line = " " * dash + "- " + emit(item, flow=True).rstrip("\n") + nl
+    else:
+        line = _block_item(item, dash, nl)
+    return _insert(text, _after_line(text, _end(last)), line)
+
+
+def _value(mapping: MappingNode, name: str) -> tuple[Node, Node] | None:
+    return next(((k, v) for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == name), None)
+
+
+def _indent_step(root: MappingNode) -> int:
+    """The file's own indentation: how far the first nested block mapping sits from its parent key."""
+    for key, value in root.value:
+        if isinstance(value, MappingNode) and not value.flow_style and value.value:
+            return int(value.value[0][0].start_mark.column - key.start_mark.column) or 2
+    return 2
+
+
+def _empty(node: Node) -> bool:
+    if isinstance(node, ScalarNode):
+        return bool(node.tag == "tag:yaml.org,2002:null")
+    return isinstance(node, MappingNode | SequenceNode) and bool(node.flow_style) and not node.value
+
+
+def _clear(text: str, value: Node, key: Node) -> tuple[str, int]:
+    """Remove an empty value written out (`~`, `null`, `[]`, `{}`); the new block goes on the next line."""
+    start, end = value.start_mark.index, value.end_mark.index
+    if start > key.end_mark.index and text[start:end].strip():
+        line_end = _line_end(text, end)
+        rest = text[end:line_end]
+        cut_from = start if rest.strip() else len(text[:start].rstrip(" \t"))
+        text = text[:cut_from] + text[end:]
+    return text, _after_line(text, key.end_mark.index)
+
+
+def _end(node: Node) -> int:
+    """Where the last character of a node is; block collections end at their last descendant."""
+    if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _end(last[1] if isinstance(last, tuple) else last)
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        return int(node.end_mark.index) - 1  # a block scalar's end mark is past its last line break
+    return int(node.end_mark.index)
+
+
+def _line_end(text: str, index: int) -> int:
+    found = min((i for i in (text.find("\n", index), text.find("\r", index)) if i >= 0), default=len(text))
+    return found
+
+
+def _after_line(text: str, index: int) -> int:
+    end = _line_end(text, index)
+    return end + (2 if text.startswith("\r\n", end) else 1 if end < len(text) else 0)
+
+
+def _insert(text: str, at: int, block: str) -> str:
+    if at >= len(text) and text and not text.endswith(("\n", "\r")):
+        block = ("\r\n" if "\r\n" in text else "\n") + block
+    return text[:at] + block + text[at:]
+
+
+def _lines(lines: list[str], indent: int, nl: str) -> str:
+    return "".join(" " * indent + line + nl for line in lines)
+
+
+def _block_item(item: Item, indent: int, nl: str) -> str:
+    return _lines(emit(item, flow=False).rstrip("\n").split("\n"), indent, nl)

@@ -1,0 +1,39 @@
+"""Every deal x clock of a set of dossiers, most urgent first: the data behind `handoff sla`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from handoff_cli.businessdays import calendar_for
+from handoff_cli.checks import expand
+from handoff_cli.dossiers import DossierInvalid, load_dossier
+from handoff_cli.model import Dossier
+from handoff_cli.settings import Project
+from handoff_cli.sla.clocks import clocks_for
+from handoff_cli.sla.evaluate import ClockStatus, SlaResult, evaluate, signed
+
+
+def deal_clocks(dossier: Dossier, project: Project, *, as_of: datetime, path: str) -> list[ClockStatus]:
+    """One deal's clocks under the project's settings (its segment's targets, calendar and at-risk share)."""
+    sla = project.settings.sla
+    clocks = clocks_for(dossier.deal.segment, sla)
+    cal = calendar_for(project.settings)
+    return evaluate(dossier, clocks, as_of=as_of, cal=cal, at_risk=sla.at_risk, path=path)
+
+
+def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> SlaResult:
+    """A file that is not a valid dossier is listed as skipped, not fatal: one bad file must not hide the rest."""
+    result = SlaResult(as_of, project.settings.timezone)
+    for path in expand(paths):
+        try:
+            dossier, _ = load_dossier(path, project)
+        except DossierInvalid as exc:
+            result.invalid.append(str(exc))
+            continue
+        if not signed(dossier):
+            result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
+        result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
+    result.rows.sort(key=ClockStatus.sort_key)
+    return result

@@ -1,0 +1,104 @@
+"""`handoff sla`: the examples' clock table as a reviewed snapshot, filters, exit codes and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli
+
+DEALS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
+SNAPSHOTS = GOLDEN / "sla"
+
+
+@pytest.fixture
+def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from examples/, so paths in the output are short and examples/handoff.toml (all defaults) applies."""
+    monkeypatch.chdir(EXAMPLES)
+    return EXAMPLES
+
+
+@pytest.mark.parametrize(
+    ("golden", "options"),
+    [
+        ("examples.txt", ()),
+        ("examples.json", ("--format", "json")),
+        ("examples-breached.txt", ("--only", "breached")),
+    ],
+)
+def test_examples_snapshot(run_cli: RunCli, in_examples: Path, golden: str, options: tuple[str, ...]) -> None:
+    result = run_cli("sla", *DEALS, "--as-of", AS_OF, *options)
+    expected = (SNAPSHOTS / golden).read_text(encoding="utf-8")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, expected, "")
+
+
+def test_json_matches_text_counts(run_cli: RunCli, in_examples: Path) -> None:
+    doc = json.loads(run_cli("sla", *DEALS, "--as-of", AS_OF, "--format", "json").stdout)
+    assert doc["summary"] == {
+        "clocks": 25, "breached": 5, "at-risk": 0, "open": 4, "waiting": 2, "met-late": 6, "met": 8,
+    }  # fmt: skip
+    assert len(doc["clocks"]) == 25
+    first = doc["clocks"][0]
+    assert (first["deal_id"], first["clock"], first["status"], first["late_minutes"]) == (
+        "HS-88412", "first_contact", "breached", 16 * 24 * 60 + 14 * 60 + 55,
+    )  # fmt: skip
+
+
+def test_nothing_breached_exits_0(run_cli: RunCli, in_examples: Path) -> None:
+    # two days after Northwind's signature: first CS contact is due tonight, nothing has run out yet
+    result = run_cli("sla", "enterprise-northwind.yaml", "--as-of", "2026-11-11T12:00:00+00:00", "--only", "at-risk")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "status   clock          due (UTC)         detail         owner           deal"
+        "                                      file",
+        "at-risk  first_contact  2026-11-11 21:30  9 h 30 m left  csm Priya Nair  0061x00000NWF420"
+        " Northwind Freight Group  enterprise-northwind.yaml",
+        "7 clocks on 1 deal (showing 1): 0 breached, 1 at risk, 3 open, 1 waiting, 0 met late, 2 met",
+    ]
+
+
+def test_invalid_files_are_listed_and_fail(run_cli: RunCli, in_examples: Path) -> None:
+    result = run_cli("sla", "smb-brightleaf.yaml", "invalid/unknown-key.yaml", "--as-of", "2026-11-12T10:25:00Z")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-2:] == [
+        "invalid/unknown-key.yaml: not a valid dossier (3 problem(s)); run `handoff validate invalid/unknown-key.yaml`",
+        "4 clocks on 1 deal: 0 breached, 0 at risk, 4 open, 0 waiting, 0 met late, 0 met",
+    ]
+
+
+def test_unsigned_deal_is_noted(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "lead.yaml").write_text(
+        "schema: 1\ndeal: {id: L-1, account: Hooli, segment: smb, stage: pre-close}\n", encoding="utf-8"
+    )
+    result = run_cli("sla", "lead.yaml", "--as-of", AS_OF)
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            "lead.yaml: L-1 is not signed yet; its clocks have not started",
+            "0 clocks on 0 deals: 0 breached, 0 at risk, 0 open, 0 waiting, 0 met late, 0 met",
+        ],
+    )
+
+
+def test_configured_targets_apply(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "handoff.toml").write_text('[sla.segments.smb.first_contact]\nwithin = "8 days"\n', encoding="utf-8")
+    (deals_repo / "b.yaml").write_bytes((EXAMPLES / "smb-brightleaf.yaml").read_bytes())
+    doc = json.loads(run_cli("sla", "b.yaml", "--as-of", AS_OF, "-f", "json").stdout)
+    first_contact = next(c for c in doc["clocks"] if c["clock"] == "first_contact")
+    assert (first_contact["target"], first_contact["status"]) == ("8 days", "met")
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (("nowhere.yaml",), "handoff: error: nowhere.yaml: no such file or folder\n"),
+        (("--as-of", "yesterday"), "'yesterday' is not an ISO 8601 date or date-time"),
+        (("--only", "late"), "Invalid value for '--only'"),
+    ],
+)
+def test_usage_errors_exit_2(run_cli: RunCli, deals_repo: Path, args: tuple[str, ...], stderr: str) -> None:
+    result = run_cli("sla", *args)
+    assert result.exit_code == 2
+    assert stderr in result.stderr

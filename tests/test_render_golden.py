@@ -1,0 +1,67 @@
+"""Every document rendered from the complete examples, compared byte for byte with reviewed snapshots.
+
+The snapshots live in tests/golden/render/<dossier>/. After an intended change, regenerate them with
+`HANDOFF_UPDATE_GOLDEN=1 pytest tests/test_render_golden.py`, then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASES, EXAMPLES, GOLDEN, RunCli
+
+SNAPSHOTS = GOLDEN / "render"
+# US zone and holidays, so the snapshots show dates moved off weekends and public holidays
+CONFIG = 'timezone = "America/New_York"\ncountry = "US"\n'
+STAMP = "2026-11-10T09:00"
+DOSSIERS = {
+    "enterprise-northwind": EXAMPLES / "enterprise-northwind.yaml",
+    "smb-brightleaf": EXAMPLES / "smb-brightleaf.yaml",
+    "complete": CASES / "render" / "complete.yaml",
+}
+DOCUMENTS: dict[str, list[str]] = {
+    "intro.txt": ["intro"],
+    "intro-csm.txt": ["intro", "--from", "csm"],
+    "intro.eml": ["intro", "--format", "eml", "--date", STAMP],
+    "intro-csm.eml": ["intro", "--from", "csm", "--format", "eml", "--date", STAMP],
+    "plan.md": ["plan"],
+    "plan.html": ["plan", "--format", "html"],
+    **{f"agenda-{m}.{f}": ["agenda", "--meeting", m, "--format", f]
+       for m in ("internal", "joint", "kickoff") for f in ("md", "html")},
+    "calendar.ics": ["calendar", "--date", STAMP],
+}
+# Message-ID is unique per message by design (make_msgid); it is the one part a snapshot cannot fix
+MESSAGE_ID = re.compile(rb"^Message-ID: <[^>]+>\r$", re.MULTILINE)
+
+
+def _normalised(raw: bytes) -> bytes:
+    return MESSAGE_ID.sub(b"Message-ID: <masked@snapshot>\r", raw)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+@pytest.mark.parametrize("dossier", DOSSIERS)
+def test_rendered_document_matches_snapshot(dossier: str, document: str, run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "handoff.toml").write_text(CONFIG, encoding="utf-8")
+    out = deals_repo / document
+    # through --out: a file keeps the CRLF line ends of .eml and .ics exactly
+    result = run_cli("render", *DOCUMENTS[document][:1], str(DOSSIERS[dossier]), *DOCUMENTS[document][1:],
+                     "--out", str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"wrote {out}\n"
+    rendered = _normalised(out.read_bytes())
+    snapshot = SNAPSHOTS / dossier / document
+    if os.environ.get("HANDOFF_UPDATE_GOLDEN"):
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_bytes(rendered)
+    assert rendered == snapshot.read_bytes()
+
+
+def test_stdout_is_the_same_document(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "handoff.toml").write_text(CONFIG, encoding="utf-8")
+    result = run_cli("render", "plan", str(DOSSIERS["complete"]))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.encode() == (SNAPSHOTS / "complete" / "plan.md").read_bytes()
