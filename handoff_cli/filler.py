@@ -62,7 +62,7 @@ DEFAULT_FILLER: tuple[str, ...] = (
     "暂无",
     "待补充",
 )
-_BLANKS = re.compile(r"[-–—?.…_*/\s]+")
+_BLANKS = re.compile("[-\u2013\u2014?.\u2026_*/\\s]+")  # dashes, dots, ellipsis, question marks
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
