@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
 
+from handoff_cli.dossiers import parse
 from handoff_cli.errors import InputError
-from handoff_cli.filler import normalise, strip_filler
 from handoff_cli.findings import CheckResult, FileResult, Finding
-from handoff_cli.loader import Loaded, load_file
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.policy import Applied, build
@@ -19,7 +17,6 @@ from handoff_cli.positions import Positions
 from handoff_cli.rules.base import Context
 from handoff_cli.scoring import evaluate, gate
 from handoff_cli.settings import Project
-from handoff_cli.validation import validate
 from handoff_cli.waivers import sort_waivers
 
 SUFFIXES = (".yaml", ".yml")
@@ -39,25 +36,13 @@ class Checker:
         settings = project.settings
         return cls(project, build(project), Context(as_of, settings.tz, settings.min_words), min_score)
 
-    @cached_property
-    def filler(self) -> frozenset[str]:
-        return frozenset(normalise(f) for f in self.project.settings.filler)
-
     def check_file(self, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
-        settings = self.project.settings
-        try:
-            loaded, problems = load_file(path, display, max_bytes=settings.max_file_bytes, max_depth=settings.max_depth)
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=display) from None
-        if loaded is None:
-            return FileResult(display, problems)
-        data, placeholders = strip_filler(loaded.data, loaded.positions, self.filler, display)
-        dossier, problems = validate(Loaded(data, loaded.positions), display)
-        if dossier is None:
-            return FileResult(display, sorted([*problems, *placeholders], key=_order))
-        result = self.check_dossier(dossier, loaded.positions, display)
-        result.findings = sorted([*result.findings, *placeholders], key=_order)
+        dossier, positions, found = parse(path, display, self.project)
+        if dossier is None or positions is None:
+            return FileResult(display, found)
+        result = self.check_dossier(dossier, positions, display)
+        result.findings = sorted([*result.findings, *found], key=_order)
         return result
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:

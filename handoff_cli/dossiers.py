@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_cli.errors import HandoffError, InputError
-from handoff_cli.findings import EXIT_FINDINGS, Finding
-from handoff_cli.loader import load_file
+from handoff_cli.filler import normalise, strip_filler
+from handoff_cli.findings import EXIT_FINDINGS, Finding, Severity
+from handoff_cli.loader import Loaded, load_file
 from handoff_cli.model import Dossier
 from handoff_cli.positions import Positions
 from handoff_cli.settings import Project
@@ -19,23 +20,33 @@ class DossierInvalid(HandoffError):
     exit_code = EXIT_FINDINGS
 
     def __init__(self, path: Path | str, findings: list[Finding]) -> None:
-        super().__init__(f"not a valid dossier ({len(findings)} problem(s)); run `handoff validate {path}`",
-                         path=path)
+        super().__init__(f"not a valid dossier ({len(findings)} problem(s)); run `handoff validate {path}`", path=path)
         self.findings = findings
 
 
-def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
-    display = str(path)
-    if not path.is_file():
-        raise InputError("no such file", path=display)
+def parse(path: Path, display: str, project: Project) -> tuple[Dossier | None, Positions | None, list[Finding]]:
+    """Read, take placeholder answers out, and match the schema: the one way every command reads a dossier.
+
+    The findings are the file's problems (errors) and its placeholders (warnings), in file order."""
     settings = project.settings
     try:
         loaded, problems = load_file(path, display, max_bytes=settings.max_file_bytes, max_depth=settings.max_depth)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=display) from None
     if loaded is None:
-        raise DossierInvalid(display, problems)
-    dossier, problems = validate(loaded, display)
-    if dossier is None:
-        raise DossierInvalid(display, problems)
-    return dossier, loaded.positions
+        return None, None, problems
+    patterns = frozenset(normalise(f) for f in settings.filler)
+    data, placeholders = strip_filler(loaded.data, loaded.positions, patterns, display)
+    dossier, problems = validate(Loaded(data, loaded.positions), display)
+    found = sorted([*problems, *placeholders], key=lambda f: (f.line, f.col, f.code))
+    return dossier, loaded.positions, found
+
+
+def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
+    display = str(path)
+    if not path.is_file():
+        raise InputError("no such file", path=display)
+    dossier, positions, findings = parse(path, display, project)
+    if dossier is None or positions is None:
+        raise DossierInvalid(display, [f for f in findings if f.severity is Severity.ERROR])
+    return dossier, positions
