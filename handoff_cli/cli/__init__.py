@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from handoff_cli import __version__
 from handoff_cli.cli import catalog, check, clocks, portfolio, scaffold
+from handoff_cli.cli.crm import import_app
 from handoff_cli.cli.render import render_app, templates_app
 from handoff_cli.errors import HandoffError
 
@@ -61,6 +62,7 @@ app.command()(clocks.log)
 app.command()(portfolio.report)
 app.add_typer(render_app)
 app.add_typer(templates_app)
+app.add_typer(import_app)
 
 
 def main() -> None:

@@ -3,40 +3,80 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
 
-from handoff_cli.checks import Checker
+from handoff_cli.checks import Checker, expand
 from handoff_cli.cli.options import (
     AsOf,
+    CheckFormat,
+    CheckFormatOpt,
     ConfigOpt,
     Explain,
-    Format,
-    FormatOpt,
     MinScore,
     Paths,
     console,
     moment,
     project,
 )
+from handoff_cli.cli.progress import progress
 from handoff_cli.findings import CheckResult
+from handoff_cli.gitfiles import changed_dossiers
 from handoff_cli.reporters import FINDINGS, SCORES
 
+ChangedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--changed",
+        help="Check only the dossiers added, modified or untracked since --base (deleted ones are skipped).",
+    ),
+]
+BaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base",
+        metavar="REF",
+        show_default=False,
+        help="With --changed: the git ref to compare with; default the merge base with origin/HEAD, main or master.",
+    ),
+]
 
-def _run(paths: list[Path] | None, config: Path | None, min_score: float | None, as_of: str | None) -> CheckResult:
+
+def _run(
+    paths: list[Path] | None,
+    config: Path | None,
+    min_score: float | None,
+    as_of: str | None,
+    out: Console,
+    *,
+    changed: bool = False,
+    base: str | None = None,
+) -> CheckResult:
     proj = project(config)
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score)
     targets = paths or [proj.root / p for p in proj.settings.paths]
-    return checker.check_paths(targets)
+    if changed:
+        found = changed_dossiers(targets, Path.cwd().resolve(), base)
+        if not found.files:
+            # on stderr, so that --format json/sarif still print a valid (empty) document on stdout
+            typer.echo(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
+        files = found.files
+    else:
+        files = expand(targets)
+    return CheckResult([checker.check_file(p) for p in progress(files, out)])
 
 
 def validate(
     paths: Paths = None,
-    format: FormatOpt = Format.TEXT,
+    format: CheckFormatOpt = CheckFormat.TEXT,
     min_score: MinScore = None,
     explain: Explain = False,
     config: ConfigOpt = None,
     as_of: AsOf = None,
+    changed: ChangedOpt = False,
+    base: BaseOpt = None,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
 
@@ -47,15 +87,18 @@ def validate(
       handoff validate deals/acme.yaml
 
       handoff validate deals/ --format json --min-score 90
+
+      handoff validate deals/ --changed --base origin/main --format github
     """
-    result = _run(paths, config, min_score, as_of)
-    FINDINGS[format](result, console(), explain=explain)
+    out = console()
+    result = _run(paths, config, min_score, as_of, out, changed=changed, base=base)
+    FINDINGS[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)
 
 
 def score(
     paths: Paths = None,
-    format: FormatOpt = Format.TEXT,
+    format: CheckFormatOpt = CheckFormat.TEXT,
     min_score: MinScore = None,
     explain: Explain = False,
     config: ConfigOpt = None,
@@ -71,6 +114,7 @@ def score(
 
       handoff score deals/ --format json
     """
-    result = _run(paths, config, min_score, as_of)
-    SCORES[format](result, console(), explain=explain)
+    out = console()
+    result = _run(paths, config, min_score, as_of, out)
+    SCORES[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)

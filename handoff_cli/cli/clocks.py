@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, Paths, console, moment, project
+from handoff_cli.cli.options import AsOf, CheckFormat, CheckFormatOpt, ConfigOpt, Paths, console, moment, project
 from handoff_cli.dossiers import DossierInvalid, load_dossier
 from handoff_cli.errors import InputError
-from handoff_cli.reporters.clocks import SLA
+from handoff_cli.reporters import SLA
 from handoff_cli.sla.evaluate import Status
 from handoff_cli.sla.eventlog import check_event, entry, event_name, logged_text
 from handoff_cli.sla.table import sla_table
@@ -30,7 +30,7 @@ def sla(
     only: Annotated[
         Only | None, typer.Option("--only", help="Show only clocks in this state.", show_default=False)
     ] = None,
-    format: FormatOpt = Format.TEXT,
+    format: CheckFormatOpt = CheckFormat.TEXT,
     config: ConfigOpt = None,
 ) -> None:
     """Show every deal's handoff clocks, most urgent first: breached, at risk, open, waiting, met late, met.
@@ -51,7 +51,7 @@ def sla(
     targets = paths or [proj.root / p for p in proj.settings.paths]
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
     shown = result.only(frozenset({Status(only.value)})) if only else result
-    SLA[format](shown, console())
+    SLA[format.resolve()](shown, console())
     raise typer.Exit(result.exit_code)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +19,22 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class CheckFormat(StrEnum):
+    """The formats of commands that report problems (validate, score, sla): also CI annotations and SARIF."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+
+    def resolve(self) -> str:
+        # auto: annotations when running as a GitHub Actions step (the runner sets GITHUB_ACTIONS=true)
+        if self is CheckFormat.AUTO:
+            return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        return self.value
+
+
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
@@ -26,6 +43,15 @@ Paths = Annotated[
     ),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: text for people, json for scripts.")]
+CheckFormatOpt = Annotated[
+    CheckFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: text for people, json for scripts, github for Actions annotations, sarif for code scanning; "
+        "auto is github under GitHub Actions, else text.",
+    ),
+]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(

@@ -1,0 +1,105 @@
+"""A CRM mapping: which CSV column holds which dossier field, and how CRM values translate. Data, not code.
+
+The shipped mappings are handoff_cli/crm/<name>.toml; a user's MAP.toml has the same shape:
+
+    crm = "Pipedrive"                    # named in messages
+    stage = "closed-won"                 # the stage imported dossiers get
+    date_formats = ["%Y-%m-%d"]          # strptime formats tried in order for signed_at
+    default_currency = "EUR"             # when there is no currency column or its cell is empty
+    thousands = ","                      # dropped from amounts: "150,000.00" -> 150000.00
+    [columns]                            # dossier field = CSV header; id and account are required
+    id = "Deal ID"   account = "Organization"   segment = "Tier"   amount = "Value"
+    currency = "Currency"   signed_at = "Won time"   sales_rep = "Owner"   sales_rep_email = "Owner email"
+    [contacts]                           # optional; with `separator` one cell lists several contacts
+    name = "Person"   email = "Email"   title = "Job title"   role = "Role"   separator = ";"
+    [segments]                           # CRM value (any case) = enterprise | mid-market | smb | strategic
+    [roles]                              # CRM value (any case) = champion | economic-buyer | ...
+
+Rows that share an id are one deal (a Salesforce contact-role report has a row per contact).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from handoff_cli.errors import ConfigError
+from handoff_cli.model.common import Segment, Stage
+from handoff_cli.model.stakeholders import Role
+
+BUILT_IN = ("hubspot", "salesforce")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Columns(_Strict):
+    id: str
+    account: str
+    segment: str | None = None
+    amount: str | None = None
+    currency: str | None = None
+    signed_at: str | None = None
+    sales_rep: str | None = None
+    sales_rep_email: str | None = None
+
+
+class Contacts(_Strict):
+    name: str
+    email: str | None = None
+    title: str | None = None
+    role: str | None = None
+    separator: str | None = None
+
+
+class Mapping(_Strict):
+    crm: str
+    stage: Stage = Stage.CLOSED_WON
+    date_formats: list[str] = Field(default_factory=lambda: ["%Y-%m-%d"])
+    default_currency: str | None = None
+    default_segment: Segment | None = None
+    thousands: str = ","
+    columns: Columns
+    contacts: Contacts | None = None
+    segments: dict[str, Segment] = Field(default_factory=dict)
+    roles: dict[str, Role] = Field(default_factory=dict)
+
+    def segment_of(self, value: str) -> Segment | None:
+        # CRM picklists differ only in case and spacing from ours more often than not
+        wanted = " ".join(value.split()).casefold()
+        found = {" ".join(k.split()).casefold(): v for k, v in self.segments.items()}.get(wanted)
+        return found or next((s for s in Segment if s.value == wanted), None)
+
+    def role_of(self, value: str) -> Role | None:
+        wanted = " ".join(value.split()).casefold()
+        found = {" ".join(k.split()).casefold(): v for k, v in self.roles.items()}.get(wanted)
+        return found or next((r for r in Role if r.value == wanted), None)
+
+    def required_headers(self) -> list[str]:
+        named = [*self.columns.model_dump().values()]
+        if self.contacts:
+            named += [v for k, v in self.contacts.model_dump().items() if k != "separator"]
+        return [h for h in dict.fromkeys(named) if h]
+
+
+def load_mapping(spec: str) -> Mapping:
+    """`hubspot`, `salesforce`, or the path of a MAP.toml."""
+    if spec.lower() in BUILT_IN:
+        source, text = f"{spec.lower()} mapping", files("handoff_cli.crm").joinpath(f"{spec.lower()}.toml").read_text()
+    else:
+        path = Path(spec)
+        if not path.is_file():
+            raise ConfigError(f"--map {spec}: neither {' nor '.join(BUILT_IN)} nor a mapping file that exists")
+        source, text = spec, path.read_text(encoding="utf-8")
+    try:
+        return Mapping.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", path=source) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"{where}: {err['msg']}", path=source) from None
