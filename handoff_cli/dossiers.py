@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_cli.errors import HandoffError, InputError
-from handoff_cli.filler import normalise, strip_filler
+from handoff_cli.filler import patterns, strip_filler
 from handoff_cli.findings import EXIT_FINDINGS, Finding, Severity
 from handoff_cli.loader import Loaded, load_file
 from handoff_cli.model import Dossier
@@ -35,8 +35,7 @@ def parse(path: Path, display: str, project: Project) -> tuple[Dossier | None, P
         raise InputError(f"cannot read: {exc.strerror}", path=display) from None
     if loaded is None:
         return None, None, problems
-    patterns = frozenset(normalise(f) for f in settings.filler)
-    data, placeholders = strip_filler(loaded.data, loaded.positions, patterns, display)
+    data, placeholders = strip_filler(loaded.data, loaded.positions, patterns(tuple(settings.filler)), display)
     dossier, problems = validate(Loaded(data, loaded.positions), display)
     found = sorted([*problems, *placeholders], key=lambda f: (f.line, f.col, f.code))
     return dossier, loaded.positions, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from handoff_cli.findings import Finding, Severity
@@ -69,6 +70,12 @@ _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _EDGES.sub("", " ".join(folded.split()))
+
+
+@lru_cache(maxsize=8)
+def patterns(filler: tuple[str, ...]) -> frozenset[str]:
+    """The normalised placeholder list, computed once per run rather than once per file."""
+    return frozenset(normalise(f) for f in filler)
 
 
 def is_filler(text: str, patterns: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from handoff_cli.findings import CheckResult, FileResult
 from handoff_cli.reporters.text import finding_line, summary_line
+from handoff_cli.rules import BY_CODE
 
 
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
@@ -55,6 +56,4 @@ def _explain(file: FileResult, console: Console) -> None:
 
 
 def _category_of(code: str) -> str:
-    from handoff_cli.rules import BY_CODE
-
     return BY_CODE[code].category.value if code in BY_CODE else ""
