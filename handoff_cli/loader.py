@@ -3,24 +3,19 @@
 Every scalar is kept as the text that was typed (null aside), so YAML 1.1 surprises such as
 `NO` -> false or `0123` -> 83 cannot happen here: the schema decides what each value means.
 The YAML is composed, never constructed, so no tag can build an object and no alias is expanded.
+A clean file is read by libyaml (fastload.py); the careful pure-Python composer (compose.py) reads
+the rest and is the only source of load findings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
+from handoff_cli.fastload import fast_load
 from handoff_cli.findings import Finding, Severity
-from handoff_cli.positions import FieldPath, Pos, Positions, dotted
-
-_STD = "tag:yaml.org,2002:"
-_PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+from handoff_cli.positions import Positions
 
 # code -> (name, why); listed by `handoff rules --all` and in the README's error table
 LOAD_CODES: dict[str, tuple[str, str]] = {
@@ -53,7 +48,7 @@ def load_file(path: Path, display: str, *, max_bytes: int, max_depth: int) -> tu
     size = path.stat().st_size
     if size > max_bytes:
         return None, [
-            _finding(display, "HY010", 1, 1, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
+            finding(display, "HY010", 1, 1, f"file is {size} bytes, over the limit of {max_bytes} (max_file_bytes)")
         ]
     return load_bytes(path.read_bytes(), display, max_depth=max_depth)
 
@@ -61,7 +56,7 @@ def load_file(path: Path, display: str, *, max_bytes: int, max_depth: int) -> tu
 def load_bytes(raw: bytes, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [
-            _finding(display, "HY002", 1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
+            finding(display, "HY002", 1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
         ]
     try:
         text = raw.decode("utf-8")
@@ -69,122 +64,19 @@ def load_bytes(raw: bytes, display: str, *, max_depth: int) -> tuple[Loaded | No
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         msg = f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"
-        return None, [_finding(display, "HY002", line, col, msg)]
+        return None, [finding(display, "HY002", line, col, msg)]
     return load_text(text, display, max_depth=max_depth)
 
 
 def load_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
-    try:
-        documents = list(islice(YAML(typ="safe").compose_all(text), 2))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [_finding(display, "HY001", line, col, _syntax_message(exc))]
-    except YAMLError as exc:
-        return None, [_finding(display, "HY001", 1, 1, str(exc).splitlines()[0])]
-    except RecursionError:
-        return None, [_finding(display, "HY011", 1, 1, "nesting is too deep to read")]
-    if not documents or documents[0] is None:
-        return None, [_finding(display, "HY007", 1, 1, "file is empty; start one with `handoff init`")]
-    if len(documents) > 1:
-        mark = documents[1].start_mark
-        return None, [
-            _finding(display, "HY009", mark.line + 1, 1, "this is a second YAML document; keep one deal per file")
-        ]
-    root = documents[0]
-    if not isinstance(root, MappingNode):
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        msg = f"the top level is {kind}; a dossier is a mapping of sections (schema:, deal:, …)"
-        return None, [_finding(display, "HY008", root.start_mark.line + 1, root.start_mark.column + 1, msg)]
-    walk = _Walk(display, max_depth)
-    data = walk.node(root, (), 0)
-    if walk.findings:
-        return None, walk.findings
-    return Loaded(data, walk.positions), []
+    fast = fast_load(text, max_depth)
+    if fast is not None:
+        return Loaded(*fast), []
+    from handoff_cli.compose import compose_text  # only files with something to report pay for it
+
+    return compose_text(text, display, max_depth=max_depth)
 
 
-class _Walk:
-    """One pass over the node tree: plain data out, positions recorded, every problem collected."""
-
-    def __init__(self, display: str, max_depth: int) -> None:
-        self.display = display
-        self.max_depth = max_depth
-        self.positions = Positions()
-        self.findings: list[Finding] = []
-        self.anchors: set[str] = set()
-
-    def problem(self, code: str, node: Node, message: str) -> None:
-        self.findings.append(
-            _finding(self.display, code, node.start_mark.line + 1, node.start_mark.column + 1, message)
-        )
-
-    def node(self, node: Node, path: FieldPath, depth: int) -> Any:
-        if getattr(node, "anchor", None):
-            if node.anchor in self.anchors:  # an alias is the anchored node again: report it once
-                return None
-            self.anchors.add(node.anchor)
-            self.problem(
-                "HY004", node, f"anchor &{node.anchor} at {dotted(path) or 'top level'}; write the value out in full"
-            )
-            return None
-        if node.tag not in _PLAIN_TAGS:
-            tag = str(node.tag).replace(_STD, "!!")
-            self.problem("HY005", node, f"tag {tag} is not allowed; a dossier holds plain text, numbers and dates")
-            return None
-        if depth > self.max_depth:
-            self.problem("HY011", node, f"nesting deeper than {self.max_depth} levels at {dotted(path)}")
-            return None
-        if isinstance(node, ScalarNode):
-            return None if node.tag == _STD + "null" else node.value
-        if isinstance(node, SequenceNode):
-            return [self.child(item, item, (*path, i), depth) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path, depth)
-        return None
-
-    def mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.problem("HY012", key_node, "a key must be a plain name, not a list or mapping")
-                continue
-            key = key_node.value
-            if key_node.tag == _STD + "merge" or key == "<<":
-                self.problem("HY006", key_node, "merge keys (<<) are not supported; write the keys out")
-                continue
-            if key in first_line:
-                self.problem("HY003", key_node, f"key '{key}' already appears on line {first_line[key]}")
-                continue
-            first_line[key] = key_node.start_mark.line + 1
-            out[key] = self.child(key_node, value_node, (*path, key), depth)
-        return out
-
-    def child(self, key_node: Node, value_node: Node, path: FieldPath, depth: int) -> Any:
-        # an empty value's mark points past the key, often at the next line: report it at the key
-        is_empty = isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style
-        value_at = key_node.start_mark if is_empty else value_node.start_mark
-        k = key_node.start_mark
-        scalar = isinstance(value_node, ScalarNode)
-        self.positions.add(path, Pos(k.line + 1, k.column + 1, value_at.line + 1, value_at.column + 1, scalar))
-        return self.node(value_node, path, depth + 1)
-
-
-def _syntax_message(exc: MarkedYAMLError) -> str:
-    problem = (exc.problem or "invalid YAML").replace("\t", "\\t")
-    if exc.context:
-        mark = exc.context_mark
-        opened = (
-            f" opened at line {mark.line + 1}, column {mark.column + 1}"
-            if mark and exc.problem_mark and mark.line != exc.problem_mark.line
-            else ""
-        )
-        problem = f"{problem} ({exc.context}{opened})"
-    if "\\t" in problem:
-        problem += "; indent with spaces, not tabs"
-    return problem
-
-
-def _finding(display: str, code: str, line: int, col: int, message: str) -> Finding:
+def finding(display: str, code: str, line: int, col: int, message: str) -> Finding:
     name, why = LOAD_CODES[code]
     return Finding(code, name, Severity.ERROR, display, line, col, "", message, why)

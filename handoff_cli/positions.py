@@ -31,6 +31,11 @@ class Positions:
     def add(self, path: FieldPath, pos: Pos) -> None:
         self._by_path[path] = pos
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Positions) and self._by_path == other._by_path
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by content
+
     def nearest(self, path: Sequence[str | int]) -> tuple[FieldPath, Pos]:
         """The deepest part of `path` that exists in the file, so a missing field points at its parent."""
         for end in range(len(path), -1, -1):

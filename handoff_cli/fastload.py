@@ -1,0 +1,94 @@
+"""The fast way to read a clean dossier: libyaml's C parser, events straight to data and positions.
+
+It accepts only what needs no finding: one mapping document of untagged, unanchored scalars,
+lists and mappings with unique plain keys, within the depth limit. Anything else (or any
+parser error) returns None and the careful composer in compose.py reads the file, so every
+finding, its wording and its position come from one place. Both readers yield the same data
+and positions for a clean file (tests/test_fastload.py holds them to it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from handoff_cli.positions import FieldPath, Pos, Positions
+
+# BaseLoader resolves no types, so every scalar stays the text that was typed; without libyaml
+# (a PyYAML built from source without it) the careful reader alone is used, still correct.
+_PARSER: type[Any] | None = getattr(yaml, "CBaseLoader", None)
+
+# YAML 1.1 (libyaml) counts these as line breaks and YAML 1.2 (ruamel) does not: lines would differ
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # YAML 1.2 core schema, as the careful reader resolves
+
+
+class _Unusual(Exception):
+    """Something a finding may be about: leave the file to the careful reader."""
+
+
+def fast_load(text: str, max_depth: int) -> tuple[Any, Positions] | None:
+    if _PARSER is None or any(mark in text for mark in _ODD_BREAKS):
+        return None
+    events = yaml.parse(text, Loader=_PARSER)
+    try:
+        reader = _Reader(events, max_depth)
+        return reader.document(), reader.positions
+    except (_Unusual, yaml.YAMLError, RecursionError):
+        return None
+
+
+class _Reader:
+    def __init__(self, events: Iterator[Any], max_depth: int) -> None:
+        self.events = events
+        self.max_depth = max_depth
+        self.positions = Positions()
+
+    def next(self) -> Any:
+        event = next(self.events)
+        if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+            raise _Unusual
+        return event
+
+    def document(self) -> dict[str, Any]:
+        if not isinstance(self.next(), yaml.StreamStartEvent) or not isinstance(self.next(), yaml.DocumentStartEvent):
+            raise _Unusual
+        root = self.next()
+        if not isinstance(root, yaml.MappingStartEvent):
+            raise _Unusual
+        data = self.mapping((), 0)
+        if not isinstance(self.next(), yaml.DocumentEndEvent) or not isinstance(self.next(), yaml.StreamEndEvent):
+            raise _Unusual  # a second document
+        return data
+
+    def value(self, event: Any, path: FieldPath, depth: int) -> Any:
+        if depth > self.max_depth:
+            raise _Unusual
+        if isinstance(event, yaml.ScalarEvent):
+            return None if event.style == "" and event.value in _NULLS else event.value
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(path, depth)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(event := self.next(), yaml.SequenceEndEvent):
+                items.append(self.child(event, event, (*path, len(items)), depth))
+            return items
+        raise _Unusual  # an alias
+
+    def mapping(self, path: FieldPath, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        while not isinstance(key := self.next(), yaml.MappingEndEvent):
+            if not isinstance(key, yaml.ScalarEvent) or key.value in out or key.value == "<<":
+                raise _Unusual
+            out[key.value] = self.child(key, self.next(), (*path, key.value), depth)
+        return out
+
+    def child(self, key: Any, value: Any, path: FieldPath, depth: int) -> Any:
+        # as in compose._Walk.child: an empty value is shown at its key
+        empty = isinstance(value, yaml.ScalarEvent) and value.value == "" and value.style == ""
+        k, v = key.start_mark, (key if empty else value).start_mark
+        scalar = isinstance(value, yaml.ScalarEvent)
+        self.positions.add(path, Pos(k.line + 1, k.column + 1, v.line + 1, v.column + 1, scalar))
+        return self.value(value, path, depth + 1)
