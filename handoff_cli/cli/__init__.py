@@ -12,7 +12,8 @@ from typer.core import TyperGroup
 from handoff_cli import __version__
 from handoff_cli.cli import catalog, check, clocks, portfolio, scaffold
 from handoff_cli.cli.crm import import_app
-from handoff_cli.cli.render import render_app, templates_app
+from handoff_cli.cli.render import render_app
+from handoff_cli.cli.templates import templates_app
 from handoff_cli.errors import HandoffError
 
 

@@ -6,20 +6,13 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
 from handoff_cli.errors import HandoffError
-from handoff_cli.loader import LOAD_CODES
-from handoff_cli.model.common import Segment
-from handoff_cli.policy import Mode, build
-from handoff_cli.rules import RULES, lookup
-from handoff_cli.scoring import GATE_CODES
-from handoff_cli.validation import SCHEMA_CODES
+from handoff_cli.vocabulary import Segment
 
 _SHORT = {Segment.ENTERPRISE: "ent", Segment.MID_MARKET: "mid", Segment.SMB: "smb", Segment.STRATEGIC: "strat"}
-_MARK = {Mode.REQUIRED: "must", Mode.SCORED: "yes", Mode.OFF: "-"}
+_MARK = {"required": "must", "scored": "yes", "off": "-"}  # by policy.Mode value
 
 
 def rules(
@@ -38,6 +31,15 @@ def rules(
 
       handoff rules champion-named
     """
+    from rich.table import Table
+    from rich.text import Text
+
+    from handoff_cli.loader import LOAD_CODES
+    from handoff_cli.policy import Mode, build
+    from handoff_cli.rules import RULES, lookup
+    from handoff_cli.scoring import GATE_CODES
+    from handoff_cli.validation import SCHEMA_CODES
+
     plan = build(project(config))
     modes = {seg: {a.rule.code: (a.mode, a.weight) for a in applied} for seg, applied in plan.items()}
     out = console()
@@ -92,5 +94,5 @@ def rules(
 
 
 def _cell(entry: dict[str, Any]) -> str:
-    mode = Mode(str(entry["mode"]))
-    return _MARK[mode] if mode is Mode.OFF else f"{_MARK[mode]} {entry['points']:g}"
+    mode = str(entry["mode"])
+    return _MARK[mode] if mode == "off" else f"{_MARK[mode]} {entry['points']:g}"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from handoff_cli.checks import Checker, expand
 from handoff_cli.cli.options import (
     AsOf,
     CheckFormat,
@@ -21,10 +19,11 @@ from handoff_cli.cli.options import (
     moment,
     project,
 )
-from handoff_cli.cli.progress import progress
-from handoff_cli.findings import CheckResult
-from handoff_cli.gitfiles import changed_dossiers
-from handoff_cli.reporters import FINDINGS, SCORES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff_cli.findings import CheckResult
 
 ChangedOpt = Annotated[
     bool,
@@ -54,6 +53,11 @@ def _run(
     changed: bool = False,
     base: str | None = None,
 ) -> CheckResult:
+    from handoff_cli.checks import Checker, expand
+    from handoff_cli.cli.progress import progress
+    from handoff_cli.findings import CheckResult
+    from handoff_cli.gitfiles import changed_dossiers
+
     proj = project(config)
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score)
     targets = paths or [proj.root / p for p in proj.settings.paths]
@@ -90,6 +94,8 @@ def validate(
 
       handoff validate deals/ --changed --base origin/main --format github
     """
+    from handoff_cli.reporters import FINDINGS
+
     out = console()
     result = _run(paths, config, min_score, as_of, out, changed=changed, base=base)
     FINDINGS[format.resolve()](result, out, explain=explain)
@@ -114,6 +120,8 @@ def score(
 
       handoff score deals/ --format json
     """
+    from handoff_cli.reporters import SCORES
+
     out = console()
     result = _run(paths, config, min_score, as_of, out)
     SCORES[format.resolve()](result, out, explain=explain)

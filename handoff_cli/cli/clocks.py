@@ -10,13 +10,7 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import AsOf, CheckFormat, CheckFormatOpt, ConfigOpt, Paths, console, moment, project
-from handoff_cli.dossiers import DossierInvalid, load_dossier
 from handoff_cli.errors import InputError
-from handoff_cli.reporters import SLA
-from handoff_cli.sla.evaluate import Status
-from handoff_cli.sla.eventlog import check_event, entry, event_name, logged_text
-from handoff_cli.sla.table import sla_table
-from handoff_cli.writer import atomic_write
 
 
 class Only(StrEnum):
@@ -47,6 +41,10 @@ def sla(
 
       handoff sla deals/acme.yaml --format json
     """
+    from handoff_cli.reporters import SLA
+    from handoff_cli.sla.evaluate import Status
+    from handoff_cli.sla.table import sla_table
+
     proj = project(config)
     targets = paths or [proj.root / p for p in proj.settings.paths]
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
@@ -91,6 +89,10 @@ def log(
 
       handoff log deals/acme.yaml joint_meeting --at 2026-11-12T15:00 --by "Kofi Mensah" --note "Megan attended"
     """
+    from handoff_cli.dossiers import DossierInvalid, load_dossier
+    from handoff_cli.sla.eventlog import check_event, entry, event_name, logged_text
+    from handoff_cli.writer import atomic_write
+
     proj = project(config)
     tz = proj.settings.tz
     name = event_name(event, display=str(path))

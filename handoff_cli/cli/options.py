@@ -1,4 +1,8 @@
-"""Option types shared by commands, and the few things every command does first (settings, console, now)."""
+"""Option types shared by commands, and the few things every command does first (settings, console, now).
+
+Command modules import only this, typer and the vocabularies at start-up; each command imports
+what it works with when it runs, so `handoff --help` or `validate` never load rendering or CRM code.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,14 @@ import os
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from handoff_cli.settings import Project, discover
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff_cli.settings import Project
 
 
 class Format(StrEnum):
@@ -81,6 +87,8 @@ AsOf = Annotated[
 
 
 def project(config: Path | None) -> Project:
+    from handoff_cli.settings import discover
+
     return discover(Path.cwd(), config)
 
 
@@ -97,4 +105,6 @@ def moment(value: str | None, tz: tzinfo) -> datetime:
 
 def console() -> Console:
     """stdout; rich leaves colour out when it is not a terminal or NO_COLOR is set, and never wraps lines."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True)

@@ -8,9 +8,6 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import AsOf, ConfigOpt, Paths, console, moment, project
-from handoff_cli.portfolio.document import document
-from handoff_cli.portfolio.facts import collect
-from handoff_cli.reporters.portfolio import REPORT
 
 
 class ReportFormat(StrEnum):
@@ -47,6 +44,10 @@ def report(
 
       handoff report deals/ --format md --as-of 2026-11-30T09:00
     """
+    from handoff_cli.portfolio.document import document
+    from handoff_cli.portfolio.facts import collect
+    from handoff_cli.reporters.portfolio import REPORT
+
     proj = project(config)
     targets = paths or [proj.root / p for p in proj.settings.paths]
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))

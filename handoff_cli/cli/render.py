@@ -1,30 +1,27 @@
-"""`handoff render intro|plan|agenda|calendar` and `handoff templates list|copy`: dossier -> documents."""
+"""`handoff render intro|plan|agenda|calendar`: dossier -> documents.
+
+Rendering code is imported by the command that runs, not at start-up (see cli/options.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from handoff_cli.businessdays import calendar_for
-from handoff_cli.cli.options import ConfigOpt, console, moment, project
-from handoff_cli.dossiers import DossierInvalid, load_dossier
-from handoff_cli.model import Dossier
-from handoff_cli.render import agendas, documents, eml, engine, ics, needs
-from handoff_cli.render.environment import environment
-from handoff_cli.render.plan import plan as build_plan
-from handoff_cli.render.timeline import key_dates
-from handoff_cli.settings import Project
-from handoff_cli.writer import write_new
+from handoff_cli.cli.options import ConfigOpt, moment, project
+
+if TYPE_CHECKING:
+    from handoff_cli.model import Dossier
+    from handoff_cli.render.needs import Need
+    from handoff_cli.settings import Project
 
 render_app = typer.Typer(
     name="render", no_args_is_help=True,
     help="Turn a dossier into the documents a handoff needs: intro email, plan, agendas, calendar.")
-templates_app = typer.Typer(name="templates", no_args_is_help=True,
-                            help="The templates documents are rendered from, and the deals repo's overrides.")
 
 
 class IntroFormat(StrEnum):
@@ -58,8 +55,11 @@ Stamp = Annotated[str | None, typer.Option(
 DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="Markdown, or a self-contained HTML page.")]
 
 
-def _dossier(deal: Path, proj: Project, required: Iterable[needs.Need], by: str) -> Dossier:
+def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Dossier:
     """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks."""
+    from handoff_cli.dossiers import DossierInvalid, load_dossier
+    from handoff_cli.render import needs
+
     try:
         dossier, _ = load_dossier(deal, proj)
     except DossierInvalid as exc:
@@ -75,6 +75,8 @@ def _dossier(deal: Path, proj: Project, required: Iterable[needs.Need], by: str)
 
 
 def _emit(text: str, out: Path | None, force: bool) -> None:
+    from handoff_cli.writer import write_new
+
     if out is None:
         typer.echo(text, nl=False)
         return
@@ -83,6 +85,9 @@ def _emit(text: str, out: Path | None, force: bool) -> None:
 
 
 def _render(proj: Project, name: str, context: Mapping[str, object]) -> str:
+    from handoff_cli.render import engine
+    from handoff_cli.render.environment import environment
+
     return engine.render(environment(proj), name, context)
 
 
@@ -108,6 +113,9 @@ def intro(
 
       handoff render intro deals/acme.yaml --from csm --format eml --out acme-intro.eml
     """
+    from handoff_cli.render import documents, eml, engine, needs
+    from handoff_cli.render.environment import environment
+
     proj = project(config)
     name = "intro_email_csm.txt.j2" if sender is Sender.CSM else "intro_email.txt.j2"
     dossier = _dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name)
@@ -139,6 +147,10 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
       handoff render plan deals/acme.yaml --format html --out acme-plan.html
     """
+    from handoff_cli.businessdays import calendar_for
+    from handoff_cli.render import needs
+    from handoff_cli.render.plan import plan as build_plan
+
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.PLAN, name)
@@ -166,6 +178,9 @@ def agenda(
 
       handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
     """
+    from handoff_cli.businessdays import calendar_for
+    from handoff_cli.render import agendas, needs
+
     proj = project(config)
     name = f"agenda_{meeting.value}.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
@@ -185,46 +200,11 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
 
       handoff render calendar deals/acme.yaml --out acme.ics
     """
+    from handoff_cli.businessdays import calendar_for
+    from handoff_cli.render import ics, needs
+    from handoff_cli.render.timeline import key_dates
+
     proj = project(config)
     dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
     dates = key_dates(dossier, calendar_for(proj.settings))
     _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz)), out, force)
-
-
-@templates_app.command("list")
-def list_templates(config: ConfigOpt = None) -> None:
-    """Each template name, where it comes from (repo override or packaged default) and the file used.
-
-    A file of the same name in the deals repo's templates folder (`templates_dir` in handoff.toml,
-    default templates/) overrides the packaged default.
-
-    Examples:
-
-      handoff templates list
-    """
-    out = console()
-    for name, (path, source) in engine.available(project(config)).items():
-        out.out(f"{name:<26} {source:<8} {engine.shown(path)}", highlight=False)
-
-
-@templates_app.command("copy")
-def copy_template(
-    name: Annotated[str, typer.Argument(help="A packaged template's name, e.g. intro_email.txt.j2.",
-                                        show_default=False)],
-    to: Annotated[Path | None, typer.Option("--to", help="Folder to copy into. Default: the repo's templates_dir.",
-                                            show_default=False)] = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Copy a packaged default template into the deals repo to edit it; the copy then overrides the default.
-
-    Refuses to overwrite an existing file.
-
-    Examples:
-
-      handoff templates copy intro_email.txt.j2
-    """
-    proj = project(config)
-    source = engine.packaged(name)
-    target = (to if to is not None else proj.root / proj.settings.templates_dir) / name
-    write_new(target, source.read_text(encoding="utf-8"))
-    typer.echo(f"copied {name} to {engine.shown(target)}")

@@ -7,14 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from jinja2 import TemplateError
 
 from handoff_cli.cli.options import ConfigOpt, console, project
 from handoff_cli.errors import HandoffError
-from handoff_cli.model import Dossier
-from handoff_cli.model.common import Segment
-from handoff_cli.render.environment import environment
-from handoff_cli.writer import write_new
+from handoff_cli.vocabulary import Segment
 
 SKELETON = "dossier.yaml.j2"
 
@@ -37,6 +33,11 @@ def init(
 
       handoff init deals/acme.yaml --account "Acme Corp" --segment mid-market
     """
+    from jinja2 import TemplateError
+
+    from handoff_cli.render.environment import environment
+    from handoff_cli.writer import write_new
+
     env = environment(project(config))
     try:
         text = env.get_template(SKELETON).render(
@@ -62,5 +63,7 @@ def schema(
 
       handoff schema > dossier.schema.json
     """
+    from handoff_cli.model import Dossier
+
     doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Dossier.model_json_schema(by_alias=True)}
     console().out(json.dumps(doc, indent=indent, ensure_ascii=False), highlight=False)

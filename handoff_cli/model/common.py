@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from handoff_cli.vocabulary import Level, Segment, Stage
+
+__all__ = ["Level", "Segment", "Stage"]  # re-exported: the model is where most code looks for them
 
 # Every scalar reaches the model as the text the user typed (see loader.py), so the
 # schema alone decides what is a number, a date or a flag, and `NO` or `0123` in a
@@ -19,27 +22,6 @@ class Model(BaseModel):
     """Base for every dossier section: unknown keys are errors, values are checked on assignment."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
-
-
-class Segment(StrEnum):
-    ENTERPRISE = "enterprise"
-    MID_MARKET = "mid-market"
-    SMB = "smb"
-    STRATEGIC = "strategic"
-
-
-class Stage(StrEnum):
-    PRE_CLOSE = "pre-close"
-    CLOSED_WON = "closed-won"
-    ONBOARDING = "onboarding"
-    LIVE = "live"
-
-
-class Level(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
 
 
 class Person(Model):

@@ -1,0 +1,66 @@
+"""Plan an import from a CRM export: which dossier each row becomes, and its text. Nothing is written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from handoff_cli.checks import expand
+from handoff_cli.crm.fill import fill_empty
+from handoff_cli.crm.mapping import load_mapping
+from handoff_cli.crm.rows import CrmDeal, read_deals
+from handoff_cli.crm.skeleton import check, render, slug
+from handoff_cli.loader import load_file
+from handoff_cli.render.environment import environment
+from handoff_cli.settings import Project
+
+Plan = tuple[str, Path, str | None, list[str]]  # verb, path, new text, fields filled
+
+
+def plan_import(file: Path, map: str, out: Path, *, update: bool, project: Project) -> list[Plan]:
+    """Every row rendered and checked first, so that one bad row means nothing is written."""
+    mapping = load_mapping(map)
+    deals = read_deals(file, mapping)
+    env = environment(project)
+    existing, taken = _existing(out), set[Path]()
+    plans: list[Plan] = []
+    for deal in deals:
+        where = f"{file}: row {deal.row}"
+        path = existing.get(deal.id)
+        if path is None:
+            path = _target(deal, out, taken)
+            taken.add(path)
+            source = f"the {mapping.crm} export {file.name}, row {deal.row}"
+            plans.append(("wrote", path, render(env, deal, filename=str(path), source=source, where=where), []))
+        elif not update:
+            plans.append(("skipped", path, None, []))
+        else:
+            filled, fields = fill_empty(path.read_text(encoding="utf-8"), deal, display=str(path))
+            if fields:
+                check(filled, str(path), where=f"{path}: with {', '.join(fields)} from {where}")
+            plans.append(("updated", path, filled, fields) if fields else ("unchanged", path, None, []))
+    return plans
+
+
+def _existing(folder: Path) -> dict[str, Path]:
+    """deal id -> dossier file already in the output folder, so a deal is never written twice under two names."""
+    if not folder.is_dir() or not any(folder.iterdir()):
+        return {}
+    found: dict[str, Path] = {}
+    for path in expand([folder]):
+        loaded, _ = load_file(path, str(path), max_bytes=1_000_000, max_depth=64)
+        data: Any = loaded.data if loaded else None
+        section = data.get("deal") if isinstance(data, dict) else None
+        deal_id = section.get("id") if isinstance(section, dict) else None
+        if isinstance(deal_id, str):
+            found.setdefault(deal_id, path)
+    return found
+
+
+def _target(deal: CrmDeal, out: Path, taken: set[Path]) -> Path:
+    # the account's name reads best; a second deal of the same account gets its id added
+    for name in (slug(deal.account), f"{slug(deal.account)}-{slug(deal.id)}"):
+        path = out / f"{name}.yaml"
+        if path not in taken and not path.exists():
+            return path
+    return out / f"{slug(deal.account)}-{slug(deal.id)}.yaml"
