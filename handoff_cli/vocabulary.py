@@ -24,3 +24,19 @@ class Level(StrEnum):
     MEDIUM = "medium"
     HIGH = "high"
     CRITICAL = "critical"
+
+
+class Decision(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class RejectReason(StrEnum):
+    MISSING_STAKEHOLDERS = "missing-stakeholders"
+    UNCLEAR_GOALS = "unclear-goals"
+    UNVALIDATED_COMMITMENTS = "unvalidated-commitments"
+    MISSING_TECHNICAL = "missing-technical"
+    UNREALISTIC_TIMELINE = "unrealistic-timeline"
+    RISKS_UNASSESSED = "risks-unassessed"
+    FILLER = "filler"
+    OTHER = "other"

@@ -9,6 +9,9 @@ from typing import Annotated
 from pydantic import EmailStr, Field
 
 from handoff_cli.model.common import Model, Text
+from handoff_cli.vocabulary import Decision, RejectReason
+
+__all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
 
 
 class EventName(StrEnum):
@@ -44,22 +47,6 @@ class Waiver(Model):
     reason: Text
     approved_by: Text
     expires: date
-
-
-class Decision(StrEnum):
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-
-
-class RejectReason(StrEnum):
-    MISSING_STAKEHOLDERS = "missing-stakeholders"
-    UNCLEAR_GOALS = "unclear-goals"
-    UNVALIDATED_COMMITMENTS = "unvalidated-commitments"
-    MISSING_TECHNICAL = "missing-technical"
-    UNREALISTIC_TIMELINE = "unrealistic-timeline"
-    RISKS_UNASSESSED = "risks-unassessed"
-    FILLER = "filler"
-    OTHER = "other"
 
 
 class Review(Model):

@@ -1,24 +1,15 @@
-"""`handoff log`: check that an event may be recorded, insert it, and prove the result before anyone writes it."""
+"""`handoff log`: check that an event may be recorded; record.py inserts it and proves the result."""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from typing import Any
 
-from handoff_cli.errors import HandoffError, InputError
-from handoff_cli.findings import EXIT_FINDINGS
-from handoff_cli.loader import load_text
+from handoff_cli.errors import InputError
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
 from handoff_cli.positions import did_you_mean
-from handoff_cli.sla.insert import append_event
-from handoff_cli.validation import validate
-
-
-class NotLogged(HandoffError):
-    """The dossier would not be valid with the new event in it; nothing is written. Exits 1, like a finding."""
-
-    exit_code = EXIT_FINDINGS
+from handoff_cli.record import recorded_text
 
 
 def event_name(value: str, *, display: str) -> EventName:
@@ -61,27 +52,5 @@ def entry(event: EventName, at: datetime, *, by: str | None, note: str | None) -
 
 
 def logged_text(text: str, dossier: Dossier, item: dict[str, Any], *, display: str, max_depth: int) -> str:
-    """The file's new text; raises NotLogged unless it is a valid dossier equal to the old one plus the event."""
-    new_text = append_event(text, item)
-    loaded, problems = load_text(new_text, display, max_depth=max_depth)
-    after = None
-    if loaded is not None:
-        after, problems = validate(loaded, display)
-    if after is None:
-        first = problems[0]
-        message = f"with the new event the dossier would not be valid: line {first.line}: {first.message}"
-        raise NotLogged(f"{message}; nothing was written", path=display)
-    before, now = dossier.model_dump(), after.model_dump()
-    old_events = (before.get("handoff") or {}).get("events") or []
-    new_events = (now.get("handoff") or {}).get("events") or []
-    same_rest = _without_events(before) == _without_events(now)
-    if not same_rest or new_events[:-1] != old_events or new_events[-1]["event"] != item["event"]:
-        raise NotLogged(
-            "the event could not be added without changing other content; nothing was written", path=display
-        )
-    return new_text
-
-
-def _without_events(data: dict[str, Any]) -> dict[str, Any]:
-    handoff = {k: v for k, v in (data.get("handoff") or {}).items() if k != "events" and v is not None}
-    return {**data, "handoff": handoff}
+    """The file's new text; raises NotRecorded unless it is a valid dossier equal to the old one plus the event."""
+    return recorded_text(text, dossier, "events", item, noun="event", display=display, max_depth=max_depth)

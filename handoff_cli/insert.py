@@ -1,42 +1,25 @@
-"""Add one item to `handoff.events` by inserting text, so every other byte of the dossier stays as it was.
+"""Add one item to a list under `handoff:` by inserting text, so every other byte of the dossier stays as it was.
 
-The insertion point comes from the composed YAML nodes' marks (never from guessing at lines), and
-the new item's text comes from ruamel's emitter, so quoting is always right. Handled shapes: no
-`handoff:` section, `handoff:` without `events:`, empty or null `events:`, `events: []`, a block
-list (new item in the style of the last one) and a non-empty flow list.
+Used by `handoff log` (events) and `handoff accept` (reviews). The insertion point comes from the composed
+YAML nodes' marks (never from guessing at lines), and the item's text from itemtext.emit. Handled shapes: no
+`handoff:` section, no list yet (it goes where the model lists it: events first, reviews last), an empty,
+null or `[]` list, a block list (the new item in the style of the last one) and a non-empty flow list.
 """
 
 from __future__ import annotations
-
-import io
-from datetime import datetime
-from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from handoff_cli.errors import InputError
+from handoff_cli.itemtext import Item, emit
+from handoff_cli.model.progress import Progress
 
-Item = dict[str, Any]
-
-
-def emit(item: Item, *, flow: bool) -> str:
-    """One event as YAML text: `{event: …, at: …}` or a block mapping, keys in the order given."""
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = flow
-    yaml.width = 1_000_000  # one item, one line: never folded
-    yaml.allow_unicode = True
-    yaml.representer.sort_base_mapping_type_on_output = False
-    # ISO 8601 with a T, written plain, as dossiers write their timestamps
-    yaml.representer.add_representer(
-        datetime, lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
-    )
-    out = io.StringIO()
-    yaml.dump(item if flow else [item], out)
-    return out.getvalue()
+ORDER = tuple(Progress.model_fields)  # events, checklist, waivers, reviews
 
 
-def append_event(text: str, item: Item) -> str:
+def append_item(text: str, key: str, item: Item) -> str:
+    """`text` with `item` added at the end of the list `handoff.<key>`, creating what is missing."""
     nl = "\r\n" if "\r\n" in text else "\n"
     root = YAML(typ="safe", pure=True).compose(text)
     if not isinstance(root, MappingNode) or root.flow_style:
@@ -44,38 +27,42 @@ def append_event(text: str, item: Item) -> str:
     step = _indent_step(root)
     handoff = _value(root, "handoff")
     if handoff is None:
-        block = _lines(["handoff:", " " * step + "events:"], 0, nl) + _block_item(item, 2 * step, nl)
+        block = _lines(["handoff:", " " * step + f"{key}:"], 0, nl) + _block_item(item, 2 * step, nl)
         ending = "" if text.endswith(("\n", "\r")) or not text else nl
         spacer = "" if not text or text.endswith(nl * 2) else nl
         return text + ending + spacer + block
-    key, value = handoff
-    column = key.start_mark.column
+    h_key, value = handoff
+    column = h_key.start_mark.column
     if _empty(value):
-        text, at = _clear(text, value, key)
-        return _insert(text, at, _lines([" " * (column + step) + "events:"], 0, nl) + _block_item(
+        text, at = _clear(text, value, h_key)
+        return _insert(text, at, _lines([" " * (column + step) + f"{key}:"], 0, nl) + _block_item(
             item, column + 2 * step, nl))
     if not isinstance(value, MappingNode) or value.flow_style:
-        raise InputError("handoff: is not written as a block mapping; rewrite it as one to use `handoff log`")
-    events = _value(value, "events")
-    if events is None:
+        raise InputError("handoff: is not written as a block mapping; rewrite it as one so an item can be added")
+    found = _value(value, key)
+    if found is None:
         inner = value.value[0][0].start_mark.column
-        return _insert(text, _after_line(text, key.end_mark.index), _lines([" " * inner + "events:"], 0, nl)
-                       + _block_item(item, inner + step, nl))
-    ev_key, seq = events
+        block = _lines([" " * inner + f"{key}:"], 0, nl) + _block_item(item, inner + step, nl)
+        return _insert(text, _after_line(text, _before(value, key, h_key)), block)
+    list_key, seq = found
     if _empty(seq):
-        text, at = _clear(text, seq, ev_key)
-        return _insert(text, at, _block_item(item, ev_key.start_mark.column + step, nl))
+        text, at = _clear(text, seq, list_key)
+        return _insert(text, at, _block_item(item, list_key.start_mark.column + step, nl))
     if not isinstance(seq, SequenceNode):
-        raise InputError("handoff.events is not a list; fix it with `handoff validate` first")
+        raise InputError(f"handoff.{key} is not a list; fix it with `handoff validate` first")
     last = seq.value[-1]
     if seq.flow_style:
         return _insert(text, last.end_mark.index, ", " + emit(item, flow=True).rstrip("\n"))
     dash = seq.start_mark.column
-    if isinstance(last, MappingNode) and last.flow_style:
-        line = " " * dash + "- " + emit(item, flow=True).rstrip("\n") + nl
-    else:
-        line = _block_item(item, dash, nl)
+    flow_items = isinstance(last, MappingNode) and last.flow_style
+    line = " " * dash + "- " + emit(item, flow=True).rstrip("\n") + nl if flow_items else _block_item(item, dash, nl)
     return _insert(text, _after_line(text, _end(last)), line)
+
+
+def _before(handoff: MappingNode, key: str, handoff_key: Node) -> int:
+    """Where a new list goes: after the last key the model puts before it, else right under `handoff:`."""
+    earlier = [(k, v) for k, v in handoff.value if isinstance(k, ScalarNode) and k.value in ORDER[: ORDER.index(key)]]
+    return _end(earlier[-1]) if earlier else int(handoff_key.end_mark.index)
 
 
 def _value(mapping: MappingNode, name: str) -> tuple[Node, Node] | None:
@@ -107,19 +94,21 @@ def _clear(text: str, value: Node, key: Node) -> tuple[str, int]:
     return text, _after_line(text, key.end_mark.index)
 
 
-def _end(node: Node) -> int:
-    """Where the last character of a node is; block collections end at their last descendant."""
+def _end(node: Node | tuple[Node, Node]) -> int:
+    """Where the last character of a node (or key: value pair) is; block collections end at their last descendant."""
+    if isinstance(node, tuple):
+        key, node = node
+        if isinstance(node, ScalarNode) and not node.value and not node.style:
+            return int(key.end_mark.index)  # an empty value's marks point past its key, at whatever follows
     if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        last = node.value[-1]
-        return _end(last[1] if isinstance(last, tuple) else last)
+        return _end(node.value[-1])
     if isinstance(node, ScalarNode) and node.style in ("|", ">"):
         return int(node.end_mark.index) - 1  # a block scalar's end mark is past its last line break
     return int(node.end_mark.index)
 
 
 def _line_end(text: str, index: int) -> int:
-    found = min((i for i in (text.find("\n", index), text.find("\r", index)) if i >= 0), default=len(text))
-    return found
+    return min((i for i in (text.find("\n", index), text.find("\r", index)) if i >= 0), default=len(text))
 
 
 def _after_line(text: str, index: int) -> int:

@@ -1,0 +1,72 @@
+"""`handoff accept`: the CSM's acceptance or rejection checked flag by flag and turned into one review entry.
+
+Every refusal here is a usage error (exit 2) raised before the dossier is read, so a mistyped flag never
+touches the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from pydantic import EmailStr, TypeAdapter, ValidationError
+
+from handoff_cli.errors import InputError
+from handoff_cli.positions import did_you_mean
+from handoff_cli.vocabulary import Decision, RejectReason
+
+REASONS = tuple(r.value for r in RejectReason)
+_EMAIL: TypeAdapter[str] = TypeAdapter(EmailStr)
+
+
+def rating_value(value: str | None, *, display: str) -> int | None:
+    """--rating as a whole number 1-5 (DOMAIN.md: the CSM's rating of the rep's handoff, 1-5)."""
+    if value is None:
+        return None
+    if not (value.strip().isdigit() and 1 <= int(value) <= 5):
+        raise InputError(f"--rating must be a whole number from 1 to 5, not '{value}'", path=display)
+    return int(value)
+
+
+def email_value(value: str, *, display: str) -> str:
+    try:
+        _EMAIL.validate_python(value)
+    except ValidationError as exc:
+        why = str(exc.errors()[0]["msg"]).removeprefix("value is not a valid email address: ")
+        raise InputError(f"--by '{value}' is not an email address: {why}", path=display) from None
+    return value
+
+
+def reason_values(values: Sequence[str], *, reject: bool, display: str) -> list[RejectReason]:
+    """The reason codes; they go with --reject, which needs at least one."""
+    if values and not reject:
+        raise InputError("--reason goes with --reject; an accepted handoff has no rejection reasons", path=display)
+    if reject and not values:
+        raise InputError(f"--reject needs at least one --reason: {', '.join(REASONS)}", path=display)
+    reasons: list[RejectReason] = []
+    for value in values:
+        if value not in REASONS:
+            hint = did_you_mean(value, REASONS) or f"; known reasons: {', '.join(REASONS)}"
+            raise InputError(f"unknown reason '{value}'{hint}", path=display)
+        reasons.append(RejectReason(value))
+    return list(dict.fromkeys(reasons))  # a reason given twice is still one reason
+
+
+def check_time(at: datetime, *, now: datetime, display: str) -> None:
+    if at > now:
+        raise InputError(f"--as-of {at.isoformat()} is in the future; record a review once it is made", path=display)
+
+
+def review_entry(
+    *, by: str, at: datetime, reasons: list[RejectReason], rating: int | None, note: str | None
+) -> dict[str, Any]:
+    """The new `handoff.reviews` item, keys in the order the README's reference lists them."""
+    item: dict[str, Any] = {"decision": (Decision.REJECTED if reasons else Decision.ACCEPTED).value, "by": by, "at": at}
+    if rating is not None:
+        item["rating"] = rating
+    if reasons:
+        item["reasons"] = [r.value for r in reasons]
+    if note is not None:
+        item["note"] = note
+    return item

@@ -1,0 +1,94 @@
+"""`handoff accept`: record the CSM's acceptance or rejection of a handoff under handoff.reviews."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.errors import InputError
+from handoff_cli.vocabulary import RejectReason
+
+REASONS = ", ".join(r.value for r in RejectReason)
+
+
+def accept(
+    path: Annotated[Path, typer.Argument(metavar="DEAL.yaml", help="The dossier the CSM reviewed.")],
+    by: Annotated[
+        str, typer.Option("--by", metavar="EMAIL", show_default=False, help="The reviewing CSM's email address.")
+    ],
+    rating: Annotated[
+        str | None,
+        typer.Option(metavar="1-5", show_default=False, help="The CSM's rating of the handoff, 1 (poor) to 5 (great)."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A short note for the rep.", show_default=False)] = None,
+    reject: Annotated[bool, typer.Option("--reject", help="Reject the handoff instead; needs --reason.")] = False,
+    reason: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reason",
+            metavar="CODE",
+            show_default=False,
+            help=f"Why it is rejected (repeat for several): {REASONS}.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATETIME", show_default=False, help="When the review was made (ISO 8601); default: now."
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record that the CSM accepted the handoff, or rejected it with reasons, under handoff.reviews in the dossier.
+
+    `handoff report` sums the reviews per sales rep: accepted, rejected, mean rating, the reasons given.
+
+    Only the new review's lines are added; comments, key order, quoting and blank lines stay byte for byte.
+
+    Refused (exit 2, nothing written): an invalid email or rating, --reject without --reason, --reason
+    without --reject, an unknown reason, a time in the future, an invalid dossier.
+
+    Examples:
+
+      handoff accept deals/acme.yaml --by kofi.mensah@relay.example --rating 4
+
+      handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
+    """
+    from handoff_cli.acceptance import check_time, email_value, rating_value, reason_values, review_entry
+    from handoff_cli.dossiers import DossierInvalid, load_dossier
+    from handoff_cli.record import recorded_text
+    from handoff_cli.writer import atomic_write
+
+    display = str(path)
+    proj = project(config)
+    tz = proj.settings.tz
+    email = email_value(by, display=display)
+    score = rating_value(rating, display=display)
+    reasons = reason_values(reason or [], reject=reject, display=display)
+    now = datetime.now(tz)
+    when = _when(as_of, tz, display) if as_of else now.replace(microsecond=0)
+    check_time(when, now=now, display=display)
+    try:
+        dossier, _ = load_dossier(path, proj)
+    except DossierInvalid as exc:
+        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+    item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
+    text = path.read_bytes().decode("utf-8")
+    new_text = recorded_text(
+        text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
+    )
+    atomic_write(path, new_text)
+    why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
+    typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
+
+
+def _when(value: str, tz: tzinfo, display: str) -> datetime:
+    """--as-of, with a bad value reported as one line like every other refusal of this command."""
+    try:
+        return moment(value, tz)
+    except typer.BadParameter as exc:
+        raise InputError(f"--as-of {exc.message}", path=display) from None
