@@ -80,6 +80,8 @@ def test_html_is_self_contained_and_charts_match_json(run_cli: RunCli, in_exampl
         "breaches_by_clock": figures(overall["breaches_by_clock"]),
         "completion_by_segment": figures({k: m["completion"]["rate"] for k, m in doc["by_segment"].items()}),
         "patterns": figures(doc["patterns"]["counts"]),
+        "rating_by_rep": figures({k: m["reviews"]["mean_rating"] for k, m in doc["by_rep"].items()}),
+        "rejection_reasons": figures(overall["reviews"]["reasons"]),
     }
     assert page.charts["breaches_by_clock"]["first_contact"] == "4"
 

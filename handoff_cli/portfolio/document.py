@@ -21,17 +21,17 @@ GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
 def document(portfolio: Portfolio) -> dict[str, Any]:
-    deals = portfolio.deals
+    deals, as_of = portfolio.deals, portfolio.as_of
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
     advice = [advise(d.dossier) for d in deals]
     return {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
         "timezone": portfolio.timezone,
-        "overall": _metrics(metrics(deals)),
+        "overall": _metrics(metrics(deals, as_of=as_of)),
         "by_segment": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.dossier.deal.segment.value,
-                                                          top=GROUP_TOP).items()},
-        "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, top=GROUP_TOP).items()},
+                                                          as_of=as_of, top=GROUP_TOP).items()},
+        "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, as_of=as_of, top=GROUP_TOP).items()},
         "patterns": {
             # deals showing each pattern
             "counts": {p.name: sum(any(h is p for h, _ in hits) for hits in found.values()) for p in PATTERNS},
@@ -80,4 +80,5 @@ def _metrics(m: Metrics) -> dict[str, Any]:
         "median_days_to_kickoff": m.median_days_to_kickoff,
         "breaches_by_clock": m.breaches_by_clock,
         "most_missing": [{"rule": name, "deals": count} for name, count in m.most_missing],
+        "reviews": m.reviews.as_dict(),
     }

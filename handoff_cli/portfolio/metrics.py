@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from statistics import median
 
 from handoff_cli.portfolio.facts import LATE, DealFacts
+from handoff_cli.portfolio.reviews import ReviewTally, tally
 from handoff_cli.sla.clocks import NAMES
 
 TARGET_SCORE = 95.0  # handoff completeness target ≥ 95 % (DOMAIN.md, metrics)
@@ -29,6 +31,7 @@ class Metrics:
     median_days_to_kickoff: float | None
     breaches_by_clock: dict[str, int]  # breached now or met late
     most_missing: list[tuple[str, int]]  # rule name -> deals missing it
+    reviews: ReviewTally  # the CSMs' verdicts (handoff accept)
 
     @property
     def completion_flag(self) -> bool:
@@ -39,7 +42,7 @@ def band(score: float) -> str:
     return next(name for name, low in BANDS if score >= low)
 
 
-def metrics(deals: Sequence[DealFacts], *, top: int = 10) -> Metrics:
+def metrics(deals: Sequence[DealFacts], *, as_of: datetime, top: int = 10) -> Metrics:
     signed = [d for d in deals if d.clocks]
     scores = [d.score for d in deals]
     on_time = sum(d.on_time for d in signed)
@@ -57,6 +60,7 @@ def metrics(deals: Sequence[DealFacts], *, top: int = 10) -> Metrics:
         median_days_to_kickoff=_median(signed, "kickoff", 86400),
         breaches_by_clock={name: late[name] for name in NAMES},
         most_missing=sorted(missing.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+        reviews=tally(deals, as_of),
     )
 
 
@@ -70,8 +74,10 @@ def _median(deals: Sequence[DealFacts], clock: str, unit_seconds: int) -> float 
     return round(median(spans), 1) if spans else None
 
 
-def grouped(deals: Sequence[DealFacts], key: Callable[[DealFacts], str], *, top: int) -> dict[str, Metrics]:
+def grouped(
+    deals: Sequence[DealFacts], key: Callable[[DealFacts], str], *, as_of: datetime, top: int
+) -> dict[str, Metrics]:
     groups: dict[str, list[DealFacts]] = {}
     for deal in deals:
         groups.setdefault(key(deal), []).append(deal)
-    return {name: metrics(groups[name], top=top) for name in sorted(groups)}
+    return {name: metrics(groups[name], as_of=as_of, top=top) for name in sorted(groups)}

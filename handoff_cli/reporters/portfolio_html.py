@@ -55,6 +55,9 @@ def html(doc: Doc) -> str:
         chart("completion_by_segment", "Completion rate by segment",
               {k: m["completion"]["rate"] for k, m in segments.items()}, unit="%"),
         chart("patterns", "Failure patterns (deals)", doc["patterns"]["counts"], bad=True),
+        chart("rating_by_rep", "CSM rating by sales rep (1-5)",
+              {k: m["reviews"]["mean_rating"] for k, m in doc["by_rep"].items()}),
+        chart("rejection_reasons", "Rejection reasons (deals)", overall["reviews"]["reasons"], bad=True),
     ]  # fmt: skip
     parts = [f"<h1>Handoff report</h1><p>As of {escape(doc['as_of'])} ({escape(doc['timezone'])}).</p>"]
     if overall["completion"]["flag"]:

@@ -26,6 +26,17 @@ def missing(m: Doc) -> str:
     return ", ".join(f"{x['rule']} ({x['deals']})" for x in m["most_missing"]) or "none"
 
 
+def reviews(m: Doc) -> str:
+    r = m["reviews"]
+    waiting = m["handoffs"] - r["reviewed"]
+    if not r["reviewed"]:
+        return f"none of {waiting} reviewed"
+    out = f"{r['accepted']} accepted, {r['rejected']} rejected" + (f", {waiting} not reviewed" if waiting else "")
+    out += f"; mean rating {num(r['mean_rating'])} (target {r['target_rating']:g})"
+    reasons = [f"{k} {v}" for k, v in sorted(r["reasons"].items(), key=lambda kv: -kv[1]) if v]
+    return out + (f"; reasons: {', '.join(reasons)}" if reasons else "")
+
+
 def bands(m: Doc) -> str:
     return ", ".join(f"{k}: {v}" for k, v in m["completeness"]["bands"].items())
 
@@ -40,6 +51,7 @@ def rows(m: Doc) -> list[tuple[str, str]]:
         ("days to kickoff", f"median {num(m['median_days_to_kickoff'])}"),
         ("breaches by clock", breaches(m)),
         ("most often missing", missing(m)),
+        ("CSM reviews", reviews(m)),
     ]
 
 
