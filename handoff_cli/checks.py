@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from handoff_cli.dossiers import parse
 from handoff_cli.errors import InputError
@@ -20,6 +21,14 @@ from handoff_cli.settings import Project
 from handoff_cli.waivers import sort_waivers
 
 SUFFIXES = (".yaml", ".yml")
+
+
+class Inspection(NamedTuple):
+    """A check's result, with what was read: the answers as typed and where each one is."""
+
+    result: FileResult
+    data: Any
+    positions: Positions | None
 
 
 @dataclass(frozen=True)
@@ -37,13 +46,16 @@ class Checker:
         return cls(project, build(project), Context(as_of, settings.tz, settings.min_words), min_score)
 
     def check_file(self, path: Path, display: str | None = None) -> FileResult:
+        return self.inspect(path, display).result
+
+    def inspect(self, path: Path, display: str | None = None, raw: bytes | None = None) -> Inspection:
         display = display or str(path)
-        dossier, positions, found = parse(path, display, self.project)
+        dossier, positions, found, data = parse(path, display, self.project, raw)
         if dossier is None or positions is None:
-            return FileResult(display, found)
+            return Inspection(FileResult(display, found), data, positions)
         result = self.check_dossier(dossier, positions, display)
         result.findings = sorted([*result.findings, *found], key=_order)
-        return result
+        return Inspection(result, data, positions)
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
         settings = self.project.settings

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from handoff_cli.errors import HandoffError, InputError
 from handoff_cli.filler import patterns, strip_filler
 from handoff_cli.findings import EXIT_FINDINGS, Finding, Severity
-from handoff_cli.loader import Loaded, load_file
+from handoff_cli.loader import Loaded, load_bytes, load_file
 from handoff_cli.model import Dossier
 from handoff_cli.positions import Positions
 from handoff_cli.settings import Project
@@ -24,28 +25,38 @@ class DossierInvalid(HandoffError):
         self.findings = findings
 
 
-def parse(path: Path, display: str, project: Project) -> tuple[Dossier | None, Positions | None, list[Finding]]:
+class Parsed(NamedTuple):
+    dossier: Dossier | None  # None: the file could not be read as a dossier (see findings)
+    positions: Positions | None
+    findings: list[Finding]  # the file's problems (errors) and its placeholders (warnings), in file order
+    data: Any = None  # the answers as typed, before placeholders are taken out
+
+
+def parse(path: Path, display: str, project: Project, raw: bytes | None = None) -> Parsed:
     """Read, take placeholder answers out, and match the schema: the one way every command reads a dossier.
 
-    The findings are the file's problems (errors) and its placeholders (warnings), in file order."""
+    `raw`: the file's bytes when the caller has read them already (to key a cache by them)."""
     settings = project.settings
     try:
-        loaded, problems = load_file(path, display, max_bytes=settings.max_file_bytes, max_depth=settings.max_depth)
+        if raw is None:
+            loaded, problems = load_file(path, display, max_bytes=settings.max_file_bytes, max_depth=settings.max_depth)
+        else:
+            loaded, problems = load_bytes(raw, display, max_depth=settings.max_depth)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=display) from None
     if loaded is None:
-        return None, None, problems
+        return Parsed(None, None, problems)
     data, placeholders = strip_filler(loaded.data, loaded.positions, patterns(tuple(settings.filler)), display)
     dossier, problems = validate(Loaded(data, loaded.positions), display)
     found = sorted([*problems, *placeholders], key=lambda f: (f.line, f.col, f.code))
-    return dossier, loaded.positions, found
+    return Parsed(dossier, loaded.positions, found, loaded.data)
 
 
 def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
     display = str(path)
     if not path.is_file():
         raise InputError("no such file", path=display)
-    dossier, positions, findings = parse(path, display, project)
+    dossier, positions, findings, _ = parse(path, display, project)
     if dossier is None or positions is None:
         raise DossierInvalid(display, [f for f in findings if f.severity is Severity.ERROR])
     return dossier, positions

@@ -13,6 +13,7 @@ from handoff_cli.positions import FieldPath, Positions, dotted
 
 FILLER_CODES: dict[str, tuple[str, str]] = {
     "HF001": ("placeholder", "a placeholder passes a required-field gate but tells the CSM nothing"),
+    "HF002": ("copied-text", "an answer pasted from another deal describes that deal, not this one"),
 }
 
 # Compared after normalising case, spacing and surrounding punctuation; text that is only

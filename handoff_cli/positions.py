@@ -68,6 +68,11 @@ def dotted(path: Iterable[str | int]) -> str:
     return out
 
 
+def pattern(path: Iterable[str | int]) -> str:
+    """("stakeholders", 2, "why") -> "stakeholders[].why": the same field whatever the list item, as settings name it."""
+    return "".join("[]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

@@ -29,6 +29,14 @@ class Run:
 RunCli = Callable[..., Run]
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own result cache: none reads another's, none touches the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("HANDOFF_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def run_cli() -> RunCli:
     """Invoke `handoff ARGS...` in-process; exceptions propagate so a bug fails the test loudly."""

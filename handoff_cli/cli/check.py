@@ -32,6 +32,23 @@ ChangedOpt = Annotated[
         help="Check only the dossiers added, modified or untracked since --base (deleted ones are skipped).",
     ),
 ]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        show_default=False,
+        help="Processes to check with; default: one per core. The output is the same whatever the number.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Check every file afresh, without reading or writing the result cache (see HANDOFF_CACHE_DIR).",
+    ),
+]
 BaseOpt = Annotated[
     str | None,
     typer.Option(
@@ -52,11 +69,13 @@ def _run(
     *,
     changed: bool = False,
     base: str | None = None,
+    workers: int | None = None,
+    no_cache: bool = False,
 ) -> CheckResult:
     from handoff_cli.checks import Checker, expand
     from handoff_cli.cli.progress import progress
-    from handoff_cli.findings import CheckResult
     from handoff_cli.gitfiles import changed_dossiers
+    from handoff_cli.runner import Plan, check_all, default_workers
 
     proj = project(config)
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score)
@@ -69,7 +88,9 @@ def _run(
         files = found.files
     else:
         files = expand(targets)
-    return CheckResult([checker.check_file(p) for p in progress(files, out)])
+    plan = Plan(workers or default_workers(), cache=not no_cache)
+    with progress(len(files), out) as advance:
+        return check_all(checker, files, plan, advance)
 
 
 def validate(
@@ -81,6 +102,8 @@ def validate(
     as_of: AsOf = None,
     changed: ChangedOpt = False,
     base: BaseOpt = None,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
 
@@ -97,7 +120,7 @@ def validate(
     from handoff_cli.reporters import FINDINGS
 
     out = console()
-    result = _run(paths, config, min_score, as_of, out, changed=changed, base=base)
+    result = _run(paths, config, min_score, as_of, out, changed=changed, base=base, workers=workers, no_cache=no_cache)
     FINDINGS[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)
 
@@ -109,6 +132,8 @@ def score(
     explain: Explain = False,
     config: ConfigOpt = None,
     as_of: AsOf = None,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show each dossier's completeness per category (0-100) as a table; --explain lists what each gap costs.
 
@@ -123,6 +148,6 @@ def score(
     from handoff_cli.reporters import SCORES
 
     out = console()
-    result = _run(paths, config, min_score, as_of, out)
+    result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache)
     SCORES[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)

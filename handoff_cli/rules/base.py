@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
-from handoff_cli.positions import FieldPath, dotted
+from handoff_cli.positions import FieldPath, dotted, pattern
 
 ALL = frozenset(Segment)
 NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
@@ -101,8 +101,7 @@ def rule(
 
 def thin(ctx: Context, path: FieldPath, text: str | None, share: float = 1.0) -> Iterator[Miss]:
     """A free-text answer shorter than its configured minimum costs half its share of the points."""
-    pattern = "".join("[]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
-    need = ctx.min_words.get(pattern)
+    need = ctx.min_words.get(pattern(path))
     words = len(text.split()) if text else 0
     if text and need and words < need:
         message = f"{dotted(path)} is too thin to carry context ({words} words; at least {need})"

@@ -1,0 +1,98 @@
+"""Check results by file content, kept between runs in one SQLite file in the user's cache folder.
+
+An entry is found by the run's key (handoff's version and code, the settings, --min-score) and
+the file's SHA-256, so an edit, an upgrade or a settings change simply misses. SQLite makes
+concurrent runs safe (two CI jobs, an editor and a hook); a cache that cannot be opened or written
+is skipped without a word, since it can only ever make a run faster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import handoff_cli
+
+KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound
+_SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
+
+
+def folder() -> Path:
+    """HANDOFF_CACHE_DIR, else the platform's user cache folder (e.g. ~/.cache/handoff on Linux)."""
+    explicit = os.environ.get("HANDOFF_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("handoff", appauthor=False))
+
+
+def code_stamp() -> str:
+    """handoff's version and the size and time of each of its modules: a changed install misses."""
+    package = Path(handoff_cli.__file__).parent
+    stamp = hashlib.sha256(handoff_cli.__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        stamp.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return stamp.hexdigest()[:16]
+
+
+class ResultCache:
+    def __init__(self, db: sqlite3.Connection, run_key: str) -> None:
+        self._db = db
+        self._run_key = run_key
+
+    @classmethod
+    def open(cls, run_key: str) -> ResultCache | None:
+        try:
+            where = folder()
+            where.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(where / "results.sqlite3", timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+            db.execute(_SCHEMA)
+        except (OSError, sqlite3.Error):
+            return None
+        return cls(db, run_key)
+
+    def get(self, digests: Iterable[str]) -> dict[str, str]:
+        """digest -> entry text, for those of `digests` stored under this run's key."""
+        keys = [f"{self._run_key}:{d}" for d in digests]
+        found: dict[str, str] = {}
+        try:
+            for start in range(0, len(keys), 500):  # SQLite limits the parameters of one statement
+                batch = keys[start : start + 500]
+                marks = ",".join("?" * len(batch))
+                for key, entry in self._db.execute(f"SELECT key, entry FROM results WHERE key IN ({marks})", batch):
+                    found[key.rpartition(":")[2]] = entry
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def put(self, entries: Iterable[tuple[str, str]]) -> None:
+        today = int(time.time() // 86400)
+        rows = [(f"{self._run_key}:{digest}", entry, today) for digest, entry in entries]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+                self._db.execute("DELETE FROM results WHERE used < ?", (today - KEEP_DAYS,))
+        except sqlite3.Error:
+            return
+
+    def touch(self, digests: Iterable[str]) -> None:
+        """Mark entries read in this run as used today, so a repo checked daily keeps its cache."""
+        today = int(time.time() // 86400)
+        try:
+            with self._db:
+                self._db.executemany(
+                    "UPDATE results SET used = ? WHERE key = ? AND used < ?",
+                    [(today, f"{self._run_key}:{d}", today) for d in digests],
+                )
+        except sqlite3.Error:
+            return
+
+    def close(self) -> None:
+        self._db.close()

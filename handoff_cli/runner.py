@@ -1,0 +1,144 @@
+"""A check of many dossiers: cached results where the content is unchanged, the rest on every core.
+
+Results come back in the order the files were given whatever the number of workers, and every
+result, computed or cached, is read from the same entry form (entries.py), so the output is the
+same byte for byte with or without the cache and with any number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from handoff_cli.cache import ResultCache, code_stamp
+from handoff_cli.checks import Checker
+from handoff_cli.copies import Print, copied, fingerprints
+from handoff_cli.entries import dump, load
+from handoff_cli.findings import CheckResult, FileResult
+from handoff_cli.settings import Project
+from handoff_cli.window import FOREVER, window
+
+BATCH = 500  # files hashed and looked up together; bounds what is held at once
+POOL_FROM = 48  # fewer files than this are checked in-process: starting workers would cost more
+
+
+@dataclass(frozen=True)
+class Plan:
+    workers: int
+    cache: bool
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def check_all(
+    checker: Checker, files: Sequence[Path], plan: Plan, advance: Callable[[], None] = lambda: None
+) -> CheckResult:
+    cache = ResultCache.open(_run_key(checker)) if plan.cache else None
+    results: list[FileResult | None] = [None] * len(files)
+    prints: list[Sequence[Print]] = [()] * len(files)
+    misses: list[int] = []
+    as_of = checker.ctx.as_of.timestamp()
+    for start in range(0, len(files), BATCH):
+        batch = range(start, min(start + BATCH, len(files)))
+        digests = {i: _digest(files[i], checker) for i in batch}
+        found = cache.get(d for d in digests.values() if d) if cache else {}
+        used: list[str] = []
+        for i, digest in digests.items():
+            entry = load(found[digest], str(files[i])) if digest and digest in found else None
+            if entry is None or not entry.after <= as_of < entry.until:
+                misses.append(i)
+                continue
+            results[i], prints[i] = entry.result, entry.prints
+            used.append(digest or "")
+            advance()
+        if cache and used:
+            cache.touch(used)
+    fresh: list[tuple[str, str]] = []
+    for i, digest, text in _compute(checker, files, misses, plan.workers):
+        entry = load(text, str(files[i]))
+        results[i], prints[i] = entry.result, entry.prints
+        if digest:
+            fresh.append((digest, text))
+        if cache and len(fresh) >= BATCH:
+            cache.put(fresh)
+            fresh = []
+        advance()
+    if cache:
+        cache.put(fresh)
+        cache.close()
+    done = [r for r in results if r is not None]
+    for index, extra in copied([(r.path, p) for r, p in zip(done, prints, strict=True)]).items():
+        done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
+    return CheckResult(done)
+
+
+def _digest(path: Path, checker: Checker) -> str | None:
+    """The content's SHA-256; None for what is never cached (unreadable, or over the size limit)."""
+    try:
+        if path.stat().st_size > checker.project.settings.max_file_bytes:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _run_key(checker: Checker) -> str:
+    settings = checker.project.settings.model_dump_json()
+    return hashlib.sha256(f"{code_stamp()}\0{settings}\0{checker.min_score}".encode()).hexdigest()[:24]
+
+
+_worker: Checker | None = None
+
+
+def _start(project: Project, as_of: datetime, min_score: float | None) -> None:
+    global _worker
+    _worker = Checker.create(project, as_of=as_of, min_score=min_score)
+
+
+def _one(job: tuple[int, Path]) -> tuple[int, str | None, str]:
+    assert _worker is not None
+    return entry_for(_worker, *job)
+
+
+def entry_for(checker: Checker, index: int, path: Path) -> tuple[int, str | None, str]:
+    """Check one file: (index, digest of the bytes checked or None, entry text)."""
+    digest: str | None = None
+    raw: bytes | None = None
+    try:
+        if path.stat().st_size <= checker.project.settings.max_file_bytes:
+            raw = path.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+    except OSError:
+        pass  # reported by the check itself, as one line naming the file
+    result, data, positions = checker.inspect(path, str(path), raw)
+    found: list[Print] = []
+    after, until = FOREVER
+    if data is not None:  # a file that could not be read says so whenever it is checked
+        after, until = window(data, checker.ctx.as_of, checker.ctx.tz)
+    if positions is not None and result.score is not None:
+        found = fingerprints(data, positions, checker.ctx.min_words)
+    return index, digest, dump(result, found, after, until)
+
+
+def _compute(checker: Checker, files: Sequence[Path], todo: list[int], workers: int) -> Iterator[tuple[Any, ...]]:
+    jobs = [(i, files[i]) for i in todo]
+    if workers <= 1 or len(jobs) < POOL_FROM:
+        yield from (entry_for(checker, *job) for job in jobs)
+        return
+    # fork shares the imported modules with the workers; elsewhere each worker starts afresh
+    method = "fork" if sys.platform == "linux" else None
+    context = multiprocessing.get_context(method)
+    args = (checker.project, checker.ctx.as_of, checker.min_score)
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=args) as pool:
+        yield from pool.map(_one, jobs, chunksize=chunk)

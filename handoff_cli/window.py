@@ -1,0 +1,60 @@
+"""How long a check's result stays true: the span of moments around `as_of` in which no date in the
+dossier changes side (a signature or event in the future, a waiver that lapses).
+
+Rules compare dates and times in the file with the moment of the check; nothing else about the
+result depends on when it runs. So a cached result is reused for any `as_of` inside its window, and
+a file without dates near today keeps its result for as long as its content and settings stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+_DATELIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EPOCH = re.compile(r"\d{9,11}(\.\d+)?")  # the schema also reads a date-time written as Unix seconds
+FOREVER = (float("-inf"), float("inf"))
+
+
+def window(data: Any, as_of: datetime, tz: tzinfo) -> tuple[float, float]:
+    """(after, until) as POSIX timestamps: the result holds for every as_of with after <= as_of < until."""
+    now = as_of.timestamp()
+    after, until = FOREVER
+    for moment in _flips(data, tz):
+        if moment <= now:
+            after = max(after, moment)
+        else:
+            until = min(until, moment)
+    return after, until
+
+
+def _flips(value: Any, tz: tzinfo) -> Iterator[float]:
+    """Every moment at which a comparison with a date or time in the file can change its answer.
+
+    A date counts from the start of its day and of the next (a waiver `expires` on its last day);
+    a date-time at its own moment, read in `tz` when it has no offset, as the schema reads it."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _flips(item, tz)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _flips(item, tz)
+    elif isinstance(value, str) and _EPOCH.fullmatch(value.strip()):
+        yield float(value)
+    elif isinstance(value, str) and _DATELIKE.match(value.strip()):
+        text = value.strip()
+        try:
+            day = date.fromisoformat(text[:10])
+        except ValueError:
+            return
+        # the calendar's last day has no next day to flip at
+        for start in (day, day + timedelta(days=1)) if day < date.max else (day,):
+            yield datetime.combine(start, time(), tz).timestamp()
+        if len(text) > 10:
+            try:
+                moment = datetime.fromisoformat(text)
+            except ValueError:
+                return
+            yield (moment if moment.tzinfo else moment.replace(tzinfo=tz)).timestamp()
