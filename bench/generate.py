@@ -29,10 +29,66 @@ TEMPLATES = {
     "smb": "smb-brightleaf.yaml",
     "strategic": "enterprise-northwind.yaml",
 }
-FIRST = "Ada Ben Chloe Dev Elif Femi Gita Hugo Ines Jonas Kira Luca Maya Noor Omar Pia Quinn Rosa Sami Tara".split()
-LAST = "Abara Berg Costa Dahl Eze Fischer Gupta Haas Ito Jansen Kovac Lund Mori Novak Okafor Park Quist Rossi".split()
-WORDS = "Apex Birch Cobalt Delta Ember Fjord Granite Harbor Iris Juniper Kestrel Lumen Meridian Nimbus Orbit".split()
-KINDS = "Logistics Health Retail Software Energy Foods Media Finance Travel Mining".split()
+FIRST = [
+    "Ada",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Elif",
+    "Femi",
+    "Gita",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Kira",
+    "Luca",
+    "Maya",
+    "Noor",
+    "Omar",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+]
+LAST = [
+    "Abara",
+    "Berg",
+    "Costa",
+    "Dahl",
+    "Eze",
+    "Fischer",
+    "Gupta",
+    "Haas",
+    "Ito",
+    "Jansen",
+    "Kovac",
+    "Lund",
+    "Mori",
+    "Novak",
+    "Okafor",
+    "Park",
+    "Quist",
+    "Rossi",
+]
+WORDS = [
+    "Apex",
+    "Birch",
+    "Cobalt",
+    "Delta",
+    "Ember",
+    "Fjord",
+    "Granite",
+    "Harbor",
+    "Iris",
+    "Juniper",
+    "Kestrel",
+    "Lumen",
+    "Meridian",
+    "Nimbus",
+    "Orbit",
+]
+KINDS = ["Logistics", "Health", "Retail", "Software", "Energy", "Foods", "Media", "Finance", "Travel", "Mining"]
 CLAUSES = [
     "agreed on the {d} call with {p}",
     "as {p} put it in the {d} review",
