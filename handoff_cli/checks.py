@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from handoff_cli.dossiers import parse
-from handoff_cli.errors import InputError
+from handoff_cli.files import expand
 from handoff_cli.findings import CheckResult, FileResult, Finding
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
@@ -19,8 +19,6 @@ from handoff_cli.rules.base import Context
 from handoff_cli.scoring import evaluate, gate
 from handoff_cli.settings import Project
 from handoff_cli.waivers import sort_waivers
-
-SUFFIXES = (".yaml", ".yml")
 
 
 class Inspection(NamedTuple):
@@ -84,26 +82,3 @@ class Checker:
 
 def _order(finding: Finding) -> tuple[int, int, str]:
     return finding.line, finding.col, finding.code
-
-
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders searched for *.yaml and *.yml (hidden folders such as .git skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(_dossiers_in(path))
-            if not inside:
-                raise InputError("no *.yaml or *.yml files in this folder", path=path)
-            found.extend(inside)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError("no such file or folder", path=path)
-    return list(dict.fromkeys(found))
-
-
-def _dossiers_in(folder: Path) -> Iterator[Path]:
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if path.suffix in SUFFIXES and path.is_file() and not any(p.startswith(".") for p in relative):
-            yield path

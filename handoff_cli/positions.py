@@ -69,7 +69,7 @@ def dotted(path: Iterable[str | int]) -> str:
 
 
 def pattern(path: Iterable[str | int]) -> str:
-    """("stakeholders", 2, "why") -> "stakeholders[].why": the same field whatever the list item, as settings name it."""
+    """("stakeholders", 2, "why") -> "stakeholders[].why": one field whatever the list item, as settings name it."""
     return "".join("[]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
 
 

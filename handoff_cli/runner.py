@@ -16,15 +16,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handoff_cli.cache import ResultCache, code_stamp
-from handoff_cli.checks import Checker
-from handoff_cli.copies import Print, copied, fingerprints
-from handoff_cli.entries import dump, load
+from handoff_cli.copies import Print, copied
+from handoff_cli.entries import load
 from handoff_cli.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
-from handoff_cli.window import FOREVER, window
+
+if TYPE_CHECKING:
+    from handoff_cli.checks import Checker
 
 BATCH = 500  # files hashed and looked up together; bounds what is held at once
 POOL_FROM = 48  # fewer files than this are checked in-process: starting workers would cost more
@@ -32,25 +33,34 @@ POOL_FROM = 48  # fewer files than this are checked in-process: starting workers
 
 @dataclass(frozen=True)
 class Plan:
+    """What a run checks against, and how. The rules and the model are loaded only if a file needs checking."""
+
+    project: Project
+    as_of: datetime
+    min_score: float | None  # --min-score, over every segment's own threshold
     workers: int
     cache: bool
+
+    def checker(self) -> Checker:
+        from handoff_cli.checks import Checker
+
+        return Checker.create(self.project, as_of=self.as_of, min_score=self.min_score)
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def check_all(
-    checker: Checker, files: Sequence[Path], plan: Plan, advance: Callable[[], None] = lambda: None
-) -> CheckResult:
-    cache = ResultCache.open(_run_key(checker)) if plan.cache else None
+def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = lambda: None) -> CheckResult:
+    cache = ResultCache.open(_run_key(plan)) if plan.cache else None
     results: list[FileResult | None] = [None] * len(files)
     prints: list[Sequence[Print]] = [()] * len(files)
     misses: list[int] = []
-    as_of = checker.ctx.as_of.timestamp()
+    as_of = plan.as_of.timestamp()
+    limit = plan.project.settings.max_file_bytes
     for start in range(0, len(files), BATCH):
         batch = range(start, min(start + BATCH, len(files)))
-        digests = {i: _digest(files[i], checker) for i in batch}
+        digests = {i: _digest(files[i], limit) for i in batch}
         found = cache.get(d for d in digests.values() if d) if cache else {}
         used: list[str] = []
         for i, digest in digests.items():
@@ -64,7 +74,7 @@ def check_all(
         if cache and used:
             cache.touch(used)
     fresh: list[tuple[str, str]] = []
-    for i, digest, text in _compute(checker, files, misses, plan.workers):
+    for i, digest, text in _compute(plan, files, misses):
         entry = load(text, str(files[i]))
         results[i], prints[i] = entry.result, entry.prints
         if digest:
@@ -82,27 +92,27 @@ def check_all(
     return CheckResult(done)
 
 
-def _digest(path: Path, checker: Checker) -> str | None:
+def _digest(path: Path, limit: int) -> str | None:
     """The content's SHA-256; None for what is never cached (unreadable, or over the size limit)."""
     try:
-        if path.stat().st_size > checker.project.settings.max_file_bytes:
+        if path.stat().st_size > limit:
             return None
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
 
 
-def _run_key(checker: Checker) -> str:
-    settings = checker.project.settings.model_dump_json()
-    return hashlib.sha256(f"{code_stamp()}\0{settings}\0{checker.min_score}".encode()).hexdigest()[:24]
+def _run_key(plan: Plan) -> str:
+    settings = plan.project.settings.model_dump_json()
+    return hashlib.sha256(f"{code_stamp()}\0{settings}\0{plan.min_score}".encode()).hexdigest()[:24]
 
 
 _worker: Checker | None = None
 
 
-def _start(project: Project, as_of: datetime, min_score: float | None) -> None:
+def _start(plan: Plan) -> None:
     global _worker
-    _worker = Checker.create(project, as_of=as_of, min_score=min_score)
+    _worker = plan.checker()
 
 
 def _one(job: tuple[int, Path]) -> tuple[int, str | None, str]:
@@ -112,6 +122,10 @@ def _one(job: tuple[int, Path]) -> tuple[int, str | None, str]:
 
 def entry_for(checker: Checker, index: int, path: Path) -> tuple[int, str | None, str]:
     """Check one file: (index, digest of the bytes checked or None, entry text)."""
+    from handoff_cli.copies import fingerprints
+    from handoff_cli.entries import dump
+    from handoff_cli.window import FOREVER, window
+
     digest: str | None = None
     raw: bytes | None = None
     try:
@@ -130,15 +144,18 @@ def entry_for(checker: Checker, index: int, path: Path) -> tuple[int, str | None
     return index, digest, dump(result, found, after, until)
 
 
-def _compute(checker: Checker, files: Sequence[Path], todo: list[int], workers: int) -> Iterator[tuple[Any, ...]]:
+def _compute(plan: Plan, files: Sequence[Path], todo: list[int]) -> Iterator[tuple[Any, ...]]:
     jobs = [(i, files[i]) for i in todo]
+    if not jobs:
+        return
+    workers = plan.workers
     if workers <= 1 or len(jobs) < POOL_FROM:
+        checker = plan.checker()
         yield from (entry_for(checker, *job) for job in jobs)
         return
     # fork shares the imported modules with the workers; elsewhere each worker starts afresh
     method = "fork" if sys.platform == "linux" else None
     context = multiprocessing.get_context(method)
-    args = (checker.project, checker.ctx.as_of, checker.min_score)
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=args) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(plan,)) as pool:
         yield from pool.map(_one, jobs, chunksize=chunk)

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from handoff_cli.errors import ConfigError
 from handoff_cli.filler import DEFAULT_FILLER
-from handoff_cli.model.common import Segment, Stage
 from handoff_cli.positions import did_you_mean, keys_at
 from handoff_cli.sla.config import SlaSettings
+from handoff_cli.vocabulary import Segment, Stage
 
 CONFIG_NAME = "handoff.toml"
 Score = Annotated[float, Field(ge=0, le=100)]

@@ -31,6 +31,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("unchanged", "modified", "deleted", "renamed"):
         (deals / f"{name}.yaml").write_text(DOSSIER, encoding="utf-8")
     (tmp_path / "notes.md").write_text("notes\n")
+    # copies of one dossier on purpose: compare no narrative answers between them (HF002)
+    (tmp_path / "handoff.toml").write_text("min_words = {}\n")
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "deals")
     git(tmp_path, "switch", "-q", "-c", "feature")

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
-from handoff_cli.cli import catalog, check, clocks, portfolio, review, scaffold
+from handoff_cli.cli import catalog, check, clocks, history, portfolio, review, scaffold
 from handoff_cli.cli.crm import import_app
 from handoff_cli.cli.render import render_app
 from handoff_cli.cli.templates import templates_app
@@ -61,6 +61,7 @@ app.command()(scaffold.schema)
 app.command()(clocks.sla)
 app.command()(clocks.log)
 app.command()(review.accept)
+app.command()(history.history)
 app.command()(portfolio.report)
 app.add_typer(render_app)
 app.add_typer(templates_app)

@@ -72,13 +72,12 @@ def _run(
     workers: int | None = None,
     no_cache: bool = False,
 ) -> CheckResult:
-    from handoff_cli.checks import Checker, expand
     from handoff_cli.cli.progress import progress
+    from handoff_cli.files import expand
     from handoff_cli.gitfiles import changed_dossiers
     from handoff_cli.runner import Plan, check_all, default_workers
 
     proj = project(config)
-    checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score)
     targets = paths or [proj.root / p for p in proj.settings.paths]
     if changed:
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
@@ -88,9 +87,10 @@ def _run(
         files = found.files
     else:
         files = expand(targets)
-    plan = Plan(workers or default_workers(), cache=not no_cache)
+    when = moment(as_of, proj.settings.tz)
+    plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
     with progress(len(files), out) as advance:
-        return check_all(checker, files, plan, advance)
+        return check_all(files, plan, advance)
 
 
 def validate(

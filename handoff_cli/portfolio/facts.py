@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from handoff_cli.checks import Checker, expand
+from handoff_cli.checks import Checker
 from handoff_cli.dossiers import DossierInvalid, load_dossier
+from handoff_cli.files import expand
 from handoff_cli.findings import FileResult
 from handoff_cli.model import Dossier
 from handoff_cli.rules import BY_CODE

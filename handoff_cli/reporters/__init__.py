@@ -1,18 +1,47 @@
-"""Output formats by name; the --format choices are these keys (a test keeps them equal)."""
+"""Output formats by name; the --format choices are these keys (a test keeps them equal).
+
+A format's module is imported when it is used, so printing findings as text never loads SARIF,
+the rule registry or rich tables.
+"""
 
 from __future__ import annotations
 
-from handoff_cli.reporters import clocks, github, json, sarif, table, text
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Generic, TypeVar
+
 from handoff_cli.reporters.base import Reporter
 
-FINDINGS: dict[str, Reporter] = {
-    "text": text.report,
-    "json": json.report,
-    "github": github.report,
-    "sarif": sarif.report,
-}
-SCORES: dict[str, Reporter] = {**FINDINGS, "text": table.report}
+if TYPE_CHECKING:
+    from handoff_cli.reporters.clocks import SlaReporter
+
+T = TypeVar("T")
+
+
+class _Formats(Mapping[str, T], Generic[T]):
+    """format name -> reporter function, given as "module:function" under handoff_cli.reporters."""
+
+    def __init__(self, **where: str) -> None:
+        self._where = where
+
+    def __getitem__(self, name: str) -> T:
+        module, _, function = self._where[name].partition(":")
+        found: T = getattr(importlib.import_module(f"handoff_cli.reporters.{module}"), function)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+_CI = {"json": "json:report", "github": "github:report", "sarif": "sarif:report"}
+FINDINGS: Mapping[str, Reporter] = _Formats(text="text:report", **_CI)
+SCORES: Mapping[str, Reporter] = _Formats(text="table:report", **_CI)
 # `handoff sla`: its own text and JSON (reporters/clocks.py), the CI formats beside the findings' ones
-SLA: dict[str, clocks.SlaReporter] = {**clocks.SLA, "github": github.sla_report, "sarif": sarif.sla_report}
+SLA: Mapping[str, SlaReporter] = _Formats(
+    text="clocks:text", json="clocks:json_report", github="github:sla_report", sarif="sarif:sla_report"
+)
 
 __all__ = ["FINDINGS", "SCORES", "SLA", "Reporter"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
-from handoff_cli.findings import CheckResult
+    from handoff_cli.findings import CheckResult
 
 
 class Reporter(Protocol):

@@ -115,6 +115,3 @@ def _row(r: ClockStatus) -> dict[str, Any]:
 
 def json_report(result: SlaResult, console: Console) -> None:
     console.out(json.dumps(document(result), indent=2, ensure_ascii=False), highlight=False)
-
-
-SLA: dict[str, SlaReporter] = {"text": text, "json": json_report}

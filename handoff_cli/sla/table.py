@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from handoff_cli.businessdays import calendar_for
-from handoff_cli.checks import expand
 from handoff_cli.dossiers import DossierInvalid, load_dossier
+from handoff_cli.files import expand
 from handoff_cli.model import Dossier
 from handoff_cli.settings import Project
 from handoff_cli.sla.clocks import clocks_for

@@ -1,0 +1,45 @@
+"""`handoff history`: a dossier's completeness score at every commit that touched it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, console, moment, project
+
+
+def history(
+    path: Annotated[Path, typer.Argument(metavar="DEAL.yaml", help="The dossier, in a git repository.")],
+    format: FormatOpt = Format.TEXT,
+    as_of: AsOf = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Show a dossier's completeness at each commit that touched it, newest first, following renames.
+
+    Each row: the commit, its date and author, the score, the minimum, pass or fail, and the change
+    from the commit before. Every version is scored with today's rules and settings, so a change in the
+    score is a change in the dossier.
+
+    Exit 0; exit 2 outside a git repository or for a file no commit touches.
+
+    Examples:
+
+      handoff history deals/acme.yaml
+
+      handoff history deals/acme.yaml --format json
+    """
+    from handoff_cli.checks import Checker
+    from handoff_cli.history import history as scored
+    from handoff_cli.reporters.history import document, text_lines
+
+    proj = project(config)
+    when = moment(as_of, proj.settings.tz)
+    points = scored(path, Checker.create(proj, as_of=when))
+    out = console()
+    if format is Format.JSON:
+        out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
+    else:
+        out.out("\n".join(text_lines(points)), highlight=False)

@@ -1,0 +1,61 @@
+"""`handoff history`: the score at every commit newest first, following renames; one-line refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, RunCli
+from tests.gitrepo import COMPLETE, NOW, git, three_commits
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return three_commits(tmp_path)
+
+
+def shas(repo: Path) -> list[str]:
+    return git(repo, "log", "--format=%h").split()
+
+
+def test_history_newest_first_following_the_rename(run_cli: RunCli, repo: Path) -> None:
+    third, second, first = shas(repo)
+    run = run_cli("history", NOW, "--as-of", AS_OF)
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout.splitlines() == [
+        "commit   date        author      score  min  result  change",
+        f"{third}  2026-11-14  Ann Lee     97.1   95   pass    -2.9",
+        f"{second}  2026-11-12  Ben Okafor  100.0  95   pass    +5.9",
+        f"{first}  2026-11-10  Ann Lee     94.1   95   fail",
+    ]
+
+
+def test_history_as_json(run_cli: RunCli, repo: Path) -> None:
+    run = run_cli("history", NOW, "--as-of", AS_OF, "--format", "json")
+    doc = json.loads(run.stdout)
+    assert (doc["version"], doc["path"], doc["as_of"]) == (1, NOW, AS_OF)
+    full = git(repo, "log", "--format=%H").split()
+    assert [c["commit"] for c in doc["commits"]] == full
+    assert [(c["date"], c["author"], c["file"], c["score"], c["min_score"], c["passed"], c["delta"])
+            for c in doc["commits"]] == [
+        ("2026-11-14T16:30:00+01:00", "Ann Lee", NOW, 97.1, 95.0, True, -2.9),
+        ("2026-11-12T09:00:00+00:00", "Ben Okafor", "deals/brightleaf.yaml", 100.0, 95.0, True, 5.9),
+        ("2026-11-10T09:00:00+00:00", "Ann Lee", "deals/brightleaf.yaml", 94.1, 95.0, False, None),
+    ]  # fmt: skip
+
+
+def test_history_refusals_are_one_line(run_cli: RunCli, repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    (repo / "deals" / "new.yaml").write_text(COMPLETE, encoding="utf-8")
+    run = run_cli("history", "deals/new.yaml")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2, "", "handoff: error: deals/new.yaml: no commit touches this file; commit it first to start its history\n",
+    )  # fmt: skip
+    outside = tmp_path_factory.mktemp("plain") / "d.yaml"
+    outside.write_text(COMPLETE, encoding="utf-8")
+    run = run_cli("history", str(outside))
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2, "", f"handoff: error: {outside}: not inside a git repository; history reads the dossier's commits from git\n"
+    )  # fmt: skip
