@@ -45,12 +45,19 @@ def _resolve(cwd: Path, ref: str) -> str | None:
     return found.strip() if found else None
 
 
-def changed_files(cwd: Path, base: str | None = None) -> Changed:
-    """Every added, modified, renamed or untracked file (not only dossiers), as absolute paths."""
+@dataclass(frozen=True, slots=True)
+class Base:
+    root: Path  # the repository's top folder
+    commit: str  # what to compare with: the merge base of the ref and HEAD, else the ref itself
+    label: str  # as the user may want to read it back: "main (merge base 1a2b3c4)"
+    ref: str  # the ref as given, or the default branch found
+
+
+def compare_base(cwd: Path, base: str | None = None, *, flag: str = "--changed") -> Base:
+    """The commit a branch is compared with, as `git diff REF...` sees it; `flag` names the option in errors."""
     top = _git(cwd, "rev-parse", "--show-toplevel")
     if top is None:
-        raise GitError("not inside a git repository; --changed compares with a git ref")
-    root = Path(top.strip())
+        raise GitError(f"not inside a git repository; {flag} compares with a git ref")
     if base is not None:
         if _resolve(cwd, base) is None:
             raise GitError(f"--base {base}: no such commit, branch or tag")
@@ -63,13 +70,18 @@ def changed_files(cwd: Path, base: str | None = None) -> Changed:
     # unrelated histories have no merge base: then the ref itself is the base
     merge = _git(cwd, "merge-base", ref, "HEAD")
     commit = merge.strip() if merge else _resolve(cwd, ref) or ref
-    diff = _git(cwd, "diff", "--name-only", "--no-renames", "--diff-filter=d", "-z", commit, "--")
+    return Base(Path(top.strip()), commit, f"{ref} (merge base {commit[:7]})" if merge else ref, ref)
+
+
+def changed_files(cwd: Path, base: str | None = None) -> Changed:
+    """Every added, modified, renamed or untracked file (not only dossiers), as absolute paths."""
+    found = compare_base(cwd, base)
+    diff = _git(cwd, "diff", "--name-only", "--no-renames", "--diff-filter=d", "-z", found.commit, "--")
     untracked = _git(cwd, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/")
     if diff is None or untracked is None:
-        raise GitError(f"git diff against {ref} failed")
+        raise GitError(f"git diff against {found.ref} failed")
     names = [n for n in (*diff.split("\0"), *untracked.split("\0")) if n]
-    files = sorted({root / n for n in names})
-    return Changed(files, f"{ref} (merge base {commit[:7]})" if merge else ref)
+    return Changed(sorted({found.root / n for n in names}), found.label)
 
 
 def changed_dossiers(within: Sequence[Path], cwd: Path, base: str | None = None) -> Changed:

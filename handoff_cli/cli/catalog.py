@@ -36,6 +36,7 @@ def rules(
 
     from handoff_cli.loader import LOAD_CODES
     from handoff_cli.policy import Mode, build
+    from handoff_cli.ratchet import RATCHET_CODES
     from handoff_cli.rules import RULES, lookup
     from handoff_cli.scoring import GATE_CODES
     from handoff_cli.validation import SCHEMA_CODES
@@ -68,7 +69,7 @@ def rules(
         }
         for r in RULES
     ]
-    extra = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES} if all_codes else {}
+    extra = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES, **RATCHET_CODES} if all_codes else {}
     if format is Format.JSON:
         errors = [{"code": c, "name": n, "why": w} for c, (n, w) in extra.items()]
         out.out(json.dumps({"version": 1, "rules": rows, "errors": errors}, indent=2), highlight=False)

@@ -55,7 +55,15 @@ BaseOpt = Annotated[
         "--base",
         metavar="REF",
         show_default=False,
-        help="With --changed: the git ref to compare with; default the merge base with origin/HEAD, main or master.",
+        help="With --changed or --no-regress: the git ref to compare with; default the merge base with "
+        "origin/HEAD, main or master.",
+    ),
+]
+NoRegressOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-regress",
+        help="Fail (HR001) when a dossier scores lower than the same file at --base; new files are not regressions.",
     ),
 ]
 
@@ -104,6 +112,7 @@ def validate(
     base: BaseOpt = None,
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
+    no_regress: NoRegressOpt = False,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
 
@@ -116,11 +125,18 @@ def validate(
       handoff validate deals/ --format json --min-score 90
 
       handoff validate deals/ --changed --base origin/main --format github
+
+      handoff validate deals/ --no-regress --base origin/main
     """
     from handoff_cli.reporters import FINDINGS
 
     out = console()
     result = _run(paths, config, min_score, as_of, out, changed=changed, base=base, workers=workers, no_cache=no_cache)
+    if no_regress:
+        from handoff_cli.ratchet import add_regressions
+
+        proj = project(config)
+        add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
     FINDINGS[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)
 

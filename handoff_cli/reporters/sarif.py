@@ -19,6 +19,7 @@ from handoff_cli import __version__
 from handoff_cli.filler import FILLER_CODES
 from handoff_cli.findings import CheckResult, Finding
 from handoff_cli.loader import LOAD_CODES
+from handoff_cli.ratchet import RATCHET_CODES
 from handoff_cli.reporters.github import SLA_LEVEL, sla_message
 from handoff_cli.rules import BY_CODE
 from handoff_cli.scoring import GATE_CODES
@@ -27,7 +28,7 @@ from handoff_cli.validation import SCHEMA_CODES
 from handoff_cli.waivers import WAIVER_CODES
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_CODES = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES}
+_CODES = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}
 
 
 def rule_metadata(code: str, fallback: Finding | None = None) -> dict[str, Any]:
