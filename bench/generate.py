@@ -10,6 +10,8 @@ About 6 % are left incomplete and 4 % invalid, as in a real deals repo.
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 import random
 import re
 import shutil
@@ -96,6 +98,7 @@ CLAUSES = [
     "per {p}'s notes from {d}",
     "raised again by {p} on {d}",
 ]
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it: much faster
 LONG = re.compile(r"\S+(\s+\S+){5,}")  # free text of six words or more gets this deal's own detail
 
 
@@ -117,12 +120,17 @@ def _vary(value: Any, rng: random.Random, names: list[str], shift: timedelta) ->
     return value
 
 
+@functools.cache
+def _template(name: str) -> Any:
+    # handoff's own reader keeps every scalar as the text that was typed, as a person would retype it
+    loaded, _ = load_text((EXAMPLES / name).read_text(encoding="utf-8"), "example", max_depth=16)
+    assert loaded is not None
+    return loaded.data
+
+
 def dossier(index: int, rng: random.Random) -> tuple[str, str]:
     segment = rng.choice(list(TEMPLATES))
-    # handoff's own reader keeps every scalar as the text that was typed, as a person would retype it
-    loaded, _ = load_text((EXAMPLES / TEMPLATES[segment]).read_text(encoding="utf-8"), "example", max_depth=16)
-    assert loaded is not None
-    data = loaded.data
+    data = copy.deepcopy(_template(TEMPLATES[segment]))
     account = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {rng.choice(KINDS)} {index}"
     domain = re.sub(r"[^a-z0-9]+", "", account.lower()) + ".example"
     people = [_person(rng, domain) for _ in range(len(data.get("stakeholders", [])))]
@@ -139,8 +147,8 @@ def dossier(index: int, rng: random.Random) -> tuple[str, str]:
         for section in rng.sample(["goals", "risks", "technical", "implementation"], 2):
             data.pop(section, None)
     flow = None if segment != "smb" else False  # the short SMB dossiers are written out in block style
-    text = f"# Handoff dossier: {account}, {segment}.\n" + yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=flow, width=160
+    text = f"# Handoff dossier: {account}, {segment}.\n" + yaml.dump(
+        data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=flow, width=160
     )
     if 0.06 <= roll < 0.10:  # invalid: the mistakes people make by hand
         text = rng.choice(

@@ -42,8 +42,9 @@ class Bench:
         self.runs = runs
         self.rows: list[tuple[str, str, float, str]] = []  # what, handoff, peer, ratio
         self.schema = work / "dossier.schema.json"
-        self.schema.write_text(subprocess.run([str(BIN / "handoff"), "schema"], capture_output=True, text=True,
-                                              check=True).stdout)
+        self.schema.write_text(
+            subprocess.run([str(BIN / "handoff"), "schema"], capture_output=True, text=True, check=True).stdout
+        )
 
     def env(self, cache: Path) -> dict[str, str]:
         return {**os.environ, "HANDOFF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
@@ -76,8 +77,9 @@ class Bench:
         return seconds
 
     def memory(self, cwd: Path) -> int:
-        return max(timed(self.handoff(["deals"], "--no-cache"), cwd, self.env(self.fresh_cache()))[1]
-                   for _ in range(self.runs))
+        return max(
+            timed(self.handoff(["deals"], "--no-cache"), cwd, self.env(self.fresh_cache()))[1] for _ in range(self.runs)
+        )
 
 
 def corpus(work: Path, count: int) -> Path:
@@ -115,14 +117,20 @@ def main() -> None:
             timed(bench.handoff(["deals"]), repo, bench.env(cache))
             bench.alone(f"{size:,} dossiers, warm", bench.handoff(["deals"]), repo, cache, cold, "of cold")
             peaks[size] = bench.memory(repo)
-    print(f"handoff validate vs check-jsonschema; median of {args.runs} runs; {os.cpu_count()} cores\n")
-    print(f"{'measurement':<40} {'handoff':>10} {'compared with':>14} {'ratio':>16}")
-    for what, ours, against, ratio in bench.rows:
-        print(f"{what:<40} {ours:>10} {against:>12.3f} s {ratio:>16}")
+    lines = [
+        f"handoff validate vs check-jsonschema; median of {args.runs} runs; {os.cpu_count()} cores",
+        "",
+        f"{'measurement':<40} {'handoff':>10} {'compared with':>14} {'ratio':>16}",
+        *(f"{what:<40} {ours:>10} {against:>12.3f} s {ratio:>16}" for what, ours, against, ratio in bench.rows),
+    ]
     if len(peaks) > 1:
         small, large = min(peaks), max(peaks)
-        print(f"\npeak memory: {peaks[small] / 1024:.0f} MiB at {small:,}, {peaks[large] / 1024:.0f} MiB at "
-              f"{large:,}: {peaks[large] / peaks[small]:.2f}x")
+        lines += [
+            "",
+            f"peak memory: {peaks[small] / 1024:.0f} MiB at {small:,}, {peaks[large] / 1024:.0f} MiB at {large:,}: "
+            f"{peaks[large] / peaks[small]:.2f}x",
+        ]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
