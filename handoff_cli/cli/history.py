@@ -19,9 +19,9 @@ def history(
 ) -> None:
     """Show a dossier's completeness at each commit that touched it, newest first, following renames.
 
-    Each row: the commit, its date and author, the score, the minimum, pass or fail, and the change
-    from the commit before. Every version is scored with today's rules and settings, so a change in the
-    score is a change in the dossier.
+    Each row: the commit, its date and author, the score, the minimum, pass or fail, the change since the one before.
+
+    Every version is scored with today's rules and settings, so a change in the score is a change in the dossier.
 
     Exit 0; exit 2 outside a git repository or for a file no commit touches.
 

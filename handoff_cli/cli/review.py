@@ -49,8 +49,9 @@ def accept(
 
     Only the new review's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 
-    Refused (exit 2, nothing written): an invalid email or rating, --reject without --reason, --reason
-    without --reject, an unknown reason, a time in the future, an invalid dossier.
+    Refused (exit 2, nothing written): a bad email or rating, --reject or --reason alone, an unknown reason.
+
+    Also refused: a time in the future, an invalid dossier.
 
     Examples:
 
