@@ -38,6 +38,19 @@ def test_readme_lists_every_rule() -> None:
     assert [r.code for r in RULES if f"`{r.code}`" not in readme] == []
 
 
+def test_readme_lists_every_error_code() -> None:
+    from handoff_cli.filler import FILLER_CODES
+    from handoff_cli.loader import LOAD_CODES
+    from handoff_cli.ratchet import RATCHET_CODES
+    from handoff_cli.scoring import GATE_CODES
+    from handoff_cli.validation import SCHEMA_CODES
+    from handoff_cli.waivers import WAIVER_CODES
+
+    readme = (ROOT / "README.md").read_text()
+    codes = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}
+    assert [code for code, (name, _) in codes.items() if f"| `{code}` | {name} |" not in readme] == []
+
+
 def test_lookup_by_code_or_name_with_suggestion() -> None:
     assert lookup("hs201") is lookup("champion-named")
     assert customer.RULES[0] is lookup("industry-known")
