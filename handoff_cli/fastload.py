@@ -22,6 +22,9 @@ _PARSER: type[Any] | None = getattr(yaml, "CBaseLoader", None)
 
 # YAML 1.1 (libyaml) counts these as line breaks and YAML 1.2 (ruamel) does not: lines would differ
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+# libyaml takes a tab as separating space where ruamel refuses it (`key\t: value`), so a file with a
+# tab would pass here and fail when `handoff log` composes it; the careful reader decides
+_TAB = "\t"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # YAML 1.2 core schema, as the careful reader resolves
 
 
@@ -30,7 +33,7 @@ class _Unusual(Exception):
 
 
 def fast_load(text: str, max_depth: int) -> tuple[Any, Positions] | None:
-    if _PARSER is None or any(mark in text for mark in _ODD_BREAKS):
+    if _PARSER is None or _TAB in text or any(mark in text for mark in _ODD_BREAKS):
         return None
     events = yaml.parse(text, Loader=_PARSER)
     try:

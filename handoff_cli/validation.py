@@ -36,6 +36,8 @@ _DATE = {
     "datetime_from_date_parsing",
     "datetime_type",
     "datetime_object_invalid",
+    "date_out_of_range",
+    "datetime_out_of_range",
 }
 _NUMBER = {
     "decimal_parsing",
@@ -109,6 +111,8 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
     if kind in _NUMBER:
         if kind.startswith("greater_than"):
             return "HV005", f"{field}: {shown} must not be negative"
+        if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
+            return "HV005", f"{field}: {shown} is out of range; write at most 15 digits before the point and 10 after"
         return "HV005", f"{field}: {shown} is not a number; write digits only, e.g. 150000"
     if kind == "value_error" and "email" in err["msg"]:
         reason = str(err.get("ctx", {}).get("reason", "")).rstrip(".")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# The years a handoff's dates can fall in. Clocks, plans and calendars add days and weeks to dates,
+# which near year 1 or 9999 leaves the calendar; a year outside is a typo, not a deal.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 
 class Segment(StrEnum):
     ENTERPRISE = "enterprise"

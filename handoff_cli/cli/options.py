@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handoff_cli.vocabulary import FIRST_YEAR, LAST_YEAR
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -100,6 +102,8 @@ def moment(value: str | None, tz: tzinfo) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"'{value}' is not an ISO 8601 date or date-time, e.g. 2026-11-23T09:00") from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise typer.BadParameter(f"'{value}': the year must be between {FIRST_YEAR} and {LAST_YEAR}")
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Model, Text, TextList
+from handoff_cli.model.common import Model, Number, Text, TextList
 
 
 class CriterionKind(StrEnum):
@@ -24,8 +23,8 @@ class SuccessCriterion(Model):
     metric: Text
     kind: CriterionKind | None = None
     unit: Text | None = Field(None, description="e.g. hours, %, USD, active users.")
-    baseline: Decimal | None = None
-    target: Decimal | None = None
+    baseline: Number | None = None
+    target: Number | None = None
     by: date | None = Field(None, description="Date by which the target should be reached.")
 
 
