@@ -5,12 +5,14 @@ problem, how objections were handled, …); names, tools and dates repeat across
 Each file is reduced to fingerprints (field, hash of its normalised text, position) when it is
 checked, so comparing a whole repo needs a dictionary of integers, never the texts themselves;
 fingerprints are kept in the result cache with the rest of a file's result.
+
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from hashlib import blake2b
 from typing import Any
 
@@ -48,24 +50,52 @@ def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield path, text
 
 
-def copied(files: Sequence[tuple[str, Sequence[Print]]]) -> dict[int, list[Finding]]:
-    """File index -> a warning per field whose text another file holds too, naming the first such file
-    in the order given (so the result does not depend on how the work was split)."""
-    first: dict[int, int] = {}  # text hash -> index of the first file holding it
-    second: dict[int, int] = {}  # only for texts held twice or more: the next file holding it
-    for index, (_, prints) in enumerate(files):
-        for _, digest, _, _ in prints:
-            if first.setdefault(digest, index) != index:
-                second.setdefault(digest, index)
-    found: dict[int, list[Finding]] = {}
-    name, why = FILLER_CODES["HF002"]
-    for index, (display, prints) in enumerate(files):
+class CopyIndex:
+    """Every file's fingerprints in flat arrays (a few dozen bytes a text), to compare a whole repo at the end."""
+
+    def __init__(self) -> None:
+        self._fields: list[str] = []
+        self._field_ids: dict[str, int] = {}
+        self._digest = array("Q")
+        self._file = array("L")
+        self._field = array("H")
+        self._line = array("L")
+        self._col = array("L")
+
+    def add(self, index: int, prints: Iterable[Print]) -> None:
         for field, digest, line, col in prints:
-            if digest not in second:
+            self._digest.append(digest)
+            self._file.append(index)
+            self._field.append(self._field_ids.setdefault(field, len(self._field_ids)))
+            if len(self._fields) < len(self._field_ids):
+                self._fields.append(field)
+            self._line.append(line)
+            self._col.append(col)
+
+    def copied(self, displays: Sequence[str]) -> dict[int, list[Finding]]:
+        """File index -> a warning per field whose text another file holds too, naming the first other file
+        (in the order the files were given, so the result does not depend on how the work was split)."""
+        seen: set[int] = set()
+        shared: set[int] = set()
+        for digest in self._digest:
+            (shared if digest in seen else seen).add(digest)
+        seen.clear()
+        holders: dict[int, list[int]] = {}  # only the shared texts: the files holding each, in order
+        at = [k for k, digest in enumerate(self._digest) if digest in shared]
+        for k in sorted(at, key=lambda k: self._file[k]):
+            files = holders.setdefault(self._digest[k], [])
+            if self._file[k] not in files:
+                files.append(self._file[k])
+        found: dict[int, list[Finding]] = {}
+        name, why = FILLER_CODES["HF002"]
+        for k in at:
+            index, field = self._file[k], self._fields[self._field[k]]
+            others = [i for i in holders[self._digest[k]] if i != index]
+            if not others:  # the same text twice in one file is not a copy from another deal
                 continue
-            other = files[first[digest] if first[digest] != index else second[digest]][0]
-            message = f"{field}: the same text as in {other}; write what is true of this deal"
-            found.setdefault(index, []).append(
-                Finding("HF002", name, Severity.WARNING, display, line, col, field, message, why)
+            message = f"{field}: the same text as in {displays[others[0]]}; write what is true of this deal"
+            finding = Finding(
+                "HF002", name, Severity.WARNING, displays[index], self._line[k], self._col[k], field, message, why
             )
-    return found
+            found.setdefault(index, []).append(finding)
+        return found

@@ -8,7 +8,9 @@ two names); it is given back when the entry is read.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
+from functools import cache
 
 from handoff_cli.copies import Print
 from handoff_cli.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
@@ -44,22 +46,36 @@ def dump(result: FileResult, prints: list[Print], after: float, until: float) ->
 
 
 def load(text: str, display: str) -> Entry:
+    """The entry, sharing every string and score that repeats across files: a run over a whole repo
+    holds all its results until the end, so each costs little more than its own findings."""
     raw = json.loads(text)
     findings = [
-        Finding(code, name, Severity(sev), display, line, col, field, message, why, points)
+        Finding(_i(code), _i(name), Severity(sev), display, line, col, _i(field), message, _i(why), points)
         for code, name, sev, line, col, field, message, why, points in raw["f"]
     ]
-    score = None if raw["s"] is None else Score(tuple(CategoryScore(*c) for c in raw["s"]))
+    score = None if raw["s"] is None else _score_of(tuple(tuple(c) for c in raw["s"]))
     deal_id, segment, stage = raw["i"]
     waived = [Waived(*w) for w in raw["w"]]
-    result = FileResult(display, findings, score, raw["m"], deal_id, segment, stage, waived)
+    result = FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived)
     after, until = raw["t"]
     return Entry(
         result,
-        [(str(f), int(d), int(line), int(col)) for f, d, line, col in raw["p"]],
+        [(_i(f), d, line, col) for f, d, line, col in raw["p"]],
         float("-inf") if after is None else after,
         float("inf") if until is None else until,
     )
+
+
+_i = sys.intern
+
+
+def _maybe(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
+@cache
+def _score_of(categories: tuple[tuple[str, float, float], ...]) -> Score:
+    return Score(tuple(CategoryScore(*c) for c in categories))
 
 
 def _score(score: Score | None) -> list[list[object]] | None:

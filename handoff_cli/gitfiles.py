@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handoff_cli.errors import HandoffError
+from handoff_cli.files import SUFFIXES
 
-SUFFIXES = (".yaml", ".yml")
 # the default branch, in the order a clone usually knows it: the remote's HEAD, then the common names
 DEFAULT_BASES = ("origin/HEAD", "main", "master")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from handoff_cli.cache import ResultCache, code_stamp
-from handoff_cli.copies import Print, copied
+from handoff_cli.copies import CopyIndex, Print
 from handoff_cli.entries import load
 from handoff_cli.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
@@ -54,7 +54,7 @@ def default_workers() -> int:
 def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = lambda: None) -> CheckResult:
     cache = ResultCache.open(_run_key(plan)) if plan.cache else None
     results: list[FileResult | None] = [None] * len(files)
-    prints: list[Sequence[Print]] = [()] * len(files)
+    prints = CopyIndex()
     misses: list[int] = []
     as_of = plan.as_of.timestamp()
     limit = plan.project.settings.max_file_bytes
@@ -68,7 +68,8 @@ def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = l
             if entry is None or not entry.after <= as_of < entry.until:
                 misses.append(i)
                 continue
-            results[i], prints[i] = entry.result, entry.prints
+            results[i] = entry.result
+            prints.add(i, entry.prints)
             used.append(digest or "")
             advance()
         if cache and used:
@@ -76,7 +77,8 @@ def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = l
     fresh: list[tuple[str, str]] = []
     for i, digest, text in _compute(plan, files, misses):
         entry = load(text, str(files[i]))
-        results[i], prints[i] = entry.result, entry.prints
+        results[i] = entry.result
+        prints.add(i, entry.prints)
         if digest:
             fresh.append((digest, text))
         if cache and len(fresh) >= BATCH:
@@ -87,7 +89,8 @@ def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = l
         cache.put(fresh)
         cache.close()
     done = [r for r in results if r is not None]
-    for index, extra in copied([(r.path, p) for r, p in zip(done, prints, strict=True)]).items():
+    assert len(done) == len(files)  # every file was either found in the cache or checked
+    for index, extra in prints.copied([r.path for r in done]).items():
         done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
     return CheckResult(done)
 

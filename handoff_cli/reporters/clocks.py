@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -11,6 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from handoff_cli.reporters.base import write_json
 from handoff_cli.sla.evaluate import ClockStatus, SlaResult, Status
 
 FORMAT_VERSION = 1
@@ -114,4 +114,4 @@ def _row(r: ClockStatus) -> dict[str, Any]:
 
 
 def json_report(result: SlaResult, console: Console) -> None:
-    console.out(json.dumps(document(result), indent=2, ensure_ascii=False), highlight=False)
+    write_json(console, document(result))

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
 
 from handoff_cli.findings import CheckResult, FileResult, Finding
+from handoff_cli.reporters.base import write_json
 
 FORMAT_VERSION = 1
 
 
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
-    console.out(json.dumps(document(result), indent=2, ensure_ascii=False), highlight=False)
+    write_json(console, document(result))
 
 
 def document(result: CheckResult) -> dict[str, Any]:

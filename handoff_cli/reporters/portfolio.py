@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console
 
+from handoff_cli.reporters.base import write_json
 from handoff_cli.reporters.portfolio_html import html
 from handoff_cli.reporters.portfolio_text import md_lines, text_lines
 
@@ -23,7 +23,7 @@ def _printer(render: Callable[[Doc], list[str]]) -> Callable[[Doc, Console], Non
 
 
 def _json(doc: Doc, console: Console) -> None:
-    console.out(json.dumps(doc, indent=2, ensure_ascii=False), highlight=False)
+    write_json(console, doc)
 
 
 def _html(doc: Doc, console: Console) -> None:

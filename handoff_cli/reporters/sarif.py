@@ -8,7 +8,6 @@ and count Unicode code points, as ruamel.yaml's marks do.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +19,7 @@ from handoff_cli.filler import FILLER_CODES
 from handoff_cli.findings import CheckResult, Finding
 from handoff_cli.loader import LOAD_CODES
 from handoff_cli.ratchet import RATCHET_CODES
+from handoff_cli.reporters.base import write_json
 from handoff_cli.reporters.github import SLA_LEVEL, sla_message
 from handoff_cli.rules import BY_CODE
 from handoff_cli.scoring import GATE_CODES
@@ -92,7 +92,7 @@ def document(result: CheckResult, *, explain: bool = False) -> dict[str, Any]:
 
 
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
-    console.out(json.dumps(document(result, explain=explain), indent=2, ensure_ascii=False), highlight=False)
+    write_json(console, document(result, explain=explain))
 
 
 # `handoff sla`: one rule per clock; only breached (error) and at-risk (warning) clocks are results
@@ -137,4 +137,4 @@ def _result(rule_id: str, rule_index: int, level: str, text: str, path: str) -> 
 
 
 def sla_report(result: SlaResult, console: Console) -> None:
-    console.out(json.dumps(sla_document(result), indent=2, ensure_ascii=False), highlight=False)
+    write_json(console, sla_document(result))
