@@ -116,7 +116,7 @@ def _vary(value: Any, rng: random.Random, names: list[str], shift: timedelta) ->
         return (date.fromisoformat(value[:10]) + shift).isoformat() + value[10:]
     if isinstance(value, str) and LONG.fullmatch(value):
         day = (date(2026, 6, 1) + timedelta(days=rng.randrange(150))).isoformat()
-        return f"{value}, {rng.choice(CLAUSES).format(d=day, p=rng.choice(names))}"
+        return f"{value}, {rng.choice(CLAUSES).format(d=day, p=rng.choice(names))} (ref {rng.randrange(10**6)})"
     return value
 
 
@@ -128,7 +128,8 @@ def _template(name: str) -> Any:
     return loaded.data
 
 
-def dossier(index: int, rng: random.Random) -> tuple[str, str]:
+def dossier(index: int, rng: random.Random, pasted: list[str]) -> tuple[str, str]:
+    """`pasted`: the last why_now written, which about 1 % of dossiers copy, as busy reps do."""
     segment = rng.choice(list(TEMPLATES))
     data = copy.deepcopy(_template(TEMPLATES[segment]))
     account = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {rng.choice(KINDS)} {index}"
@@ -141,6 +142,10 @@ def dossier(index: int, rng: random.Random) -> tuple[str, str]:
     shift = timedelta(days=-rng.randrange(0, 30))  # every logged event stays in the past
     data = _vary(data, rng, [p[0] for p in people], shift)
     data["deal"].update(id=f"D-{index:06d}", account=account, segment=segment)
+    purchase = data["customer"]["purchase"]
+    if pasted and rng.random() < 0.01:
+        purchase["why_now"] = pasted[0]
+    pasted[:] = [purchase["why_now"]]
     data["deal"]["value"]["amount"] = str(rng.randrange(5, 900) * 1000)
     roll = rng.random()
     if roll < 0.06:  # incomplete: a section a busy rep skipped
@@ -173,8 +178,9 @@ def main() -> None:
         shutil.rmtree(args.out)
     (args.out / "deals").mkdir(parents=True)
     shutil.copy(EXAMPLES / "handoff.toml", args.out / "handoff.toml")
+    pasted: list[str] = []
     for index in range(args.count):
-        name, text = dossier(index, rng)
+        name, text = dossier(index, rng, pasted)
         (args.out / "deals" / name).write_text(text, encoding="utf-8")
 
 

@@ -24,6 +24,7 @@ from handoff_cli.positions import FieldPath, Positions, pattern
 MIN_WORDS = 6
 _SPACE = re.compile(r"\s+")
 
+_PARTS = 16  # digests are 64 bits: the top four pick the slice
 Print = tuple[str, int, int, int]  # field pattern, text hash, line, col
 
 
@@ -75,11 +76,13 @@ class CopyIndex:
     def copied(self, displays: Sequence[str]) -> dict[int, list[Finding]]:
         """File index -> a warning per field whose text another file holds too, naming the first other file
         (in the order the files were given, so the result does not depend on how the work was split)."""
-        seen: set[int] = set()
         shared: set[int] = set()
-        for digest in self._digest:
-            (shared if digest in seen else seen).add(digest)
-        seen.clear()
+        # a pass per slice of the hash range keeps the set of texts seen small on a repo of any size
+        for part in range(_PARTS):
+            seen: set[int] = set()
+            for digest in self._digest:
+                if digest >> 60 == part:
+                    (shared if digest in seen else seen).add(digest)
         holders: dict[int, list[int]] = {}  # only the shared texts: the files holding each, in order
         at = [k for k, digest in enumerate(self._digest) if digest in shared]
         for k in sorted(at, key=lambda k: self._file[k]):

@@ -27,7 +27,7 @@ from handoff_cli.settings import Project
 if TYPE_CHECKING:
     from handoff_cli.checks import Checker
 
-BATCH = 500  # files hashed and looked up together; bounds what is held at once
+BATCH = 200  # files hashed and looked up together; bounds what is held at once
 POOL_FROM = 48  # fewer files than this are checked in-process: starting workers would cost more
 
 
@@ -51,7 +51,8 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = lambda: None) -> CheckResult:
+def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = lambda: None) -> CheckResult:
+    """`files` as the names to show (a repo's worth of Path objects would cost more than its results)."""
     cache = ResultCache.open(_run_key(plan)) if plan.cache else None
     results: list[FileResult | None] = [None] * len(files)
     prints = CopyIndex()
@@ -60,11 +61,11 @@ def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = l
     limit = plan.project.settings.max_file_bytes
     for start in range(0, len(files), BATCH):
         batch = range(start, min(start + BATCH, len(files)))
-        digests = {i: _digest(files[i], limit) for i in batch}
+        digests = {i: _digest(Path(files[i]), limit) for i in batch}
         found = cache.get(d for d in digests.values() if d) if cache else {}
         used: list[str] = []
         for i, digest in digests.items():
-            entry = load(found[digest], str(files[i])) if digest and digest in found else None
+            entry = load(found[digest], files[i]) if digest and digest in found else None
             if entry is None or not entry.after <= as_of < entry.until:
                 misses.append(i)
                 continue
@@ -76,7 +77,7 @@ def check_all(files: Sequence[Path], plan: Plan, advance: Callable[[], None] = l
             cache.touch(used)
     fresh: list[tuple[str, str]] = []
     for i, digest, text in _compute(plan, files, misses):
-        entry = load(text, str(files[i]))
+        entry = load(text, files[i])
         results[i] = entry.result
         prints.add(i, entry.prints)
         if digest:
@@ -118,26 +119,25 @@ def _start(plan: Plan) -> None:
     _worker = plan.checker()
 
 
-def _one(job: tuple[int, Path]) -> tuple[int, str | None, str]:
+def _one(job: tuple[int, str]) -> tuple[int, str | None, str]:
     assert _worker is not None
     return entry_for(_worker, *job)
 
 
-def entry_for(checker: Checker, index: int, path: Path) -> tuple[int, str | None, str]:
+def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None, str]:
     """Check one file: (index, digest of the bytes checked or None, entry text)."""
     from handoff_cli.copies import fingerprints
     from handoff_cli.entries import dump
     from handoff_cli.window import FOREVER, window
 
-    digest: str | None = None
-    raw: bytes | None = None
+    path, digest, raw = Path(name), None, None
     try:
         if path.stat().st_size <= checker.project.settings.max_file_bytes:
             raw = path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
     except OSError:
         pass  # reported by the check itself, as one line naming the file
-    result, data, positions = checker.inspect(path, str(path), raw)
+    result, data, positions = checker.inspect(path, name, raw)
     found: list[Print] = []
     after, until = FOREVER
     if data is not None:  # a file that could not be read says so whenever it is checked
@@ -147,7 +147,7 @@ def entry_for(checker: Checker, index: int, path: Path) -> tuple[int, str | None
     return index, digest, dump(result, found, after, until)
 
 
-def _compute(plan: Plan, files: Sequence[Path], todo: list[int]) -> Iterator[tuple[Any, ...]]:
+def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tuple[Any, ...]]:
     jobs = [(i, files[i]) for i in todo]
     if not jobs:
         return

@@ -92,13 +92,13 @@ def _run(
         if not found.files:
             # on stderr, so that --format json/sarif still print a valid (empty) document on stdout
             typer.echo(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
-        files = found.files
+        names = [str(p) for p in found.files]
     else:
-        files = expand(targets)
+        names = [str(p) for p in expand(targets)]
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
-    with progress(len(files), out) as advance:
-        return check_all(files, plan, advance)
+    with progress(len(names), out) as advance:
+        return check_all(names, plan, advance)
 
 
 def validate(
