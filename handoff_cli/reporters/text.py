@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.console import Console
 from rich.text import Text
 
@@ -11,15 +13,25 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
+    if console.is_terminal:
+        for line in _lines(result, explain):
+            console.print(line)
+        return
+    # no terminal, no styling: the same characters written at once, since laying out ten thousand
+    # lines one by one through the console would take longer than reading the files from the cache
+    console.file.write("".join(f"{line.plain}\n" for line in _lines(result, explain)))
+
+
+def _lines(result: CheckResult, explain: bool) -> Iterator[Text]:
     for file in result.files:
         for finding in file.findings:
-            console.print(finding_line(finding))
+            yield finding_line(finding)
             if explain and finding.why:
-                console.print(Text(f"    why: {finding.why}", style="dim"))
-        console.print(summary_line(file))
+                yield Text(f"    why: {finding.why}", style="dim")
+        yield summary_line(file)
     if len(result.files) > 1:
         ok = sum(f.passed for f in result.files)
-        console.print(f"checked {len(result.files)} dossiers: {ok} ok, {len(result.files) - ok} need work")
+        yield Text(f"checked {len(result.files)} dossiers: {ok} ok, {len(result.files) - ok} need work")
 
 
 def finding_line(finding: Finding) -> Text:
