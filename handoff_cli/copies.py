@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from hashlib import blake2b
 from typing import Any
 
 from handoff_cli.filler import FILLER_CODES
 from handoff_cli.findings import Finding, Severity
-from handoff_cli.positions import FieldPath, Positions, pattern
+from handoff_cli.positions import Positions, pattern, texts
 
 # A repeat of a short answer can be a coincidence; a pasted paragraph is not.
 MIN_WORDS = 6
@@ -30,25 +30,13 @@ Print = tuple[str, int, int, int]  # field pattern, text hash, line, col
 
 def fingerprints(data: Any, positions: Positions, fields: Collection[str]) -> list[Print]:
     found: list[Print] = []
-    for path, text in _texts(data, ()):
+    for path, value in texts(data):
+        text = _SPACE.sub(" ", value).strip().casefold()
         field = pattern(path)
-        if field in fields:
+        if field in fields and text.count(" ") + 1 >= MIN_WORDS:
             digest = int.from_bytes(blake2b(f"{field}\0{text}".encode(), digest_size=8).digest(), "big")
             found.append((field, digest, *positions.locate(path)))
     return found
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
-    elif isinstance(value, str):
-        text = _SPACE.sub(" ", value).strip().casefold()
-        if text.count(" ") + 1 >= MIN_WORDS:
-            yield path, text
 
 
 class CopyIndex:

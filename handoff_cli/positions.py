@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -66,6 +66,18 @@ def dotted(path: Iterable[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every text answer in loaded data, with its field path, in file order."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
 
 
 def pattern(path: Iterable[str | int]) -> str:

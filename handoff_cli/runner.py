@@ -61,7 +61,7 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
     limit = plan.project.settings.max_file_bytes
     for start in range(0, len(files), BATCH):
         batch = range(start, min(start + BATCH, len(files)))
-        digests = {i: _digest(Path(files[i]), limit) for i in batch}
+        digests = {i: _read(Path(files[i]), limit)[1] for i in batch}
         found = cache.get(d for d in digests.values() if d) if cache else {}
         used: list[str] = []
         for i, digest in digests.items():
@@ -96,14 +96,16 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
     return CheckResult(done)
 
 
-def _digest(path: Path, limit: int) -> str | None:
-    """The content's SHA-256; None for what is never cached (unreadable, or over the size limit)."""
+def _read(path: Path, limit: int) -> tuple[bytes | None, str | None]:
+    """The file's bytes and their SHA-256; (None, None) for what is never cached (unreadable, or over
+    the size limit: the check itself reports it, as one line naming the file)."""
     try:
         if path.stat().st_size > limit:
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+            return None, None
+        raw = path.read_bytes()
     except OSError:
-        return None
+        return None, None
+    return raw, hashlib.sha256(raw).hexdigest()
 
 
 def _run_key(plan: Plan) -> str:
@@ -130,13 +132,9 @@ def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None,
     from handoff_cli.entries import dump
     from handoff_cli.window import FOREVER, window
 
-    path, digest, raw = Path(name), None, None
-    try:
-        if path.stat().st_size <= checker.project.settings.max_file_bytes:
-            raw = path.read_bytes()
-            digest = hashlib.sha256(raw).hexdigest()
-    except OSError:
-        pass  # reported by the check itself, as one line naming the file
+    path = Path(name)
+    # read again rather than trusting the first read: the cache must key the bytes that were checked
+    raw, digest = _read(path, checker.project.settings.max_file_bytes)
     result, data, positions = checker.inspect(path, name, raw)
     found: list[Print] = []
     after, until = FOREVER

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from handoff_cli.positions import texts
+
 _DATELIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EPOCH = re.compile(r"\d{9,11}(\.\d+)?")  # the schema also reads a date-time written as Unix seconds
 FOREVER = (float("-inf"), float("inf"))
@@ -22,7 +24,7 @@ def window(data: Any, as_of: datetime, tz: tzinfo) -> tuple[float, float]:
     """(after, until) as POSIX timestamps: the result holds for every as_of with after <= as_of < until."""
     now = as_of.timestamp()
     after, until = FOREVER
-    for moment in _flips(data, tz):
+    for moment in (flip for _, text in texts(data) for flip in _flips(text.strip(), tz)):
         if moment <= now:
             after = max(after, moment)
         else:
@@ -30,21 +32,14 @@ def window(data: Any, as_of: datetime, tz: tzinfo) -> tuple[float, float]:
     return after, until
 
 
-def _flips(value: Any, tz: tzinfo) -> Iterator[float]:
+def _flips(text: str, tz: tzinfo) -> Iterator[float]:
     """Every moment at which a comparison with a date or time in the file can change its answer.
 
     A date counts from the start of its day and of the next (a waiver `expires` on its last day);
     a date-time at its own moment, read in `tz` when it has no offset, as the schema reads it."""
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _flips(item, tz)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _flips(item, tz)
-    elif isinstance(value, str) and _EPOCH.fullmatch(value.strip()):
-        yield float(value)
-    elif isinstance(value, str) and _DATELIKE.match(value.strip()):
-        text = value.strip()
+    if _EPOCH.fullmatch(text):
+        yield float(text)
+    elif _DATELIKE.match(text):
         try:
             day = date.fromisoformat(text[:10])
         except ValueError:
