@@ -59,3 +59,28 @@ def test_history_refusals_are_one_line(run_cli: RunCli, repo: Path, tmp_path_fac
     assert (run.exit_code, run.stdout, run.stderr) == (
         2, "", f"handoff: error: {outside}: not inside a git repository; history reads the dossier's commits from git\n"
     )  # fmt: skip
+
+
+def test_history_exits_1_when_the_newest_version_is_not_a_dossier(run_cli: RunCli, repo: Path) -> None:
+    (repo / NOW).write_text(COMPLETE.replace("deal:\n", "deal:\n  arr: 150K\n", 1), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "break it", author="Ann Lee", date="2026-11-15T09:00:00+00:00")
+    broken, third = shas(repo)[:2]
+    run = run_cli("history", NOW, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert run.stdout.splitlines()[1:3] == [
+        f"{broken}  2026-11-15  Ann Lee     -      -    invalid",
+        f"{third}  2026-11-14  Ann Lee     97.1   95   pass     -2.9",
+    ]
+    assert run.stderr == (
+        f"{NOW}: the newest version ({broken}) is not a valid dossier; run `handoff validate {NOW}` on that version\n"
+    )
+
+
+def test_an_invalid_version_in_the_past_does_not_fail_history(run_cli: RunCli, repo: Path) -> None:
+    (repo / NOW).write_text("deal: [\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "break it", date="2026-11-15T09:00:00+00:00")
+    (repo / NOW).write_text(COMPLETE, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "mend it", date="2026-11-16T09:00:00+00:00")
+    run = run_cli("history", NOW, "--as-of", AS_OF)
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert [line.split()[5] for line in run.stdout.splitlines()[1:3]] == ["pass", "invalid"]

@@ -156,9 +156,9 @@ def test_large_open_deal_needs_cs_early(run_cli: RunCli, deals_repo: Path) -> No
     ]  # fmt: skip
 
 
-def test_invalid_files_are_listed(run_cli: RunCli, in_examples: Path) -> None:
+def test_invalid_files_are_listed_and_fail_the_run(run_cli: RunCli, in_examples: Path) -> None:
     result = run_cli("report", "smb-brightleaf.yaml", "invalid/unknown-key.yaml", "--as-of", AS_OF)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout.splitlines()[-2:] == [
         "skipped",
         "  invalid/unknown-key.yaml: not a valid dossier (3 problem(s)); "

@@ -23,7 +23,8 @@ def history(
 
     Every version is scored with today's rules and settings, so a change in the score is a change in the dossier.
 
-    Exit 0; exit 2 outside a git repository or for a file no commit touches.
+    Exit 0; exit 1 when the newest committed version is not a valid dossier; exit 2 outside a git
+    repository or for a file no commit touches.
 
     Examples:
 
@@ -43,3 +44,10 @@ def history(
         out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
     else:
         out.out("\n".join(text_lines(points)), highlight=False)
+    if points and points[0].result.score is None:
+        typer.echo(
+            f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "
+            f"run `handoff validate {path}` on that version",
+            err=True,
+        )
+        raise typer.Exit(1)

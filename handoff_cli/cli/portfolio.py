@@ -34,7 +34,9 @@ def report(
 
     Failure patterns per deal with their evidence; seed 002's CS-engagement advice for open deals.
 
-    Exit 0: a report informs, it does not gate (use `handoff sla` or `handoff validate` in CI).
+    Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
+
+    A report informs, it does not gate on scores or clocks: use `handoff sla` or `handoff validate` in CI.
 
     Examples:
 
@@ -52,3 +54,5 @@ def report(
     targets = paths or [proj.root / p for p in proj.settings.paths]
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
     REPORT[format](document(portfolio), console())
+    if portfolio.invalid:
+        raise typer.Exit(1)
