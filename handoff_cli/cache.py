@@ -8,14 +8,11 @@ is skipped without a word, since it can only ever make a run faster.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
-
-import handoff_cli
 
 KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
@@ -29,16 +26,6 @@ def folder() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("handoff", appauthor=False))
-
-
-def code_stamp() -> str:
-    """handoff's version and the size and time of each of its modules: a changed install misses."""
-    package = Path(handoff_cli.__file__).parent
-    stamp = hashlib.sha256(handoff_cli.__version__.encode())
-    for path in sorted(package.rglob("*.py")):
-        info = path.stat()
-        stamp.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())
-    return stamp.hexdigest()[:16]
 
 
 class ResultCache:

@@ -18,11 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handoff_cli.cache import ResultCache, code_stamp
+from handoff_cli.cache import ResultCache
 from handoff_cli.copies import CopyIndex, Print
 from handoff_cli.entries import load
 from handoff_cli.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
+from handoff_cli.stamp import code_stamp
 
 if TYPE_CHECKING:
     from handoff_cli.checks import Checker

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
@@ -68,9 +70,15 @@ app.add_typer(templates_app)
 app.add_typer(import_app)
 
 
+@functools.cache
+def command() -> Any:
+    """The click command Typer builds from the app: once per process, and once for all in the resident server."""
+    return typer.main.get_command(app)
+
+
 def main() -> None:
     try:
-        app(prog_name="handoff")
+        command()(prog_name="handoff")
     except Exception as exc:  # a bug in handoff itself: one line for the user, the traceback only on request
         if os.environ.get("HANDOFF_DEBUG"):
             raise

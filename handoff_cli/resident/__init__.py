@@ -1,0 +1,60 @@
+"""A resident server that keeps handoff loaded between commands, so a commit hook pays no start-up.
+
+Opt in with HANDOFF_SERVER=1. A command then hands its arguments, folder, environment and its
+stdin, stdout and stderr (the descriptors themselves, so terminal detection and colours are the
+caller's) to a server that has already imported everything; the server forks, the copy runs the
+command exactly as `handoff` would, and the exit code travels back. Without a server the command
+runs in its own process as usual and starts one in the background for the next command.
+
+One server per user, install and Python environment: its socket's name is a digest of the code,
+the interpreter and the PYTHON* variables, so an upgrade or another virtual environment never
+reaches an old server. The socket lives in a folder only its owner can enter, and the server
+refuses connections from other users. It exits after IDLE_SECONDS without a command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import sys
+
+ENV = "HANDOFF_SERVER"
+IDLE_SECONDS = 15 * 60
+
+# what a client sends first: one byte for the kind of request
+RUN, PING, STOP = b"R", b"P", b"S"
+
+
+def wanted() -> bool:
+    return os.environ.get(ENV, "") not in ("", "0")
+
+
+def supported() -> bool:
+    import socket
+
+    return hasattr(os, "fork") and hasattr(socket, "AF_UNIX") and hasattr(socket, "send_fds")
+
+
+def address() -> str:
+    """The socket of the server for this user, this install and this Python environment."""
+    from handoff_cli.stamp import code_stamp
+
+    python = sorted((k, v) for k, v in os.environ.items() if k.startswith("PYTHON"))
+    key = hashlib.sha256(repr((code_stamp(), sys.executable, python)).encode()).hexdigest()[:16]
+    base = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
+    return os.path.join(base, f"handoff-{os.getuid()}", f"{key}.sock")
+
+
+def private(folder: str, *, create: bool) -> bool:
+    """The folder is a real directory owned by this user that no one else can enter."""
+    if create:
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        except OSError:
+            return False
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0

@@ -1,0 +1,140 @@
+"""The caller's side: hand a command to the resident server, or say it must run here."""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import socket
+import struct
+import sys
+from types import FrameType
+
+from handoff_cli.resident import PING, RUN, STOP, address, private, supported
+
+PID = struct.Struct("!q")
+CODE = struct.Struct("!i")
+SIZE = struct.Struct("!I")
+FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+
+
+def connect(path: str, timeout: float = 2.0) -> socket.socket | None:
+    if not private(os.path.dirname(path), create=False):
+        return None
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(path)
+    except OSError:
+        sock.close()
+        return None
+    return sock
+
+
+def exactly(sock: socket.socket, size: int) -> bytes:
+    """`size` bytes, or fewer if the other side closed first."""
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def start(path: str) -> None:
+    """A server in the background, detached from this terminal and session; it exits if one already runs."""
+    if private(os.path.dirname(path), create=True):
+        import subprocess
+
+        subprocess.Popen(
+            [sys.executable, "-m", "handoff_cli.resident.server", path],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def forward(argv: list[str]) -> int | None:
+    """The command's exit code once the server ran it; None when it did not start there and must run here."""
+    if not supported():
+        return None
+    path = address()
+    sock = connect(path)
+    if sock is None:
+        start(path)
+        return None
+    with sock:
+        pid = _hand_over(sock, argv)
+        if pid is None:
+            return None
+        return _wait(sock, pid)
+
+
+def _hand_over(sock: socket.socket, argv: list[str]) -> int | None:
+    """Send the request and the three standard descriptors; the running copy's pid once it may start."""
+    streams = [(s.encoding, s.errors) if s is not None else None for s in (sys.stdin, sys.stdout, sys.stderr)]
+    # marshal: built in, so free to import, and both sides run the same interpreter (the socket's name says so)
+    request = marshal.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "streams": streams})
+    try:
+        sock.sendall(RUN)
+        socket.send_fds(sock, [SIZE.pack(len(request))], [0, 1, 2])
+        sock.sendall(request)
+        answer = exactly(sock, PID.size)
+        if len(answer) < PID.size:
+            return None
+        # the copy waits for this byte: until it is sent nothing has run, and the command can run here instead
+        sock.sendall(b"!")
+    except OSError:
+        return None
+    return int(PID.unpack(answer)[0])
+
+
+def _wait(sock: socket.socket, pid: int) -> int:
+    def relay(signum: int, frame: FrameType | None) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signum)
+
+    for signum in FORWARDED:
+        signal.signal(signum, relay)
+    sock.settimeout(None)
+    try:
+        answer = exactly(sock, CODE.size)
+    except OSError:
+        answer = b""
+    if len(answer) < CODE.size:
+        sys.stderr.write("handoff: internal error: the resident server stopped before the command finished\n")
+        return 2
+    return int(CODE.unpack(answer)[0])
+
+
+def ping(path: str) -> tuple[int, int] | None:
+    """(the server's pid, the commands it has run), or None when no server answers."""
+    sock = connect(path)
+    if sock is None:
+        return None
+    with sock:
+        try:
+            sock.sendall(PING)
+            answer = exactly(sock, PID.size * 2)
+        except OSError:
+            return None
+    if len(answer) < PID.size * 2:
+        return None
+    return int(PID.unpack(answer[: PID.size])[0]), int(PID.unpack(answer[PID.size :])[0])
+
+
+def stop(path: str) -> int | None:
+    """Ask the server to exit; its pid, or None when none was running."""
+    sock = connect(path)
+    if sock is None:
+        return None
+    with sock:
+        try:
+            sock.sendall(STOP)
+            answer = exactly(sock, PID.size)
+        except OSError:
+            return None
+    return int(PID.unpack(answer)[0]) if len(answer) == PID.size else None
