@@ -46,8 +46,11 @@ class Bench:
             subprocess.run([str(BIN / "handoff"), "schema"], capture_output=True, text=True, check=True).stdout
         )
 
-    def env(self, cache: Path) -> dict[str, str]:
-        return {**os.environ, "HANDOFF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    def env(self, cache: Path, *, server: bool = False) -> dict[str, str]:
+        """A private cache and socket folder; the resident server only when measuring it."""
+        base = {k: v for k, v in os.environ.items() if k != "HANDOFF_SERVER"}
+        base |= {"HANDOFF_CACHE_DIR": str(cache), "NO_COLOR": "1", "XDG_RUNTIME_DIR": str(self.work / "run")}
+        return base | ({"HANDOFF_SERVER": "1"} if server else {})
 
     def handoff(self, targets: Sequence[str], *extra: str) -> list[str]:
         return [str(BIN / "handoff"), "validate", *targets, "--as-of", AS_OF, *extra]
@@ -58,21 +61,24 @@ class Bench:
     def fresh_cache(self) -> Path:
         return Path(tempfile.mkdtemp(prefix="cache-", dir=self.work))
 
-    def pair(self, what: str, ours: list[str], peer: list[str], cwd: Path, *, warm: Path | None = None) -> float:
-        """Median seconds of ours vs the peer, interleaved; ours starts from an empty cache unless `warm`."""
+    def pair(self, what: str, ours: list[str], peer: list[str], cwd: Path, *, server: bool = False) -> float:
+        """Median seconds of ours vs the peer, interleaved; ours starts from an empty result cache each time."""
         mine: list[float] = []
         theirs: list[float] = []
         for run in range(self.runs):
             order = [("ours", ours), ("peer", peer)] if run % 2 == 0 else [("peer", peer), ("ours", ours)]
             for who, command in order:
-                seconds, _, _ = timed(command, cwd, self.env(warm or self.fresh_cache()))
+                seconds, _, _ = timed(command, cwd, self.env(self.fresh_cache(), server=server))
                 (mine if who == "ours" else theirs).append(seconds)
         ours_median, peer_median = statistics.median(mine), statistics.median(theirs)
         self.rows.append((what, f"{ours_median:.3f} s", peer_median, f"{ours_median / peer_median:.2f}x"))
         return ours_median
 
-    def alone(self, what: str, command: list[str], cwd: Path, cache: Path, against: float, label: str) -> float:
-        seconds = statistics.median(timed(command, cwd, self.env(cache))[0] for _ in range(self.runs))
+    def alone(
+        self, what: str, command: list[str], cwd: Path, cache: Path, against: float, label: str, *, server: bool = False
+    ) -> float:
+        env = self.env(cache, server=server)
+        seconds = statistics.median(timed(command, cwd, env)[0] for _ in range(self.runs))
         self.rows.append((what, f"{seconds:.3f} s", against, f"{seconds / against:.2f}x {label}"))
         return seconds
 
@@ -108,6 +114,16 @@ def main() -> None:
         bench.alone("1 dossier, unchanged since last run", bench.handoff(file), one, warm_one, single, "of peer")
         bench.alone("handoff --version", [str(BIN / "handoff"), "--version"], one, warm_one, single, "of peer")
         bench.alone("handoff --help", [str(BIN / "handoff"), "--help"], one, warm_one, single, "of peer")
+        # the same with the resident server (HANDOFF_SERVER=1), started and loaded before the clock runs
+        subprocess.run([str(BIN / "handoff"), "server", "start"], env=bench.env(warm_one), check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        try:
+            bench.pair("1 dossier, first run, resident server", bench.handoff(file), peer_one, one, server=True)
+            for flag in ("--version", "--help"):
+                command = [str(BIN / "handoff"), flag]
+                bench.alone(f"handoff {flag}, resident server", command, one, warm_one, single, "of peer", server=True)
+        finally:
+            subprocess.run([str(BIN / "handoff"), "server", "stop"], env=bench.env(warm_one), stdout=subprocess.DEVNULL)
         peaks: dict[int, int] = {}
         for size in args.sizes:
             repo = corpus(work, size)

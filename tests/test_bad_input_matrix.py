@@ -67,6 +67,10 @@ RECIPES: dict[str, Recipe] = {
     # the mapping is read first; a bad handoff.toml must still stop the import before anything is written
     "import crm": Recipe(None, ("import", "crm", "hubspot-deals.csv", "--map", "hubspot", "--out", "deals")),
     "schema": Recipe(None, None),  # prints the JSON Schema: reads neither a dossier nor handoff.toml
+    # the resident server reads commands, not files: what it runs is covered by the rows above
+    "server start": Recipe(None, None),
+    "server status": Recipe(None, None),
+    "server stop": Recipe(None, None),
 }
 
 
@@ -165,7 +169,7 @@ def _prepare(case: Case, folder: Path) -> tuple[list[str], str]:
 def _run(case: Case, folder: Path) -> Outcome:
     argv, named = _prepare(case, folder)
     before = _hashes(folder)
-    env = {k: v for k, v in os.environ.items() if k not in {"HANDOFF_DEBUG", "GITHUB_ACTIONS"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"HANDOFF_DEBUG", "HANDOFF_SERVER", "GITHUB_ACTIONS"}}
     env |= {
         "NO_COLOR": "1",
         "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]),

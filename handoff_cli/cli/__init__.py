@@ -15,6 +15,7 @@ from handoff_cli import __version__
 from handoff_cli.cli import catalog, check, clocks, history, portfolio, review, scaffold
 from handoff_cli.cli.crm import import_app
 from handoff_cli.cli.render import render_app
+from handoff_cli.cli.server import server_app
 from handoff_cli.cli.templates import templates_app
 from handoff_cli.errors import HandoffError
 
@@ -68,6 +69,7 @@ app.command()(portfolio.report)
 app.add_typer(render_app)
 app.add_typer(templates_app)
 app.add_typer(import_app)
+app.add_typer(server_app)
 
 
 @functools.cache

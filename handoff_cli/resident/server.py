@@ -85,6 +85,11 @@ def _still_ours(path: Path, inode: int) -> bool:
         return False
 
 
+def _withdraw(path: Path, inode: int) -> None:
+    if _still_ours(path, inode):
+        path.unlink(missing_ok=True)
+
+
 def serve(path: Path) -> None:
     if not private(str(path.parent), create=True):
         return
@@ -114,6 +119,7 @@ def serve(path: Path) -> None:
                 if kind == PING:
                     conn.sendall(PID.pack(os.getpid()) + PID.pack(served))
                 elif kind == STOP:
+                    _withdraw(path, inode)  # before the answer, so the caller never sees this server again
                     conn.sendall(PID.pack(os.getpid()))
                     break
                 elif kind == RUN:
@@ -128,8 +134,7 @@ def serve(path: Path) -> None:
     except Stop:
         pass
     finally:
-        if _still_ours(path, inode):
-            path.unlink(missing_ok=True)
+        _withdraw(path, inode)
         listener.close()
 
 

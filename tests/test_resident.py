@@ -1,0 +1,178 @@
+"""The resident server (HANDOFF_SERVER=1): a command run in it answers exactly as a plain run, byte for
+byte, exit code included, on a terminal or not; with no usable server the command runs by itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, EXAMPLES, ROOT
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the resident server needs fork and Unix sockets")
+
+PAST = "2026-11-20T10:00:00+00:00"
+
+
+class Handoff:
+    """`python -m handoff_cli` in a folder of copied examples, with its own socket folder and result cache."""
+
+    def __init__(self, home: Path) -> None:
+        self.deals = home / "deals"
+        shutil.copytree(EXAMPLES, self.deals, ignore=shutil.ignore_patterns("crm"))
+        (self.deals / ".git").mkdir()  # settings are not looked for above this folder
+        keep = {k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_") and k != "NO_COLOR"}
+        self.env = keep | {
+            "XDG_RUNTIME_DIR": str(home / "run"),  # short: a Unix socket's path has a small size limit
+            "HANDOFF_CACHE_DIR": str(home / "cache"),
+            "PYTHONPATH": str(ROOT),
+        }
+
+    def run(self, *args: str, server: bool, **extra: object) -> subprocess.CompletedProcess[bytes]:
+        env = self.env | ({"HANDOFF_SERVER": "1"} if server else {})
+        return subprocess.run(
+            [sys.executable, "-m", "handoff_cli", *args], cwd=self.deals, env=env, capture_output=True,
+            timeout=60, stdin=subprocess.DEVNULL, **extra,  # type: ignore[call-overload]
+        )  # fmt: skip
+
+    def status(self) -> dict[str, object]:
+        return dict(json.loads(self.run("server", "status", "--format", "json", server=False).stdout))
+
+    def wait_running(self) -> dict[str, object]:
+        deadline = time.monotonic() + 30
+        found = self.status()
+        while not found["running"] and time.monotonic() < deadline:
+            time.sleep(0.1)
+            found = self.status()
+        return found
+
+
+@pytest.fixture
+def handoff() -> Iterator[Handoff]:
+    home = Path(tempfile.mkdtemp(prefix="hs-"))
+    tool = Handoff(home)
+    try:
+        yield tool
+    finally:
+        tool.run("server", "stop", server=False)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+COMMANDS = [
+    ("validate", "smb-brightleaf.yaml", "--as-of", AS_OF),
+    ("validate", "midmarket-acme.yaml", "--as-of", AS_OF, "--format", "json"),
+    ("validate", "invalid/unknown-key.yaml", "--as-of", AS_OF),
+    ("score", "enterprise-northwind.yaml", "--as-of", AS_OF),
+    ("sla", ".", "--as-of", AS_OF),
+    ("report", "smb-brightleaf.yaml", "midmarket-acme.yaml", "--as-of", AS_OF, "--format", "json"),
+    ("render", "intro", "smb-brightleaf.yaml"),
+    ("validate", "missing.yaml"),
+    ("validate", "--format", "xml"),
+    ("--help",),
+    ("--version",),
+]
+
+
+def test_commands_in_the_server_answer_as_a_plain_run(handoff: Handoff) -> None:
+    assert handoff.run("server", "start", server=False).returncode == 0
+    before = handoff.status()
+    for command in COMMANDS:
+        plain = handoff.run(*command, server=False)
+        served = handoff.run(*command, server=True)
+        shown = " ".join(command)
+        assert (served.returncode, served.stdout, served.stderr) == (plain.returncode, plain.stdout, plain.stderr), shown
+    after = handoff.status()
+    assert after["pid"] == before["pid"]
+    assert after["commands"] == before["commands"] + len(COMMANDS)  # type: ignore[operator]
+
+
+def test_a_write_in_the_server_leaves_the_same_file(handoff: Handoff) -> None:
+    handoff.run("server", "start", server=False)
+    original = (handoff.deals / "midmarket-acme.yaml").read_bytes()
+    shutil.copyfile(handoff.deals / "midmarket-acme.yaml", handoff.deals / "copy.yaml")
+    for name, server in (("midmarket-acme.yaml", False), ("copy.yaml", True)):
+        run = handoff.run("log", name, "kickoff", "--at", PAST, "--by", "Kofi Mensah", server=server)
+        assert run.returncode == 0, run.stderr
+    logged = (handoff.deals / "midmarket-acme.yaml").read_bytes()
+    assert logged != original and (handoff.deals / "copy.yaml").read_bytes() == logged
+    assert handoff.status()["commands"] == 1
+
+
+def _on_a_terminal(handoff: Handoff, *args: str, server: bool) -> bytes:
+    """What the command writes to stdout when stdout is a terminal 100 columns wide."""
+    leader, follower = pty.openpty()
+    env = handoff.env | {"COLUMNS": "100", "TERM": "xterm-256color"} | ({"HANDOFF_SERVER": "1"} if server else {})
+    proc = subprocess.Popen([sys.executable, "-m", "handoff_cli", *args], cwd=handoff.deals, env=env,
+                            stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.DEVNULL)  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end closed: the command has exited
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks)
+
+
+def test_colours_follow_the_callers_terminal(handoff: Handoff) -> None:
+    handoff.run("server", "start", server=False)
+    command = ("validate", "midmarket-acme.yaml", "--as-of", AS_OF)
+    plain = _on_a_terminal(handoff, *command, server=False)
+    served = _on_a_terminal(handoff, *command, server=True)
+    assert b"\x1b[" in plain and served == plain
+    assert b"\x1b[" not in handoff.run(*command, server=True).stdout
+    assert handoff.status()["commands"] == 2
+
+
+def test_with_no_server_the_command_runs_by_itself_and_starts_one(handoff: Handoff) -> None:
+    plain = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=False)
+    first = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=True)
+    assert (first.returncode, first.stdout, first.stderr) == (plain.returncode, plain.stdout, plain.stderr)
+    assert handoff.wait_running()["commands"] == 0
+
+
+def test_a_dead_servers_socket_is_replaced(handoff: Handoff) -> None:
+    handoff.run("server", "start", server=False)
+    dead = handoff.status()
+    os.kill(int(str(dead["pid"])), signal.SIGKILL)
+    time.sleep(0.2)
+    assert Path(str(dead["socket"])).exists() and not handoff.status()["running"]
+    run = handoff.run("score", "smb-brightleaf.yaml", "--as-of", AS_OF, server=True)
+    assert (run.returncode, run.stderr) == (0, b"") and b"100" in run.stdout
+    assert handoff.wait_running()["pid"] != dead["pid"]
+
+
+def test_another_python_environment_gets_its_own_server(handoff: Handoff) -> None:
+    other = Handoff.__new__(Handoff)
+    other.deals, other.env = handoff.deals, handoff.env | {"PYTHONHASHSEED": "7"}
+    assert handoff.status()["socket"] != other.status()["socket"]
+
+
+def test_a_socket_folder_others_can_enter_is_refused(handoff: Handoff) -> None:
+    socket_folder = Path(str(handoff.status()["socket"])).parent
+    socket_folder.mkdir(parents=True, mode=0o755)
+    socket_folder.chmod(0o755)
+    run = handoff.run("server", "start", server=False)
+    assert (run.returncode, run.stdout) == (2, b"")
+    assert run.stderr.decode() == (
+        f"handoff: error: {socket_folder}: not a folder only you can enter (yours, mode 700); "
+        "the server will not listen there\n"
+    )
+    served = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=True)
+    assert served.returncode == 0 and not handoff.status()["running"]
+    assert list(socket_folder.iterdir()) == []
