@@ -89,8 +89,8 @@ def test_commands_in_the_server_answer_as_a_plain_run(handoff: Handoff) -> None:
     for command in COMMANDS:
         plain = handoff.run(*command, server=False)
         served = handoff.run(*command, server=True)
-        shown = " ".join(command)
-        assert (served.returncode, served.stdout, served.stderr) == (plain.returncode, plain.stdout, plain.stderr), shown
+        answer = (served.returncode, served.stdout, served.stderr)
+        assert answer == (plain.returncode, plain.stdout, plain.stderr), " ".join(command)
     after = handoff.status()
     assert after["pid"] == before["pid"]
     assert after["commands"] == before["commands"] + len(COMMANDS)  # type: ignore[operator]
