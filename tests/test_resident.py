@@ -38,11 +38,11 @@ class Handoff:
             "PYTHONPATH": str(ROOT),
         }
 
-    def run(self, *args: str, server: bool, **extra: object) -> subprocess.CompletedProcess[bytes]:
+    def run(self, *args: str, server: bool) -> subprocess.CompletedProcess[bytes]:
         env = self.env | ({"HANDOFF_SERVER": "1"} if server else {})
         return subprocess.run(
             [sys.executable, "-m", "handoff_cli", *args], cwd=self.deals, env=env, capture_output=True,
-            timeout=60, stdin=subprocess.DEVNULL, **extra,  # type: ignore[call-overload]
+            timeout=60, stdin=subprocess.DEVNULL,
         )  # fmt: skip
 
     def status(self) -> dict[str, object]:
