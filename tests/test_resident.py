@@ -25,7 +25,8 @@ PAST = "2026-11-20T10:00:00+00:00"
 
 
 class Handoff:
-    """`python -m handoff_cli` in a folder of copied examples, with its own socket folder and result cache."""
+    """`python -P -m handoff_cli` (like the installed program, without the current folder on the import path)
+    in a folder of copied examples, with its own socket folder and result cache."""
 
     def __init__(self, home: Path) -> None:
         self.deals = home / "deals"
@@ -41,7 +42,7 @@ class Handoff:
     def run(self, *args: str, server: bool) -> subprocess.CompletedProcess[bytes]:
         env = self.env | ({"HANDOFF_SERVER": "1"} if server else {})
         return subprocess.run(
-            [sys.executable, "-m", "handoff_cli", *args], cwd=self.deals, env=env, capture_output=True,
+            [sys.executable, "-P", "-m", "handoff_cli", *args], cwd=self.deals, env=env, capture_output=True,
             timeout=60, stdin=subprocess.DEVNULL,
         )  # fmt: skip
 
@@ -112,7 +113,7 @@ def _on_a_terminal(handoff: Handoff, *args: str, server: bool) -> bytes:
     """What the command writes to stdout when stdout is a terminal 100 columns wide."""
     leader, follower = pty.openpty()
     env = handoff.env | {"COLUMNS": "100", "TERM": "xterm-256color"} | ({"HANDOFF_SERVER": "1"} if server else {})
-    proc = subprocess.Popen([sys.executable, "-m", "handoff_cli", *args], cwd=handoff.deals, env=env,
+    proc = subprocess.Popen([sys.executable, "-P", "-m", "handoff_cli", *args], cwd=handoff.deals, env=env,
                             stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.DEVNULL)  # fmt: skip
     os.close(follower)
     chunks = []
@@ -157,10 +158,22 @@ def test_a_dead_servers_socket_is_replaced(handoff: Handoff) -> None:
     assert handoff.wait_running()["pid"] != dead["pid"]
 
 
-def test_another_python_environment_gets_its_own_server(handoff: Handoff) -> None:
+@pytest.mark.parametrize("variable", ["PYTHONHASHSEED", "GITHUB_ACTIONS", "TERMINAL_WIDTH"])
+def test_another_environment_gets_its_own_server(handoff: Handoff, variable: str) -> None:
     other = Handoff.__new__(Handoff)
-    other.deals, other.env = handoff.deals, handoff.env | {"PYTHONHASHSEED": "7"}
+    other.deals, other.env = handoff.deals, handoff.env | {variable: "7"}
     assert handoff.status()["socket"] != other.status()["socket"]
+
+
+def test_the_server_does_not_import_from_the_folder_it_was_started_in(handoff: Handoff) -> None:
+    (handoff.deals / "jinja2.py").write_text("raise SystemExit('the wrong jinja2')\n", encoding="utf-8")
+    plain = handoff.run("render", "intro", "smb-brightleaf.yaml", server=False)
+    first = handoff.run("render", "intro", "smb-brightleaf.yaml", server=True)  # starts the server from this folder
+    handoff.wait_running()
+    served = handoff.run("render", "intro", "smb-brightleaf.yaml", server=True)
+    assert plain.returncode == 0 and b"Subject:" in plain.stdout
+    assert (first.stdout, served.stdout, served.returncode) == (plain.stdout, plain.stdout, 0)
+    assert handoff.status()["commands"] == 1
 
 
 def test_a_socket_folder_others_can_enter_is_refused(handoff: Handoff) -> None:

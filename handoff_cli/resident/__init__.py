@@ -7,8 +7,8 @@ command exactly as `handoff` would, and the exit code travels back. Without a se
 runs in its own process as usual and starts one in the background for the next command.
 
 One server per user, install and Python environment: its socket's name is a digest of the code,
-the interpreter and the PYTHON* variables, so an upgrade or another virtual environment never
-reaches an old server. The socket lives in a folder only its owner can enter, and the server
+the interpreter, the PYTHON* variables and those read as modules load, so an upgrade or another
+virtual environment never reaches an old server. The socket lives in a folder only its owner can enter, and the server
 refuses connections from other users. It exits after IDLE_SECONDS without a command.
 """
 
@@ -21,6 +21,17 @@ import sys
 
 ENV = "HANDOFF_SERVER"
 IDLE_SECONDS = 15 * 60
+
+# Typer reads these when its modules load, not when a command runs: a server loaded under other
+# values would lay out help and errors differently, so they are part of the server's identity.
+READ_ON_LOAD = (
+    "TYPER_USE_RICH",
+    "TERMINAL_WIDTH",
+    "GITHUB_ACTIONS",
+    "FORCE_COLOR",
+    "PY_COLORS",
+    "_TYPER_FORCE_DISABLE_TERMINAL",
+)
 
 # what a client sends first: one byte for the kind of request
 RUN, PING, STOP = b"R", b"P", b"S"
@@ -41,7 +52,8 @@ def address() -> str:
     from handoff_cli.stamp import code_stamp
 
     python = sorted((k, v) for k, v in os.environ.items() if k.startswith("PYTHON"))
-    key = hashlib.sha256(repr((code_stamp(), sys.executable, python)).encode()).hexdigest()[:16]
+    loaded = [os.environ.get(name) for name in READ_ON_LOAD]
+    key = hashlib.sha256(repr((code_stamp(), sys.executable, python, loaded)).encode()).hexdigest()[:16]
     base = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
     return os.path.join(base, f"handoff-{os.getuid()}", f"{key}.sock")
 

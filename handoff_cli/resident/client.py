@@ -48,8 +48,11 @@ def start(path: str) -> None:
     if private(os.path.dirname(path), create=True):
         import subprocess
 
+        # -P: the caller's folder is not put on the server's import path, as it is not on the program's;
+        # cwd "/": the server keeps no folder of the caller's busy
         subprocess.Popen(
-            [sys.executable, "-m", "handoff_cli.resident.server", path],
+            [sys.executable, "-P", "-m", "handoff_cli.resident.server", path],
+            cwd="/",
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
