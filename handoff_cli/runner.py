@@ -11,8 +11,9 @@ import hashlib
 import multiprocessing
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -76,24 +77,27 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
             advance()
         if cache and used:
             cache.touch(used)
+
     fresh: list[tuple[str, str]] = []
     for i, digest, text in _compute(plan, files, misses):
         entry = load(text, files[i])
         results[i] = entry.result
         prints.add(i, entry.prints)
-        if digest:
+        if cache and digest:  # without a cache, keeping the texts would hold every result twice
             fresh.append((digest, text))
-        if cache and len(fresh) >= BATCH:
-            cache.put(fresh)
-            fresh = []
+            if len(fresh) >= BATCH:
+                cache.put(fresh)
+                fresh = []
         advance()
     if cache:
         cache.put(fresh)
         cache.close()
+
     done = [r for r in results if r is not None]
     assert len(done) == len(files)  # every file was either found in the cache or checked
     for index, extra in prints.copied([r.path for r in done]).items():
         done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
+
     return CheckResult(done)
 
 
@@ -122,9 +126,9 @@ def _start(plan: Plan) -> None:
     _worker = plan.checker()
 
 
-def _one(job: tuple[int, str]) -> tuple[int, str | None, str]:
+def _many(jobs: list[tuple[int, str]]) -> list[tuple[int, str | None, str]]:
     assert _worker is not None
-    return entry_for(_worker, *job)
+    return [entry_for(_worker, *job) for job in jobs]
 
 
 def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None, str]:
@@ -158,6 +162,16 @@ def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tupl
     # fork shares the imported modules with the workers; elsewhere each worker starts afresh
     method = "fork" if sys.platform == "linux" else None
     context = multiprocessing.get_context(method)
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    size = max(1, min(32, len(jobs) // (workers * 8)))
+    chunks = (jobs[i : i + size] for i in range(0, len(jobs), size))
+    # a few chunks in flight per worker: Executor.map would submit every chunk of the run at once, and
+    # the memory held would grow with the size of the repo
+    ahead = workers * 4
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(plan,)) as pool:
-        yield from pool.map(_one, jobs, chunksize=chunk)
+        pending: deque[Future[list[tuple[int, str | None, str]]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_many, chunk))
+            if len(pending) >= ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

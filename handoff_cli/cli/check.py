@@ -81,7 +81,7 @@ def _run(
     no_cache: bool = False,
 ) -> CheckResult:
     from handoff_cli.cli.progress import progress
-    from handoff_cli.files import expand
+    from handoff_cli.files import expand_names
     from handoff_cli.gitfiles import changed_dossiers
     from handoff_cli.runner import Plan, check_all, default_workers
 
@@ -94,7 +94,7 @@ def _run(
             typer.echo(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
         names = [str(p) for p in found.files]
     else:
-        names = [str(p) for p in expand(targets)]
+        names = expand_names(targets)
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
     with progress(len(names), out) as advance:
