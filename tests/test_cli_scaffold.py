@@ -140,7 +140,7 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, caps
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "app", boom)
+    monkeypatch.setattr(cli, "command", lambda: boom)
     monkeypatch.delenv("HANDOFF_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:
         cli.main()
