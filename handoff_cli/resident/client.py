@@ -115,29 +115,27 @@ def _wait(sock: socket.socket, pid: int) -> int:
 
 def ping(path: str) -> tuple[int, int] | None:
     """(the server's pid, the commands it has run), or None when no server answers."""
-    sock = connect(path)
-    if sock is None:
-        return None
-    with sock:
-        try:
-            sock.sendall(PING)
-            answer = exactly(sock, PID.size * 2)
-        except OSError:
-            return None
-    if len(answer) < PID.size * 2:
-        return None
-    return int(PID.unpack(answer[: PID.size])[0]), int(PID.unpack(answer[PID.size :])[0])
+    answer = _ask(path, PING, 2)
+    return None if answer is None else (answer[0], answer[1])
 
 
 def stop(path: str) -> int | None:
     """Ask the server to exit; its pid, or None when none was running."""
+    answer = _ask(path, STOP, 1)
+    return None if answer is None else answer[0]
+
+
+def _ask(path: str, kind: bytes, count: int) -> tuple[int, ...] | None:
+    """Send a one-byte request; the `count` numbers the server answers with, or None when none answers."""
     sock = connect(path)
     if sock is None:
         return None
     with sock:
         try:
-            sock.sendall(STOP)
-            answer = exactly(sock, PID.size)
+            sock.sendall(kind)
+            answer = exactly(sock, PID.size * count)
         except OSError:
             return None
-    return int(PID.unpack(answer)[0]) if len(answer) == PID.size else None
+    if len(answer) < PID.size * count:
+        return None
+    return tuple(int(n) for (n,) in PID.iter_unpack(answer))
