@@ -77,7 +77,6 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
             advance()
         if cache and used:
             cache.touch(used)
-
     fresh: list[tuple[str, str]] = []
     for i, digest, text in _compute(plan, files, misses):
         entry = load(text, files[i])
@@ -92,12 +91,10 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
     if cache:
         cache.put(fresh)
         cache.close()
-
     done = [r for r in results if r is not None]
     assert len(done) == len(files)  # every file was either found in the cache or checked
     for index, extra in prints.copied([r.path for r in done]).items():
         done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
-
     return CheckResult(done)
 
 

@@ -44,7 +44,7 @@ def history(
         out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
     else:
         out.out("\n".join(text_lines(points)), highlight=False)
-    if points and points[0].result.score is None:
+    if points and not points[0].result.valid:
         typer.echo(
             f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "
             f"run `handoff validate {path}` on that version",

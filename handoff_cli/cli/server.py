@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import typer
@@ -41,8 +42,6 @@ def start() -> None:
 
       export HANDOFF_SERVER=1
     """
-    import os
-
     from handoff_cli.resident import client, private
 
     path = _address()

@@ -14,7 +14,6 @@ refuses connections from other users. It exits after IDLE_SECONDS without a comm
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
@@ -49,6 +48,8 @@ def supported() -> bool:
 
 def address() -> str:
     """The socket of the server for this user, this install and this Python environment."""
+    import hashlib  # here, not at the top: every plain run asks `wanted()`, and only this needs it
+
     from handoff_cli.stamp import code_stamp
 
     python = sorted((k, v) for k, v in os.environ.items() if k.startswith("PYTHON"))
