@@ -32,8 +32,7 @@ def atomic_write(path: Path, text: str, *, exclusive: bool = False) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode())
         if exclusive:
             os.link(tmp, path)  # fails if the file appeared meanwhile, unlike a rename
         else:
@@ -45,3 +44,10 @@ def atomic_write(path: Path, text: str, *, exclusive: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _new_file_mode() -> int:
+    """What `open()` would give a new file: rw for all, less the umask (mkstemp's own 0600 would hide it)."""
+    umask = os.umask(0o077)  # reading the umask means setting it; it is put back on the next line
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -155,6 +155,26 @@ def test_out_refuses_to_overwrite_without_force(run_cli: RunCli, deals_repo: Pat
     assert out.read_text(encoding="utf-8").startswith("# 30-60-90 day plan: Zoë's Bikes\n")
 
 
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_permissions_the_umask_gives(
+    umask: int, mode: int, run_cli: RunCli, deals_repo: Path
+) -> None:
+    previous = os.umask(umask)
+    try:
+        assert run_cli("render", "plan", str(COMPLETE), "--out", "plan.md").exit_code == 0
+    finally:
+        os.umask(previous)
+    assert (deals_repo / "plan.md").stat().st_mode & 0o7777 == mode
+
+
+def test_force_keeps_the_permissions_of_the_file_it_replaces(run_cli: RunCli, deals_repo: Path) -> None:
+    out = deals_repo / "plan.md"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    assert run_cli("render", "plan", str(COMPLETE), "--out", str(out), "--force").exit_code == 0
+    assert out.stat().st_mode & 0o7777 == 0o640
+
+
 def test_templates_copy_puts_the_default_in_the_repo_once(run_cli: RunCli, deals_repo: Path) -> None:
     result = run_cli("templates", "copy", "plan_30_60_90.md.j2")
     assert (result.exit_code, result.stdout) == (0, "copied plan_30_60_90.md.j2 to templates/plan_30_60_90.md.j2\n")
@@ -187,7 +207,7 @@ def test_installed_wheel_carries_and_renders_the_templates(tmp_path: Path) -> No
     elsewhere.mkdir()
     # -S: no .pth files, so the editable install of this checkout cannot shadow the installed copy;
     # the dependencies still come from this environment's site-packages
-    env = {"PYTHONPATH": os.pathsep.join([str(site), sysconfig.get_paths()["purelib"]])}
+    env = {"PYTHONPATH": os.pathsep.join([str(site), sysconfig.get_paths()["purelib"]]), "HANDOFF_SERVER": "0"}
     where = subprocess.run([sys.executable, "-S", "-c", "import handoff_cli; print(handoff_cli.__file__)"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
     assert where.stdout.startswith(str(site))
