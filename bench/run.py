@@ -7,6 +7,8 @@ Each measurement starts both programs as fresh processes, alternating which goes
 reports the median wall time of the runs; the figures that matter are the ratios, since absolute
 times depend on the machine. "Cold" runs start from an empty result cache, "warm" ones reuse the
 cache a cold run left. Peak memory is the largest resident set of the process and its workers.
+Rows run as on a developer's machine (the resident server in use, the default) unless they say
+"in CI" (the CI variable set: no server, each run a fresh process).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,11 +48,21 @@ class Bench:
             subprocess.run([str(BIN / "handoff"), "schema"], capture_output=True, text=True, check=True).stdout
         )
 
-    def env(self, cache: Path, *, server: bool = False) -> dict[str, str]:
-        """A private cache and socket folder; the resident server only when measuring it."""
-        base = {k: v for k, v in os.environ.items() if k != "HANDOFF_SERVER"}
+    def env(self, cache: Path, *, ci: bool = False) -> dict[str, str]:
+        """A private cache and socket folder; as on a developer's machine (the resident server in use), or in CI."""
+        base = {k: v for k, v in os.environ.items() if k not in ("HANDOFF_SERVER", "CI")}
         base |= {"HANDOFF_CACHE_DIR": str(cache), "NO_COLOR": "1", "XDG_RUNTIME_DIR": str(self.work / "run")}
-        return base | ({"HANDOFF_SERVER": "1"} if server else {})
+        return base | ({"CI": "true"} if ci else {})
+
+    def server(self, action: str) -> None:
+        """`handoff server start` (which waits until the server answers) or `stop`."""
+        command = [str(BIN / "handoff"), "server", action]
+        subprocess.run(command, env=self.env(self.work), check=True, stdout=subprocess.DEVNULL)
+
+    def restart_cold(self) -> None:
+        """Let the server a measured command started finish loading, then stop it: the next run finds none."""
+        self.server("start")
+        self.server("stop")
 
     def handoff(self, targets: Sequence[str], *extra: str) -> list[str]:
         return [str(BIN / "handoff"), "validate", *targets, "--as-of", AS_OF, *extra]
@@ -61,30 +73,37 @@ class Bench:
     def fresh_cache(self) -> Path:
         return Path(tempfile.mkdtemp(prefix="cache-", dir=self.work))
 
-    def pair(self, what: str, ours: list[str], peer: list[str], cwd: Path, *, server: bool = False) -> float:
-        """Median seconds of ours vs the peer, interleaved; ours starts from an empty result cache each time."""
+    def pair(
+        self, what: str, ours: list[str], peer: list[str], cwd: Path, *, ci: bool = False,
+        after: Callable[[], None] | None = None,
+    ) -> float:  # fmt: skip
+        """Median seconds of ours vs the peer, interleaved; ours starts from an empty result cache each time,
+        and `after` runs once ours has finished, off the clock."""
         mine: list[float] = []
         theirs: list[float] = []
         for run in range(self.runs):
             order = [("ours", ours), ("peer", peer)] if run % 2 == 0 else [("peer", peer), ("ours", ours)]
             for who, command in order:
-                seconds, _, _ = timed(command, cwd, self.env(self.fresh_cache(), server=server))
+                seconds, _, _ = timed(command, cwd, self.env(self.fresh_cache(), ci=ci))
                 (mine if who == "ours" else theirs).append(seconds)
+                if who == "ours" and after is not None:
+                    after()
         ours_median, peer_median = statistics.median(mine), statistics.median(theirs)
         self.rows.append((what, f"{ours_median:.3f} s", peer_median, f"{ours_median / peer_median:.2f}x"))
         return ours_median
 
     def alone(
-        self, what: str, command: list[str], cwd: Path, cache: Path, against: float, label: str, *, server: bool = False
+        self, what: str, command: list[str], cwd: Path, cache: Path, against: float, label: str, *, ci: bool = False
     ) -> float:
-        env = self.env(cache, server=server)
+        env = self.env(cache, ci=ci)
         seconds = statistics.median(timed(command, cwd, env)[0] for _ in range(self.runs))
         self.rows.append((what, f"{seconds:.3f} s", against, f"{seconds / against:.2f}x {label}"))
         return seconds
 
     def memory(self, cwd: Path) -> int:
         return max(
-            timed(self.handoff(["deals"], "--no-cache"), cwd, self.env(self.fresh_cache()))[1] for _ in range(self.runs)
+            timed(self.handoff(["deals"], "--no-cache"), cwd, self.env(self.fresh_cache(), ci=True))[1]
+            for _ in range(self.runs)
         )
 
 
@@ -107,31 +126,35 @@ def main() -> None:
         one = corpus(work, 1)
         file = [str(next((one / "deals").iterdir()).relative_to(one))]
         peer_one = bench.peer(file)
-        bench.pair("1 dossier (pre-commit), first run", bench.handoff(file), peer_one, one)
-        single = bench.rows[-1][2]
-        warm_one = bench.fresh_cache()
-        timed(bench.handoff(file), one, bench.env(warm_one))
-        bench.alone("1 dossier, unchanged since last run", bench.handoff(file), one, warm_one, single, "of peer")
-        bench.alone("handoff --version", [str(BIN / "handoff"), "--version"], one, warm_one, single, "of peer")
-        bench.alone("handoff --help", [str(BIN / "handoff"), "--help"], one, warm_one, single, "of peer")
-        # the same with the resident server (HANDOFF_SERVER=1), started and loaded before the clock runs
-        subprocess.run([str(BIN / "handoff"), "server", "start"], env=bench.env(warm_one), check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+        handoff = str(BIN / "handoff")
+        # a commit hook as it runs on a developer's machine: the resident server already up (the default
+        # whenever a handoff command ran in the last hour), the result cache still empty
+        bench.server("start")
         try:
-            bench.pair("1 dossier, first run, resident server", bench.handoff(file), peer_one, one, server=True)
+            bench.pair("1 dossier (pre-commit)", bench.handoff(file), peer_one, one)
+            single = bench.rows[-1][2]
             for flag in ("--version", "--help"):
-                command = [str(BIN / "handoff"), flag]
-                bench.alone(f"handoff {flag}, resident server", command, one, warm_one, single, "of peer", server=True)
+                bench.alone(f"handoff {flag}", [handoff, flag], one, bench.fresh_cache(), single, "of peer")
         finally:
-            subprocess.run([str(BIN / "handoff"), "server", "stop"], env=bench.env(warm_one), stdout=subprocess.DEVNULL)
+            bench.server("stop")
+        # the first command after an idle hour: it runs by itself and starts the server in the background
+        bench.pair("1 dossier, no server running yet", bench.handoff(file), peer_one, one, after=bench.restart_cold)
+        # CI: no server, every run a fresh process
+        bench.pair("1 dossier, in CI", bench.handoff(file), peer_one, one, ci=True)
+        warm_one = bench.fresh_cache()
+        timed(bench.handoff(file), one, bench.env(warm_one, ci=True))
+        bench.alone("1 dossier, in CI, unchanged", bench.handoff(file), one, warm_one, single, "of peer", ci=True)
+        for flag in ("--version", "--help"):
+            bench.alone(f"handoff {flag}, in CI", [handoff, flag], one, warm_one, single, "of peer", ci=True)
         peaks: dict[int, int] = {}
         for size in args.sizes:
             repo = corpus(work, size)
             files = sorted(str(p.relative_to(repo)) for p in (repo / "deals").iterdir())
-            cold = bench.pair(f"{size:,} dossiers (CI), cold", bench.handoff(["deals"]), bench.peer(files), repo)
+            whole = bench.handoff(["deals"])
+            cold = bench.pair(f"{size:,} dossiers (CI), cold", whole, bench.peer(files), repo, ci=True)
             cache = bench.fresh_cache()
-            timed(bench.handoff(["deals"]), repo, bench.env(cache))
-            bench.alone(f"{size:,} dossiers, warm", bench.handoff(["deals"]), repo, cache, cold, "of cold")
+            timed(whole, repo, bench.env(cache, ci=True))
+            bench.alone(f"{size:,} dossiers, warm", whole, repo, cache, cold, "of cold", ci=True)
             peaks[size] = bench.memory(repo)
     lines = [
         f"handoff validate vs check-jsonschema; median of {args.runs} runs; {os.cpu_count()} cores",

@@ -172,6 +172,7 @@ def _run(case: Case, folder: Path) -> Outcome:
     env = {k: v for k, v in os.environ.items() if k not in {"HANDOFF_DEBUG", "HANDOFF_SERVER", "GITHUB_ACTIONS"}}
     env |= {
         "NO_COLOR": "1",
+        "HANDOFF_SERVER": "0",  # no resident server: it would outlive the test
         "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]),
         # a result cache of its own, outside the folder: a cached answer would hide what the code does
         "HANDOFF_CACHE_DIR": str(folder.with_name(folder.name + "-cache")),

@@ -1,5 +1,5 @@
-"""The resident server (HANDOFF_SERVER=1): a command run in it answers exactly as a plain run, byte for
-byte, exit code included, on a terminal or not; with no usable server the command runs by itself."""
+"""The resident server (the default outside CI): a command run in it answers exactly as a plain run, byte
+for byte, exit code included, on a terminal or not; with no usable server the command runs by itself."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from handoff_cli.resident import wanted
 from tests.conftest import AS_OF, EXAMPLES, ROOT
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the resident server needs fork and Unix sockets")
@@ -32,19 +33,26 @@ class Handoff:
         self.deals = home / "deals"
         shutil.copytree(EXAMPLES, self.deals, ignore=shutil.ignore_patterns("crm"))
         (self.deals / ".git").mkdir()  # settings are not looked for above this folder
-        keep = {k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_") and k != "NO_COLOR"}
+        keep = {k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_") and k not in ("NO_COLOR", "CI")}
         self.env = keep | {
             "XDG_RUNTIME_DIR": str(home / "run"),  # short: a Unix socket's path has a small size limit
             "HANDOFF_CACHE_DIR": str(home / "cache"),
             "PYTHONPATH": str(ROOT),
         }
 
-    def run(self, *args: str, server: bool) -> subprocess.CompletedProcess[bytes]:
-        env = self.env | ({"HANDOFF_SERVER": "1"} if server else {})
+    def environ(self, server: bool | None, **extra: str) -> dict[str, str]:
+        """HANDOFF_SERVER=1 or 0, or left unset (None) for the default."""
+        chosen = {} if server is None else {"HANDOFF_SERVER": "1" if server else "0"}
+        return self.env | chosen | extra
+
+    def run(self, *args: str, server: bool | None, umask: int = -1, **extra: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
-            [sys.executable, "-P", "-m", "handoff_cli", *args], cwd=self.deals, env=env, capture_output=True,
-            timeout=60, stdin=subprocess.DEVNULL,
+            [sys.executable, "-P", "-m", "handoff_cli", *args], cwd=self.deals, env=self.environ(server, **extra),
+            capture_output=True, timeout=60, stdin=subprocess.DEVNULL, umask=umask,
         )  # fmt: skip
+
+    def socket_folder(self) -> Path:
+        return Path(str(self.status()["socket"])).parent
 
     def status(self) -> dict[str, object]:
         return dict(json.loads(self.run("server", "status", "--format", "json", server=False).stdout))
@@ -112,7 +120,7 @@ def test_a_write_in_the_server_leaves_the_same_file(handoff: Handoff) -> None:
 def _on_a_terminal(handoff: Handoff, *args: str, server: bool) -> bytes:
     """What the command writes to stdout when stdout is a terminal 100 columns wide."""
     leader, follower = pty.openpty()
-    env = handoff.env | {"COLUMNS": "100", "TERM": "xterm-256color"} | ({"HANDOFF_SERVER": "1"} if server else {})
+    env = handoff.environ(server, COLUMNS="100", TERM="xterm-256color")
     proc = subprocess.Popen([sys.executable, "-P", "-m", "handoff_cli", *args], cwd=handoff.deals, env=env,
                             stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.DEVNULL)  # fmt: skip
     os.close(follower)
@@ -177,7 +185,7 @@ def test_the_server_does_not_import_from_the_folder_it_was_started_in(handoff: H
 
 
 def test_a_socket_folder_others_can_enter_is_refused(handoff: Handoff) -> None:
-    socket_folder = Path(str(handoff.status()["socket"])).parent
+    socket_folder = handoff.socket_folder()
     socket_folder.mkdir(parents=True, mode=0o755)
     socket_folder.chmod(0o755)
     run = handoff.run("server", "start", server=False)
@@ -189,3 +197,88 @@ def test_a_socket_folder_others_can_enter_is_refused(handoff: Handoff) -> None:
     served = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=True)
     assert served.returncode == 0 and not handoff.status()["running"]
     assert list(socket_folder.iterdir()) == []
+
+
+def _answer(run: subprocess.CompletedProcess[bytes]) -> tuple[int, bytes, bytes]:
+    return run.returncode, run.stdout, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "ci", "used"),
+    [
+        (None, None, True),
+        (None, "true", False),
+        (None, "false", True),
+        ("", "1", False),
+        ("0", None, False),
+        ("Off", None, False),
+        ("no", None, False),
+        ("1", "true", True),
+        ("yes", None, True),
+    ],
+)
+def test_the_server_is_used_outside_ci_unless_turned_off(
+    setting: str | None, ci: str | None, used: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in (("HANDOFF_SERVER", setting), ("CI", ci)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert wanted() is used
+
+
+def test_by_default_the_first_command_starts_the_server_and_the_next_runs_in_it(handoff: Handoff) -> None:
+    command = ("validate", "smb-brightleaf.yaml", "--as-of", AS_OF)
+    plain = _answer(handoff.run(*command, server=False))
+    assert _answer(handoff.run(*command, server=None)) == plain
+    assert handoff.wait_running()["commands"] == 0
+    assert _answer(handoff.run(*command, server=None)) == plain
+    assert handoff.status()["commands"] == 1
+
+
+@pytest.mark.parametrize("setting", [{"CI": "true"}, {"HANDOFF_SERVER": "0"}])
+def test_in_ci_or_turned_off_no_server_is_started(handoff: Handoff, setting: dict[str, str]) -> None:
+    run = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=None, **setting)
+    assert (run.returncode, run.stderr) == (0, b"")
+    assert not handoff.socket_folder().exists()  # a command that starts a server makes this folder first
+
+
+def test_the_server_commands_never_start_a_server(handoff: Handoff) -> None:
+    status = handoff.run("server", "status", server=None)
+    stop = handoff.run("server", "stop", server=None)
+    assert (status.returncode, stop.returncode, stop.stdout) == (1, 0, b"not running\n")
+    assert not handoff.socket_folder().exists()
+
+
+def test_a_file_written_in_the_server_gets_the_callers_umask(handoff: Handoff) -> None:
+    assert handoff.run("server", "start", server=False, umask=0o022).returncode == 0
+    for name, server in (("plain.md", False), ("served.md", True)):
+        run = handoff.run("render", "plan", "smb-brightleaf.yaml", "--out", name, server=server, umask=0o027)
+        assert run.returncode == 0, run.stderr
+    assert [(handoff.deals / name).stat().st_mode & 0o777 for name in ("plain.md", "served.md")] == [0o640, 0o640]
+    assert handoff.status()["commands"] == 1
+
+
+def test_ctrl_c_stops_the_command_in_the_server_as_it_stops_a_plain_run(handoff: Handoff) -> None:
+    """SIGINT to `handoff` while the command waits on git: the same exit, the same last words."""
+    handoff.run("server", "start", server=False)
+    tools, started = handoff.deals.parent / "bin", handoff.deals.parent / "git-started"
+    tools.mkdir()
+    (tools / "git").write_text(f"#!/bin/sh\ntouch '{started}'\nexec sleep 60\n", encoding="utf-8")
+    (tools / "git").chmod(0o755)
+    answers = []
+    for server in (False, True):
+        started.unlink(missing_ok=True)
+        env = handoff.environ(server, PATH=f"{tools}{os.pathsep}{os.environ['PATH']}")
+        proc = subprocess.Popen([sys.executable, "-P", "-m", "handoff_cli", "history", "smb-brightleaf.yaml"],
+                                cwd=handoff.deals, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)  # fmt: skip
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        answers.append((proc.returncode, out, err))
+    assert answers[0] == answers[1] == (130, b"", b"")
+    assert handoff.status()["commands"] == 1

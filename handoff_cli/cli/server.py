@@ -1,4 +1,4 @@
-"""`handoff server start|status|stop`: the resident server that HANDOFF_SERVER=1 hands commands to."""
+"""`handoff server start|status|stop`: the resident server that commands are handed to."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from handoff_cli.errors import HandoffError
 server_app = typer.Typer(
     name="server",
     no_args_is_help=True,
-    help="The resident server: with HANDOFF_SERVER=1 every command runs in a copy of a server that has "
-    "everything loaded already, so a commit hook pays no start-up.",
+    help="The resident server: every command runs in a copy of a server that has everything loaded "
+    "already, so a commit hook pays no start-up. On by default outside CI; HANDOFF_SERVER=0 turns it off.",
 )
 
 START_SECONDS = 30.0  # loading everything takes well under a second; a busy CI machine gets room
@@ -33,14 +33,15 @@ def _address() -> str:
 def start() -> None:
     """Start the server for this install in the background, if it is not running, and wait until it answers.
 
-    Commands use it only when HANDOFF_SERVER=1 is set; they also start it themselves when it is not
-    running, so this is for setting it up ahead of time. It stops after 15 minutes without a command.
+    Commands start it themselves when it is not running, so this is for setting it up ahead of
+    time. Commands use it unless HANDOFF_SERVER=0 is set or, with HANDOFF_SERVER unset, the CI
+    variable is. It stops after an hour without a command.
 
     Examples:
 
       handoff server start
 
-      export HANDOFF_SERVER=1
+      CI=true HANDOFF_SERVER=1 handoff server start
     """
     from handoff_cli.resident import client, private
 

@@ -1,13 +1,15 @@
 """A resident server that keeps handoff loaded between commands, so a commit hook pays no start-up.
 
-Opt in with HANDOFF_SERVER=1. A command then hands its arguments, folder, environment and its
-stdin, stdout and stderr (the descriptors themselves, so terminal detection and colours are the
-caller's) to a server that has already imported everything; the server forks, the copy runs the
-command exactly as `handoff` would, and the exit code travels back. Without a server the command
-runs in its own process as usual and starts one in the background for the next command.
+On by default, except in CI (the CI variable set), where each run is a one-off that a server
+cannot speed up; HANDOFF_SERVER=0 turns it off and HANDOFF_SERVER=1 on. A command hands its
+arguments, folder, environment, umask and its stdin, stdout and stderr (the descriptors themselves,
+so terminal detection and colours are the caller's) to a server that has already imported
+everything; the server forks, the copy runs the command exactly as `handoff` would, and the exit
+code travels back. Without a server the command runs in its own process as usual and starts one in
+the background for the next command.
 
 One server per user, install and Python environment: its socket's name is a digest of the code,
-the interpreter, the PYTHON* variables and those read as modules load, so an upgrade or another
+the interpreter, the PYTHON* and locale variables and those read as modules load, so an upgrade or another
 virtual environment never reaches an old server. The socket lives in a folder only its owner can enter, and the server
 refuses connections from other users. It exits after IDLE_SECONDS without a command.
 """
@@ -19,7 +21,7 @@ import stat
 import sys
 
 ENV = "HANDOFF_SERVER"
-IDLE_SECONDS = 15 * 60
+IDLE_SECONDS = 60 * 60  # a rep commits a few times an hour, not every few minutes
 
 # Typer reads these when its modules load, not when a command runs: a server loaded under other
 # values would lay out help and errors differently, so they are part of the server's identity.
@@ -30,14 +32,25 @@ READ_ON_LOAD = (
     "FORCE_COLOR",
     "PY_COLORS",
     "_TYPER_FORCE_DISABLE_TERMINAL",
+    # the interpreter sets its C locale from these when it starts
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
 )
 
 # what a client sends first: one byte for the kind of request
 RUN, PING, STOP = b"R", b"P", b"S"
 
 
+NO = ("0", "false", "no", "off")
+
+
 def wanted() -> bool:
-    return os.environ.get(ENV, "") not in ("", "0")
+    """HANDOFF_SERVER=0 (or false, no, off) says no and any other value yes; unset or empty, yes unless in CI."""
+    choice = os.environ.get(ENV, "").strip().lower()
+    if choice:
+        return choice not in NO
+    return os.environ.get("CI", "").strip().lower() in ("", *NO)
 
 
 def supported() -> bool:

@@ -80,7 +80,11 @@ def _hand_over(sock: socket.socket, argv: list[str]) -> int | None:
     """Send the request and the three standard descriptors; the running copy's pid once it may start."""
     streams = [(s.encoding, s.errors) if s is not None else None for s in (sys.stdin, sys.stdout, sys.stderr)]
     # marshal: built in, so free to import, and both sides run the same interpreter (the socket's name says so)
-    request = marshal.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "streams": streams})
+    umask = os.umask(0o077)  # reading the umask means setting it; it is put back on the next line
+    os.umask(umask)
+    request = marshal.dumps(
+        {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "umask": umask, "streams": streams}
+    )
     try:
         sock.sendall(RUN)
         socket.send_fds(sock, [SIZE.pack(len(request))], [0, 1, 2])

@@ -160,7 +160,7 @@ def _copy(conn: socket.socket) -> None:
 
 
 def _receive(conn: socket.socket) -> None:
-    """Read the request and take over the caller's stdin, stdout and stderr, folder and environment."""
+    """Read the request and take over the caller's stdin, stdout and stderr, folder, umask and environment."""
     header, fds, _, _ = socket.recv_fds(conn, SIZE.size, 3)
     if len(header) < SIZE.size or len(fds) != 3:
         raise OSError("an incomplete request")
@@ -169,6 +169,7 @@ def _receive(conn: socket.socket) -> None:
         os.dup2(fd, target)
         os.close(fd)
     os.chdir(request["cwd"])
+    os.umask(request["umask"])  # files the command writes get the caller's permissions, not the server's
     os.environ.clear()
     os.environ.update(request["env"])
     time.tzset()
