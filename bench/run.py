@@ -45,7 +45,9 @@ class Bench:
         self.rows: list[tuple[str, str, float, str]] = []  # what, handoff, peer, ratio
         self.schema = work / "dossier.schema.json"
         self.schema.write_text(
-            subprocess.run([str(BIN / "handoff"), "schema"], capture_output=True, text=True, check=True).stdout
+            subprocess.run(
+                [str(BIN / "handoff"), "schema"], env=self.env(work, ci=True), capture_output=True, text=True, check=True
+            ).stdout
         )
 
     def env(self, cache: Path, *, ci: bool = False) -> dict[str, str]:
