@@ -44,11 +44,10 @@ class Bench:
         self.runs = runs
         self.rows: list[tuple[str, str, float, str]] = []  # what, handoff, peer, ratio
         self.schema = work / "dossier.schema.json"
-        self.schema.write_text(
-            subprocess.run(
-                [str(BIN / "handoff"), "schema"], env=self.env(work, ci=True), capture_output=True, text=True, check=True
-            ).stdout
+        schema = subprocess.run(
+            [str(BIN / "handoff"), "schema"], env=self.env(work, ci=True), capture_output=True, text=True, check=True
         )
+        self.schema.write_text(schema.stdout)
 
     def env(self, cache: Path, *, ci: bool = False) -> dict[str, str]:
         """A private cache and socket folder; as on a developer's machine (the resident server in use), or in CI."""

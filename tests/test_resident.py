@@ -3,6 +3,7 @@ for byte, exit code included, on a terminal or not; with no usable server the co
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -260,25 +261,64 @@ def test_a_file_written_in_the_server_gets_the_callers_umask(handoff: Handoff) -
     assert handoff.status()["commands"] == 1
 
 
-def test_ctrl_c_stops_the_command_in_the_server_as_it_stops_a_plain_run(handoff: Handoff) -> None:
-    """SIGINT to `handoff` while the command waits on git: the same exit, the same last words."""
-    handoff.run("server", "start", server=False)
-    tools, started = handoff.deals.parent / "bin", handoff.deals.parent / "git-started"
-    tools.mkdir()
-    (tools / "git").write_text(f"#!/bin/sh\ntouch '{started}'\nexec sleep 60\n", encoding="utf-8")
-    (tools / "git").chmod(0o755)
-    answers = []
-    for server in (False, True):
+class Stuck:
+    """`handoff history` held up in a `git` that sleeps; `runner` is the process running the command
+    (`handoff` itself in a plain run, the server's copy otherwise), read from what the fake git wrote."""
+
+    def __init__(self, handoff: Handoff, *, server: bool) -> None:
+        tools, started = handoff.deals.parent / "bin", handoff.deals.parent / "git-parent"
+        tools.mkdir(exist_ok=True)
+        (tools / "git").write_text(f"#!/bin/sh\necho $PPID > '{started}.tmp'\nmv '{started}.tmp' '{started}'\n"
+                                   "exec sleep 60\n", encoding="utf-8")  # fmt: skip
+        (tools / "git").chmod(0o755)
         started.unlink(missing_ok=True)
         env = handoff.environ(server, PATH=f"{tools}{os.pathsep}{os.environ['PATH']}")
-        proc = subprocess.Popen([sys.executable, "-P", "-m", "handoff_cli", "history", "smb-brightleaf.yaml"],
-                                cwd=handoff.deals, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)  # fmt: skip
+        self.proc = subprocess.Popen([sys.executable, "-P", "-m", "handoff_cli", "history", "smb-brightleaf.yaml"],
+                                     cwd=handoff.deals, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE)  # fmt: skip
         deadline = time.monotonic() + 30
         while not started.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
-        answers.append((proc.returncode, out, err))
+        self.runner = int(started.read_text(encoding="utf-8"))
+
+    def finish(self, signum: int) -> tuple[int, bytes, bytes]:
+        self.proc.send_signal(signum)
+        out, err = self.proc.communicate(timeout=30)
+        return self.proc.returncode, out, err
+
+
+def _state(pid: int) -> str:
+    """The one-letter state the kernel reports: S sleeping, T stopped, ..."""
+    return Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+
+
+def _until(pid: int, state: str) -> str:
+    deadline = time.monotonic() + 10
+    while _state(pid) != state and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return _state(pid)
+
+
+def test_ctrl_c_stops_the_command_in_the_server_as_it_stops_a_plain_run(handoff: Handoff) -> None:
+    """SIGINT to `handoff` while the command waits on git: the same exit, the same last words."""
+    handoff.run("server", "start", server=False)
+    answers = [Stuck(handoff, server=server).finish(signal.SIGINT) for server in (False, True)]
     assert answers[0] == answers[1] == (130, b"", b"")
     assert handoff.status()["commands"] == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_ctrl_z_stops_the_command_in_the_server_too_and_fg_resumes_it(handoff: Handoff) -> None:
+    handoff.run("server", "start", server=False)
+    stuck = Stuck(handoff, server=True)
+    try:
+        assert stuck.runner != stuck.proc.pid  # the command runs in the server's copy
+        stuck.proc.send_signal(signal.SIGTSTP)
+        assert (_until(stuck.proc.pid, "T"), _until(stuck.runner, "T")) == ("T", "T")
+        stuck.proc.send_signal(signal.SIGCONT)
+        assert (_until(stuck.proc.pid, "S"), _until(stuck.runner, "S")) == ("S", "S")
+        assert stuck.finish(signal.SIGINT) == (130, b"", b"")
+    finally:  # a failed check must not leave a stopped command behind
+        stuck.proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(stuck.runner, signal.SIGKILL)

@@ -9,9 +9,10 @@ code travels back. Without a server the command runs in its own process as usual
 the background for the next command.
 
 One server per user, install and Python environment: its socket's name is a digest of the code,
-the interpreter, the PYTHON* and locale variables and those read as modules load, so an upgrade or another
-virtual environment never reaches an old server. The socket lives in a folder only its owner can enter, and the server
-refuses connections from other users. It exits after IDLE_SECONDS without a command.
+the interpreter, the PYTHON* and locale variables and those read as modules load, so an upgrade
+or another virtual environment never reaches an old server. The socket lives in a folder only its
+owner can enter, and the server refuses connections from other users. It exits after IDLE_SECONDS
+without a command.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import stat
 import sys
 
 ENV = "HANDOFF_SERVER"
-IDLE_SECONDS = 60 * 60  # a rep commits a few times an hour, not every few minutes
+NO = ("0", "false", "no", "off")  # values of HANDOFF_SERVER (and CI) that mean no
+IDLE_SECONDS = 60 * 60  # a rep's commits come tens of minutes apart; an hour keeps most of them served
 
 # Typer reads these when its modules load, not when a command runs: a server loaded under other
 # values would lay out help and errors differently, so they are part of the server's identity.
@@ -40,9 +42,6 @@ READ_ON_LOAD = (
 
 # what a client sends first: one byte for the kind of request
 RUN, PING, STOP = b"R", b"P", b"S"
-
-
-NO = ("0", "false", "no", "off")
 
 
 def wanted() -> bool:

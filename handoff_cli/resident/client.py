@@ -104,8 +104,19 @@ def _wait(sock: socket.socket, pid: int) -> int:
         with contextlib.suppress(OSError):
             os.kill(pid, signum)
 
+    def pause(signum: int, frame: FrameType | None) -> None:
+        # Ctrl-Z: the copy stops with this process, as a plain run would, and both go on at `fg`
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGSTOP)
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTSTP)  # returns once this process is continued
+        signal.signal(signal.SIGTSTP, pause)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGCONT)
+
     for signum in FORWARDED:
         signal.signal(signum, relay)
+    signal.signal(signal.SIGTSTP, pause)
     sock.settimeout(None)
     try:
         answer = exactly(sock, CODE.size)
