@@ -60,7 +60,7 @@ class Bench:
         command = [str(BIN / "handoff"), "server", action]
         subprocess.run(command, env=self.env(self.work), check=True, stdout=subprocess.DEVNULL)
 
-    def restart_cold(self) -> None:
+    def stop_once_up(self) -> None:
         """Let the server a measured command started finish loading, then stop it: the next run finds none."""
         self.server("start")
         self.server("stop")
@@ -139,7 +139,7 @@ def main() -> None:
         finally:
             bench.server("stop")
         # the first command after an idle hour: it runs by itself and starts the server in the background
-        bench.pair("1 dossier, no server running yet", bench.handoff(file), peer_one, one, after=bench.restart_cold)
+        bench.pair("1 dossier, no server running yet", bench.handoff(file), peer_one, one, after=bench.stop_once_up)
         # CI: no server, every run a fresh process
         bench.pair("1 dossier, in CI", bench.handoff(file), peer_one, one, ci=True)
         warm_one = bench.fresh_cache()

@@ -67,6 +67,10 @@ class Handoff:
         return found
 
 
+def _answer(run: subprocess.CompletedProcess[bytes]) -> tuple[int, bytes, bytes]:
+    return run.returncode, run.stdout, run.stderr
+
+
 @pytest.fixture
 def handoff() -> Iterator[Handoff]:
     home = Path(tempfile.mkdtemp(prefix="hs-"))
@@ -99,8 +103,7 @@ def test_commands_in_the_server_answer_as_a_plain_run(handoff: Handoff) -> None:
     for command in COMMANDS:
         plain = handoff.run(*command, server=False)
         served = handoff.run(*command, server=True)
-        answer = (served.returncode, served.stdout, served.stderr)
-        assert answer == (plain.returncode, plain.stdout, plain.stderr), " ".join(command)
+        assert _answer(served) == _answer(plain), " ".join(command)
     after = handoff.status()
     assert after["pid"] == before["pid"]
     assert after["commands"] == before["commands"] + len(COMMANDS)  # type: ignore[operator]
@@ -149,13 +152,6 @@ def test_colours_follow_the_callers_terminal(handoff: Handoff) -> None:
     assert handoff.status()["commands"] == 2
 
 
-def test_with_no_server_the_command_runs_by_itself_and_starts_one(handoff: Handoff) -> None:
-    plain = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=False)
-    first = handoff.run("validate", "smb-brightleaf.yaml", "--as-of", AS_OF, server=True)
-    assert (first.returncode, first.stdout, first.stderr) == (plain.returncode, plain.stdout, plain.stderr)
-    assert handoff.wait_running()["commands"] == 0
-
-
 def test_a_dead_servers_socket_is_replaced(handoff: Handoff) -> None:
     handoff.run("server", "start", server=False)
     dead = handoff.status()
@@ -200,10 +196,6 @@ def test_a_socket_folder_others_can_enter_is_refused(handoff: Handoff) -> None:
     assert list(socket_folder.iterdir()) == []
 
 
-def _answer(run: subprocess.CompletedProcess[bytes]) -> tuple[int, bytes, bytes]:
-    return run.returncode, run.stdout, run.stderr
-
-
 @pytest.mark.parametrize(
     ("setting", "ci", "used"),
     [
@@ -229,12 +221,15 @@ def test_the_server_is_used_outside_ci_unless_turned_off(
     assert wanted() is used
 
 
-def test_by_default_the_first_command_starts_the_server_and_the_next_runs_in_it(handoff: Handoff) -> None:
+@pytest.mark.parametrize("server", [None, True], ids=["by default", "HANDOFF_SERVER=1"])
+def test_with_no_server_the_command_runs_by_itself_starts_one_and_the_next_runs_in_it(
+    handoff: Handoff, server: bool | None
+) -> None:
     command = ("validate", "smb-brightleaf.yaml", "--as-of", AS_OF)
     plain = _answer(handoff.run(*command, server=False))
-    assert _answer(handoff.run(*command, server=None)) == plain
+    assert _answer(handoff.run(*command, server=server)) == plain
     assert handoff.wait_running()["commands"] == 0
-    assert _answer(handoff.run(*command, server=None)) == plain
+    assert _answer(handoff.run(*command, server=server)) == plain
     assert handoff.status()["commands"] == 1
 
 
