@@ -1,8 +1,4 @@
-"""What identifies the installed code: a changed install misses the result cache and gets its own server.
-
-Walked with `os` alone: the resident server's client computes this before every command, and
-pathlib's import would cost it more than the walk.
-"""
+"""What identifies the installed code: a changed install misses the result cache."""
 
 from __future__ import annotations
 

@@ -37,12 +37,6 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return folder
 
 
-@pytest.fixture(autouse=True)
-def no_resident_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`handoff` run as a subprocess runs by itself: a resident server it started would outlive the tests."""
-    monkeypatch.setenv("HANDOFF_SERVER", "0")
-
-
 @pytest.fixture
 def run_cli() -> RunCli:
     """Invoke `handoff ARGS...` in-process; exceptions propagate so a bug fails the test loudly."""

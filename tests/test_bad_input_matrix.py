@@ -67,10 +67,6 @@ RECIPES: dict[str, Recipe] = {
     # the mapping is read first; a bad handoff.toml must still stop the import before anything is written
     "import crm": Recipe(None, ("import", "crm", "hubspot-deals.csv", "--map", "hubspot", "--out", "deals")),
     "schema": Recipe(None, None),  # prints the JSON Schema: reads neither a dossier nor handoff.toml
-    # the resident server reads commands, not files: what it runs is covered by the rows above
-    "server start": Recipe(None, None),
-    "server status": Recipe(None, None),
-    "server stop": Recipe(None, None),
 }
 
 
@@ -169,10 +165,9 @@ def _prepare(case: Case, folder: Path) -> tuple[list[str], str]:
 def _run(case: Case, folder: Path) -> Outcome:
     argv, named = _prepare(case, folder)
     before = _hashes(folder)
-    env = {k: v for k, v in os.environ.items() if k not in {"HANDOFF_DEBUG", "HANDOFF_SERVER", "GITHUB_ACTIONS"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"HANDOFF_DEBUG", "GITHUB_ACTIONS"}}
     env |= {
         "NO_COLOR": "1",
-        "HANDOFF_SERVER": "0",  # no resident server: it would outlive the test
         "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]),
         # a result cache of its own, outside the folder: a cached answer would hide what the code does
         "HANDOFF_CACHE_DIR": str(folder.with_name(folder.name + "-cache")),

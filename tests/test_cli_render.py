@@ -207,7 +207,7 @@ def test_installed_wheel_carries_and_renders_the_templates(tmp_path: Path) -> No
     elsewhere.mkdir()
     # -S: no .pth files, so the editable install of this checkout cannot shadow the installed copy;
     # the dependencies still come from this environment's site-packages
-    env = {"PYTHONPATH": os.pathsep.join([str(site), sysconfig.get_paths()["purelib"]]), "HANDOFF_SERVER": "0"}
+    env = {"PYTHONPATH": os.pathsep.join([str(site), sysconfig.get_paths()["purelib"]])}
     where = subprocess.run([sys.executable, "-S", "-c", "import handoff_cli; print(handoff_cli.__file__)"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
     assert where.stdout.startswith(str(site))

@@ -33,7 +33,7 @@ def _validate(folder: Path, *args: str, cache: Path) -> subprocess.CompletedProc
         cwd=folder,
         capture_output=True,
         text=True,
-        env={"HANDOFF_CACHE_DIR": str(cache), "HANDOFF_SERVER": "0", "PATH": "/usr/bin:/bin"},
+        env={"HANDOFF_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"},
         check=False,
     )
 
@@ -56,7 +56,7 @@ def test_output_is_identical_across_workers_and_cache(corpus: Path, tmp_path: Pa
 
 def test_concurrent_runs_share_the_cache_safely(corpus: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "handoff_cli", "validate", "deals", "--as-of", AS_OF, "-j", "1"]
-    env = {"HANDOFF_CACHE_DIR": str(tmp_path), "HANDOFF_SERVER": "0", "PATH": "/usr/bin:/bin"}
+    env = {"HANDOFF_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     runs = [subprocess.Popen(command, cwd=corpus, env=env, stdout=subprocess.PIPE, text=True) for _ in range(3)]
     outputs = {run.communicate()[0] for run in runs}
     assert len(outputs) == 1 and [run.returncode for run in runs] == [1, 1, 1]

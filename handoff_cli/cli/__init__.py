@@ -15,7 +15,6 @@ from handoff_cli import __version__
 from handoff_cli.cli import catalog, check, clocks, history, portfolio, review, scaffold
 from handoff_cli.cli.crm import import_app
 from handoff_cli.cli.render import render_app
-from handoff_cli.cli.server import server_app
 from handoff_cli.cli.templates import templates_app
 from handoff_cli.errors import HandoffError
 
@@ -69,12 +68,11 @@ app.command()(portfolio.report)
 app.add_typer(render_app)
 app.add_typer(templates_app)
 app.add_typer(import_app)
-app.add_typer(server_app)
 
 
 @functools.cache
 def command() -> Any:
-    """The click command Typer builds from the app: once per process, and once for all in the resident server."""
+    """The click command Typer builds from the app, once per process."""
     return typer.main.get_command(app)
 
 
