@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from handoff_cli.loader import load_text
+from handoff_cli.dossier.reader import load_text
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 # the two complete examples; acme and globex are shipped incomplete on purpose

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handoff_cli.businessdays import BusinessCalendar, calendar_for
+from handoff_cli.clocks.businessdays import BusinessCalendar, calendar_for
+from handoff_cli.clocks.clocks import DEFAULTS
+from handoff_cli.clocks.evaluate import deadline
 from handoff_cli.settings import Settings
-from handoff_cli.sla.clocks import DEFAULTS
-from handoff_cli.sla.evaluate import deadline
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")

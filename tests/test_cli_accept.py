@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.dossiers import load_dossier
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.settings import Project, Settings
 from tests.conftest import CASES, RunCli
 from tests.test_cli_log import HEAD, added_lines

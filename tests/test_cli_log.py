@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.dossiers import load_dossier
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.settings import Project, Settings
 from tests.conftest import CASES, EXAMPLES, RunCli
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from handoff_cli import __version__
-from handoff_cli.loader import load_text
+from handoff_cli.dossier.reader import load_text
 from tests.conftest import AS_OF, RunCli
 
 

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handoff_cli.compose import compose_text
-from handoff_cli.fastload import fast_load
-from handoff_cli.loader import load_text
+from handoff_cli.dossier.careful_reader import compose_text
+from handoff_cli.dossier.fast_reader import fast_load
+from handoff_cli.dossier.reader import load_text
 
 from .conftest import CASES, EXAMPLES
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.filler import DEFAULT_FILLER, is_filler, normalise
+from handoff_cli.dossier.placeholders import DEFAULT_FILLER, is_filler, normalise
 from tests.conftest import AS_OF, EXAMPLES, RunCli
 
 SMB = (EXAMPLES / "smb-brightleaf.yaml").read_text()

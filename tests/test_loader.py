@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.loader import load_bytes, load_file, load_text
+from handoff_cli.dossier.reader import load_bytes, load_file, load_text
 
 
 def problems(text: str, max_depth: int = 16) -> list[tuple[str, int, int, str]]:

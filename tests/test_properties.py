@@ -24,9 +24,9 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from handoff_cli.cli import app
-from handoff_cli.loader import load_bytes
+from handoff_cli.dossier.reader import load_bytes
+from handoff_cli.dossier.schema_check import validate
 from handoff_cli.model.progress import EventName
-from handoff_cli.validation import validate
 from tests.conftest import AS_OF, CASES, EXAMPLES, Run
 
 PROPERTY = settings(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from handoff_cli.businessdays import BusinessCalendar
+from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.render import needs

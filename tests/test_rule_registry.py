@@ -39,12 +39,12 @@ def test_readme_lists_every_rule() -> None:
 
 
 def test_readme_lists_every_error_code() -> None:
-    from handoff_cli.filler import FILLER_CODES
-    from handoff_cli.loader import LOAD_CODES
-    from handoff_cli.ratchet import RATCHET_CODES
-    from handoff_cli.scoring import GATE_CODES
-    from handoff_cli.validation import SCHEMA_CODES
-    from handoff_cli.waivers import WAIVER_CODES
+    from handoff_cli.dossier.placeholders import FILLER_CODES
+    from handoff_cli.dossier.reader import LOAD_CODES
+    from handoff_cli.dossier.schema_check import SCHEMA_CODES
+    from handoff_cli.gate.no_regress import RATCHET_CODES
+    from handoff_cli.gate.scoring import GATE_CODES
+    from handoff_cli.gate.waivers import WAIVER_CODES
 
     readme = (ROOT / "README.md").read_text()
     codes = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from handoff_cli.businessdays import calendar_for
+from handoff_cli.clocks.businessdays import calendar_for
+from handoff_cli.clocks.clocks import DEFAULTS, clocks_for
+from handoff_cli.clocks.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit
+from handoff_cli.clocks.evaluate import ClockStatus, Status, evaluate
 from handoff_cli.errors import ConfigError
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.settings import Settings, discover
-from handoff_cli.sla.clocks import DEFAULTS, clocks_for
-from handoff_cli.sla.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit
-from handoff_cli.sla.evaluate import ClockStatus, Status, evaluate
 
 SIGNED = "2026-11-09T09:00:00+00:00"  # a Monday
 

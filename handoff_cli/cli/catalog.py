@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
+from handoff_cli.dossier.vocabulary import Segment
 from handoff_cli.errors import HandoffError
-from handoff_cli.vocabulary import Segment
 
 _SHORT = {Segment.ENTERPRISE: "ent", Segment.MID_MARKET: "mid", Segment.SMB: "smb", Segment.STRATEGIC: "strat"}
 _MARK = {"required": "must", "scored": "yes", "off": "-"}  # by policy.Mode value
@@ -34,12 +34,12 @@ def rules(
     from rich.table import Table
     from rich.text import Text
 
-    from handoff_cli.loader import LOAD_CODES
-    from handoff_cli.policy import Mode, build
-    from handoff_cli.ratchet import RATCHET_CODES
+    from handoff_cli.dossier.schema_check import SCHEMA_CODES
+    from handoff_cli.dossier.yaml_codes import LOAD_CODES
+    from handoff_cli.gate.no_regress import RATCHET_CODES
+    from handoff_cli.gate.policy import Mode, build
+    from handoff_cli.gate.scoring import GATE_CODES
     from handoff_cli.rules import RULES, lookup
-    from handoff_cli.scoring import GATE_CODES
-    from handoff_cli.validation import SCHEMA_CODES
 
     plan = build(project(config))
     modes = {seg: {a.rule.code: (a.mode, a.weight) for a in applied} for seg, applied in plan.items()}

@@ -23,7 +23,7 @@ from handoff_cli.cli.options import (
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from handoff_cli.findings import CheckResult
+    from handoff_cli.gate.findings import CheckResult
 
 ChangedOpt = Annotated[
     bool,
@@ -81,9 +81,9 @@ def _run(
     no_cache: bool = False,
 ) -> CheckResult:
     from handoff_cli.cli.progress import progress
-    from handoff_cli.files import expand_names
-    from handoff_cli.gitfiles import changed_dossiers
-    from handoff_cli.runner import Plan, check_all, default_workers
+    from handoff_cli.engine.files import expand_names
+    from handoff_cli.engine.git_changed import changed_dossiers
+    from handoff_cli.engine.runner import Plan, check_all, default_workers
 
     proj = project(config)
     targets = paths or [proj.root / p for p in proj.settings.paths]
@@ -133,7 +133,7 @@ def validate(
     out = console()
     result = _run(paths, config, min_score, as_of, out, changed=changed, base=base, workers=workers, no_cache=no_cache)
     if no_regress:
-        from handoff_cli.ratchet import add_regressions
+        from handoff_cli.gate.no_regress import add_regressions
 
         proj = project(config)
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)

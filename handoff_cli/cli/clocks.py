@@ -41,9 +41,9 @@ def sla(
 
       handoff sla deals/acme.yaml --format json
     """
+    from handoff_cli.clocks.evaluate import Status
+    from handoff_cli.clocks.table import sla_table
     from handoff_cli.reporters import SLA
-    from handoff_cli.sla.evaluate import Status
-    from handoff_cli.sla.table import sla_table
 
     proj = project(config)
     targets = paths or [proj.root / p for p in proj.settings.paths]
@@ -89,9 +89,9 @@ def log(
 
       handoff log deals/acme.yaml joint_meeting --at 2026-11-12T15:00 --by "Kofi Mensah" --note "Megan attended"
     """
-    from handoff_cli.dossiers import DossierInvalid, load_dossier
-    from handoff_cli.sla.eventlog import check_event, entry, event_name, logged_text
-    from handoff_cli.writer import atomic_write
+    from handoff_cli.clocks.eventlog import check_event, entry, event_name, logged_text
+    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+    from handoff_cli.edit.atomic_write import atomic_write
 
     proj = project(config)
     tz = proj.settings.tz

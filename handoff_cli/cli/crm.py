@@ -42,7 +42,7 @@ def crm(
       handoff import crm pipedrive.csv --map pipedrive.toml --out deals/
     """
     from handoff_cli.crm.importer import plan_import
-    from handoff_cli.writer import atomic_write, write_new
+    from handoff_cli.edit.atomic_write import atomic_write, write_new
 
     plans = plan_import(file, map, out, update=update, project=project(config))
     for verb, path, new, fields in plans:

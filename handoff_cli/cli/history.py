@@ -32,8 +32,8 @@ def history(
 
       handoff history deals/acme.yaml --format json
     """
-    from handoff_cli.checks import Checker
-    from handoff_cli.history import history as scored
+    from handoff_cli.gate.checks import Checker
+    from handoff_cli.gate.score_history import history as scored
     from handoff_cli.reporters.history import document, text_lines
 
     proj = project(config)

@@ -57,7 +57,7 @@ DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="Markdow
 
 def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Dossier:
     """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks."""
-    from handoff_cli.dossiers import DossierInvalid, load_dossier
+    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.render import needs
 
     try:
@@ -75,7 +75,7 @@ def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Do
 
 
 def _emit(text: str, out: Path | None, force: bool) -> None:
-    from handoff_cli.writer import write_new
+    from handoff_cli.edit.atomic_write import write_new
 
     if out is None:
         typer.echo(text, nl=False)
@@ -147,7 +147,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
       handoff render plan deals/acme.yaml --format html --out acme-plan.html
     """
-    from handoff_cli.businessdays import calendar_for
+    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import needs
     from handoff_cli.render.plan import plan as build_plan
 
@@ -178,7 +178,7 @@ def agenda(
 
       handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
     """
-    from handoff_cli.businessdays import calendar_for
+    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import agendas, needs
 
     proj = project(config)
@@ -200,7 +200,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
 
       handoff render calendar deals/acme.yaml --out acme.ics
     """
-    from handoff_cli.businessdays import calendar_for
+    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import ics, needs
     from handoff_cli.render.timeline import key_dates
 

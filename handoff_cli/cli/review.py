@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.dossier.vocabulary import RejectReason
 from handoff_cli.errors import InputError
-from handoff_cli.vocabulary import RejectReason
 
 REASONS = ", ".join(r.value for r in RejectReason)
 
@@ -59,10 +59,10 @@ def accept(
 
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
-    from handoff_cli.acceptance import check_time, email_value, rating_value, reason_values, review_entry
-    from handoff_cli.dossiers import DossierInvalid, load_dossier
-    from handoff_cli.record import recorded_text
-    from handoff_cli.writer import atomic_write
+    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+    from handoff_cli.edit.acceptance import check_time, email_value, rating_value, reason_values, review_entry
+    from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.record import recorded_text
 
     display = str(path)
     proj = project(config)

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, console, project
+from handoff_cli.dossier.vocabulary import Segment
 from handoff_cli.errors import HandoffError
-from handoff_cli.vocabulary import Segment
 
 SKELETON = "dossier.yaml.j2"
 
@@ -35,8 +35,8 @@ def init(
     """
     from jinja2 import TemplateError
 
+    from handoff_cli.edit.atomic_write import write_new
     from handoff_cli.render.environment import environment
-    from handoff_cli.writer import write_new
 
     env = environment(project(config))
     try:

@@ -47,8 +47,8 @@ def copy_template(
 
       handoff templates copy intro_email.txt.j2
     """
+    from handoff_cli.edit.atomic_write import write_new
     from handoff_cli.render import engine
-    from handoff_cli.writer import write_new
 
     proj = project(config)
     source = engine.packaged(name)

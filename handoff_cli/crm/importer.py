@@ -9,8 +9,8 @@ from handoff_cli.crm.fill import fill_empty
 from handoff_cli.crm.mapping import load_mapping
 from handoff_cli.crm.rows import CrmDeal, read_deals
 from handoff_cli.crm.skeleton import check, render, slug
-from handoff_cli.files import expand
-from handoff_cli.loader import load_file
+from handoff_cli.dossier.reader import load_file
+from handoff_cli.engine.files import expand
 from handoff_cli.render.environment import environment
 from handoff_cli.settings import Project
 

@@ -18,11 +18,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from handoff_cli.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
+from handoff_cli.dossier.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
 
 __all__ = ["Level", "Segment", "Stage"]  # re-exported: the model is where most code looks for them
 
-# Every scalar reaches the model as the text the user typed (see loader.py), so the
+# Every scalar reaches the model as the text the user typed (see dossier/reader.py), so the
 # schema alone decides what is a number, a date or a flag, and `NO` or `0123` in a
 # text field stays exactly as written.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from pydantic import EmailStr, Field
 
+from handoff_cli.dossier.vocabulary import Decision, RejectReason
 from handoff_cli.model.common import Model, Text
-from handoff_cli.vocabulary import Decision, RejectReason
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
 

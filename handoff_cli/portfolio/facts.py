@@ -1,4 +1,4 @@
-"""One deal's facts for the portfolio report: completeness and gaps from the checker, clocks from sla/."""
+"""One deal's facts for the portfolio report: completeness and gaps from the checker, clocks from clocks/."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from handoff_cli.checks import Checker
-from handoff_cli.dossiers import DossierInvalid, load_dossier
-from handoff_cli.files import expand
-from handoff_cli.findings import FileResult
+from handoff_cli.clocks.evaluate import ClockStatus, Status
+from handoff_cli.clocks.table import deal_clocks
+from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.engine.files import expand
+from handoff_cli.gate.checks import Checker
+from handoff_cli.gate.findings import FileResult
 from handoff_cli.model import Dossier
 from handoff_cli.rules import BY_CODE
 from handoff_cli.settings import Project
-from handoff_cli.sla.evaluate import ClockStatus, Status
-from handoff_cli.sla.table import deal_clocks
 
 LATE = (Status.BREACHED, Status.MET_LATE)
 

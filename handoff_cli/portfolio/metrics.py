@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
+from handoff_cli.clocks.clocks import NAMES
 from handoff_cli.portfolio.facts import LATE, DealFacts
 from handoff_cli.portfolio.reviews import ReviewTally, tally
-from handoff_cli.sla.clocks import NAMES
 
 TARGET_SCORE = 95.0  # handoff completeness target ≥ 95 % (DOMAIN.md, metrics)
 COMPLETION_FLAG = 90.0  # completion rate below 90 % means a process problem (DOMAIN.md, metrics)

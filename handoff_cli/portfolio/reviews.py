@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from handoff_cli.dossier.vocabulary import Decision, RejectReason
 from handoff_cli.model.progress import Review
 from handoff_cli.portfolio.facts import DealFacts
-from handoff_cli.vocabulary import Decision, RejectReason
 
 TARGET_RATING = 4.0  # the CSM's rating of the rep's handoff, 1-5, target >= 4 (DOMAIN.md, metrics)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handoff_cli.businessdays import BusinessCalendar
+from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.stakeholders import Stakeholder

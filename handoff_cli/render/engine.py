@@ -10,8 +10,8 @@ from jinja2 import Template, TemplateError, TemplateNotFound, TemplateSyntaxErro
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from handoff_cli.dossier.positions import did_you_mean
 from handoff_cli.errors import HandoffError
-from handoff_cli.positions import did_you_mean
 from handoff_cli.render.environment import packaged_dir, search_path
 from handoff_cli.settings import Project
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from handoff_cli.businessdays import BusinessCalendar
+from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.render.cadence import CADENCE

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handoff_cli.businessdays import BusinessCalendar
+from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
 

@@ -10,8 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
 from handoff_cli.reporters.base import write_json
-from handoff_cli.sla.evaluate import ClockStatus, SlaResult, Status
 
 FORMAT_VERSION = 1
 STYLE = {

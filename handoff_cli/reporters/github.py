@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from handoff_cli.findings import CheckResult, Finding
+from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
+from handoff_cli.gate.findings import CheckResult, Finding
 from handoff_cli.reporters.clocks import counts, detail
 from handoff_cli.reporters.text import summary_line
-from handoff_cli.sla.evaluate import ClockStatus, SlaResult, Status
 
 _DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 _PROPERTY = {**_DATA, ":": "%3A", ",": "%2C"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from handoff_cli.history import Point
+from handoff_cli.gate.score_history import Point
 
 FORMAT_VERSION = 1
 HEADER = ("commit", "date", "author", "score", "min", "result", "change")

@@ -15,17 +15,17 @@ from urllib.parse import quote
 from rich.console import Console
 
 from handoff_cli import __version__
-from handoff_cli.filler import FILLER_CODES
-from handoff_cli.findings import CheckResult, Finding
-from handoff_cli.loader import LOAD_CODES
-from handoff_cli.ratchet import RATCHET_CODES
+from handoff_cli.clocks.evaluate import SlaResult
+from handoff_cli.dossier.placeholders import FILLER_CODES
+from handoff_cli.dossier.schema_check import SCHEMA_CODES
+from handoff_cli.dossier.yaml_codes import LOAD_CODES
+from handoff_cli.gate.findings import CheckResult, Finding
+from handoff_cli.gate.no_regress import RATCHET_CODES
+from handoff_cli.gate.scoring import GATE_CODES
+from handoff_cli.gate.waivers import WAIVER_CODES
 from handoff_cli.reporters.base import write_json
 from handoff_cli.reporters.github import SLA_LEVEL, sla_message
 from handoff_cli.rules import BY_CODE
-from handoff_cli.scoring import GATE_CODES
-from handoff_cli.sla.evaluate import SlaResult
-from handoff_cli.validation import SCHEMA_CODES
-from handoff_cli.waivers import WAIVER_CODES
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _CODES = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}
@@ -96,7 +96,7 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
 
 
 # `handoff sla`: one rule per clock; only breached (error) and at-risk (warning) clocks are results
-SLA_WHY = "a missed handoff step leaves the customer waiting (DOMAIN.md, the process and its clocks)"
+SLA_WHY = "a missed handoff step leaves the customer waiting (docs/method.md, the clocks)"
 INVALID: dict[str, Any] = {
     "id": "sla/invalid-dossier",
     "name": "invalid-dossier",

@@ -8,9 +8,9 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TypeVar
 
+from handoff_cli.dossier.positions import FieldPath, dotted, pattern
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
-from handoff_cli.positions import FieldPath, dotted, pattern
 
 ALL = frozenset(Segment)
 NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})

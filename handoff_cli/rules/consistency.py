@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from handoff_cli.dossier.positions import FieldPath
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
-from handoff_cli.positions import FieldPath
 from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, rule
 
 C = Category.CONSISTENCY

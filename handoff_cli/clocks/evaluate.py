@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from handoff_cli.businessdays import BusinessCalendar
-from handoff_cli.findings import EXIT_FINDINGS, EXIT_OK
+from handoff_cli.clocks.businessdays import BusinessCalendar
+from handoff_cli.clocks.clocks import NAMES, Clock
+from handoff_cli.clocks.config import Owner, Unit
+from handoff_cli.gate.findings import EXIT_FINDINGS, EXIT_OK
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
 from handoff_cli.model.progress import EventName
-from handoff_cli.sla.clocks import NAMES, Clock
-from handoff_cli.sla.config import Owner, Unit
 
 
 class Status(StrEnum):

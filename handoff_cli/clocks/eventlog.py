@@ -1,15 +1,15 @@
-"""`handoff log`: check that an event may be recorded; record.py inserts it and proves the result."""
+"""`handoff log`: check that an event may be recorded; edit/record.py inserts it and proves the result."""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from typing import Any
 
+from handoff_cli.dossier.positions import did_you_mean
+from handoff_cli.edit.record import recorded_text
 from handoff_cli.errors import InputError
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
-from handoff_cli.positions import did_you_mean
-from handoff_cli.record import recorded_text
 
 
 def event_name(value: str, *, display: str) -> EventName:

@@ -1,5 +1,5 @@
 """A dossier's past in git, for `handoff history` and `validate --no-regress`: the commits that touched it, and
-the file as a commit left it. git runs as a subprocess, as for --changed (gitfiles.py).
+the file as a commit left it. git runs as a subprocess, as for --changed (engine/git_changed.py).
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from handoff_cli.gitfiles import GitError
+from handoff_cli.engine.git_changed import GitError
 
 _FIELD = "\x1f"  # between the fields of one commit; no name or date holds it
 

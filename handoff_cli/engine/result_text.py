@@ -12,15 +12,15 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-from handoff_cli.copies import Print
-from handoff_cli.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
+from handoff_cli.gate.copied_text import Print
+from handoff_cli.gate.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     result: FileResult
     prints: list[Print]
-    after: float  # the result holds for as_of in [after, until): see window.py
+    after: float  # the result holds for as_of in [after, until): see engine/cache_validity.py
     until: float
 
 

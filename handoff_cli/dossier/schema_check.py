@@ -7,10 +7,10 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from handoff_cli.findings import Finding, Severity
-from handoff_cli.loader import Loaded
+from handoff_cli.dossier.positions import did_you_mean, dotted, keys_at, sections_with
+from handoff_cli.dossier.yaml_codes import Loaded
+from handoff_cli.gate.findings import Finding, Severity
 from handoff_cli.model import Dossier
-from handoff_cli.positions import did_you_mean, dotted, keys_at, sections_with
 
 # code -> (name, why); listed by `handoff rules --all` and in the README's error table
 SCHEMA_CODES: dict[str, tuple[str, str]] = {

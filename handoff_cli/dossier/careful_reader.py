@@ -1,6 +1,6 @@
 """The careful reader: ruamel's pure-Python composer, node by node, turning every YAML problem into a finding.
 
-Slower than fastload.py, so it reads only the files the fast reader declines; its findings and
+Slower than dossier/fast_reader.py, so it reads only the files the fast reader declines; its findings and
 positions are the ones every command reports.
 """
 
@@ -13,9 +13,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from handoff_cli.findings import Finding
-from handoff_cli.loader import Loaded, finding
-from handoff_cli.positions import FieldPath, Pos, Positions, dotted
+from handoff_cli.dossier.positions import FieldPath, Pos, Positions, dotted
+from handoff_cli.dossier.yaml_codes import Loaded, finding
+from handoff_cli.gate.findings import Finding
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))

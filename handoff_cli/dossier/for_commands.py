@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from handoff_cli.dossier.placeholders import patterns, strip_filler
+from handoff_cli.dossier.positions import Positions
+from handoff_cli.dossier.reader import load_bytes, load_file
+from handoff_cli.dossier.schema_check import validate
+from handoff_cli.dossier.yaml_codes import Loaded
 from handoff_cli.errors import HandoffError, InputError
-from handoff_cli.filler import patterns, strip_filler
-from handoff_cli.findings import EXIT_FINDINGS, Finding, Severity
-from handoff_cli.loader import Loaded, load_bytes, load_file
+from handoff_cli.gate.findings import EXIT_FINDINGS, Finding, Severity
 from handoff_cli.model import Dossier
-from handoff_cli.positions import Positions
 from handoff_cli.settings import Project
-from handoff_cli.validation import validate
 
 
 class DossierInvalid(HandoffError):

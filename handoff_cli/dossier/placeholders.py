@@ -8,8 +8,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from handoff_cli.findings import Finding, Severity
-from handoff_cli.positions import FieldPath, Positions, dotted
+from handoff_cli.dossier.positions import FieldPath, Positions, dotted
+from handoff_cli.gate.findings import Finding, Severity
 
 FILLER_CODES: dict[str, tuple[str, str]] = {
     "HF001": ("placeholder", "a placeholder passes a required-field gate but tells the CSM nothing"),

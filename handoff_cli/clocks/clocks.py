@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handoff_cli.clocks.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit, parse
 from handoff_cli.model.common import Segment
 from handoff_cli.model.progress import EventName
-from handoff_cli.sla.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit, parse
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.dossier.reader import load_text
+from handoff_cli.dossier.schema_check import validate
+from handoff_cli.edit.insert import append_item
 from handoff_cli.errors import HandoffError
-from handoff_cli.findings import EXIT_FINDINGS
-from handoff_cli.insert import append_item
-from handoff_cli.loader import load_text
+from handoff_cli.gate.findings import EXIT_FINDINGS
 from handoff_cli.model import Dossier
-from handoff_cli.validation import validate
 
 
 class NotRecorded(HandoffError):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from handoff_cli.findings import CategoryScore, Finding, Score, Severity
+from handoff_cli.dossier.positions import Positions, dotted
+from handoff_cli.gate.findings import CategoryScore, Finding, Score, Severity
+from handoff_cli.gate.policy import Applied, Mode
 from handoff_cli.model import Dossier
-from handoff_cli.policy import Applied, Mode
-from handoff_cli.positions import Positions, dotted
 from handoff_cli.rules.base import SCORED, Context
 
 SHOWN = 5  # the gate line names the costliest gaps; every gap has its own finding line too

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from handoff_cli.businessdays import calendar_for
-from handoff_cli.dossiers import DossierInvalid, load_dossier
-from handoff_cli.files import expand
+from handoff_cli.clocks.businessdays import calendar_for
+from handoff_cli.clocks.clocks import clocks_for
+from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
+from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.engine.files import expand
 from handoff_cli.model import Dossier
 from handoff_cli.settings import Project
-from handoff_cli.sla.clocks import clocks_for
-from handoff_cli.sla.evaluate import ClockStatus, SlaResult, evaluate, signed
 
 
 def deal_clocks(dossier: Dossier, project: Project, *, as_of: datetime, path: str) -> list[ClockStatus]:

@@ -2,7 +2,7 @@
 
 It accepts only what needs no finding: one mapping document of untagged, unanchored scalars,
 lists and mappings with unique plain keys, within the depth limit. Anything else (or any
-parser error) returns None and the careful composer in compose.py reads the file, so every
+parser error) returns None and the careful composer in dossier/careful_reader.py reads the file, so every
 finding, its wording and its position come from one place. Both readers yield the same data
 and positions for a clean file (tests/test_fastload.py holds them to it).
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from handoff_cli.positions import FieldPath, Pos, Positions
+from handoff_cli.dossier.positions import FieldPath, Pos, Positions
 
 # BaseLoader resolves no types, so every scalar stays the text that was typed; without libyaml
 # (a PyYAML built from source without it) the careful reader alone is used, still correct.

@@ -1,7 +1,7 @@
 """A check of many dossiers: cached results where the content is unchanged, the rest on every core.
 
 Results come back in the order the files were given whatever the number of workers, and every
-result, computed or cached, is read from the same entry form (entries.py), so the output is the
+result, computed or cached, is read from the same entry form (engine/result_text.py), so the output is the
 same byte for byte with or without the cache and with any number of workers.
 """
 
@@ -19,15 +19,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handoff_cli.cache import ResultCache
-from handoff_cli.copies import CopyIndex, Print
-from handoff_cli.entries import load
-from handoff_cli.findings import CheckResult, FileResult
+from handoff_cli.engine.code_stamp import code_stamp
+from handoff_cli.engine.result_cache import ResultCache
+from handoff_cli.engine.result_text import load
+from handoff_cli.gate.copied_text import CopyIndex, Print
+from handoff_cli.gate.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
-from handoff_cli.stamp import code_stamp
 
 if TYPE_CHECKING:
-    from handoff_cli.checks import Checker
+    from handoff_cli.gate.checks import Checker
 
 BATCH = 200  # files hashed and looked up together; bounds what is held at once
 POOL_FROM = 48  # fewer files than this are checked in-process: starting workers would cost more
@@ -44,7 +44,7 @@ class Plan:
     cache: bool
 
     def checker(self) -> Checker:
-        from handoff_cli.checks import Checker
+        from handoff_cli.gate.checks import Checker
 
         return Checker.create(self.project, as_of=self.as_of, min_score=self.min_score)
 
@@ -130,9 +130,9 @@ def _many(jobs: list[tuple[int, str]]) -> list[tuple[int, str | None, str]]:
 
 def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None, str]:
     """Check one file: (index, digest of the bytes checked or None, entry text)."""
-    from handoff_cli.copies import fingerprints
-    from handoff_cli.entries import dump
-    from handoff_cli.window import FOREVER, window
+    from handoff_cli.engine.cache_validity import FOREVER, window
+    from handoff_cli.engine.result_text import dump
+    from handoff_cli.gate.copied_text import fingerprints
 
     path = Path(name)
     # read again rather than trusting the first read: the cache must key the bytes that were checked

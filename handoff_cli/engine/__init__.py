@@ -1,0 +1,1 @@
+"""Running a check over many files: which files, git, the result cache and the worker pool."""
