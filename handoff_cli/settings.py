@@ -57,7 +57,7 @@ DEFAULT_MIN_WORDS = {
 
 
 class Settings(_Strict):
-    min_score: Score = Field(95.0, description="Completeness a dossier needs to pass (DOMAIN.md target: 95 %).")
+    min_score: Score = Field(95.0, description="Completeness a dossier needs to pass (target: 95 %).")
     timezone: str = Field("UTC", description="IANA zone for timestamps written without an offset.")
     country: str | None = Field(None, description="ISO 3166 code whose public holidays are not business days.")
     subdivision: str | None = Field(None, description="State or region for holidays, e.g. NY or BY.")

@@ -1,4 +1,4 @@
-"""Meta: every rule has a unique code in its category's range, a name, a reason, examples, and README docs."""
+"""Meta: every rule has a unique code in its category's range, a name, a reason, examples, and a row in the docs."""
 
 from __future__ import annotations
 
@@ -33,20 +33,20 @@ def test_scored_rules_carry_points_and_consistency_rules_none() -> None:
         assert (rule.weight > 0) == (rule.category is not Category.CONSISTENCY), rule.code
 
 
-def test_readme_lists_every_rule() -> None:
-    readme = (ROOT / "README.md").read_text()
+def test_the_rules_page_lists_every_rule() -> None:
+    readme = (ROOT / "docs" / "rules.md").read_text()
     assert [r.code for r in RULES if f"`{r.code}`" not in readme] == []
 
 
-def test_readme_lists_every_error_code() -> None:
+def test_the_errors_page_lists_every_error_code() -> None:
     from handoff_cli.dossier.placeholders import FILLER_CODES
-    from handoff_cli.dossier.reader import LOAD_CODES
     from handoff_cli.dossier.schema_check import SCHEMA_CODES
+    from handoff_cli.dossier.yaml_codes import LOAD_CODES
     from handoff_cli.gate.no_regress import RATCHET_CODES
     from handoff_cli.gate.scoring import GATE_CODES
     from handoff_cli.gate.waivers import WAIVER_CODES
 
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "errors.md").read_text()
     codes = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}
     assert [code for code, (name, _) in codes.items() if f"| `{code}` | {name} |" not in readme] == []
 

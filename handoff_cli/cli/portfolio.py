@@ -32,7 +32,7 @@ def report(
 
     Also breaches by clock and the fields most often missing.
 
-    Failure patterns per deal with their evidence; seed 002's CS-engagement advice for open deals.
+    Failure patterns per deal with their evidence; the CS-engagement advice for open deals.
 
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 

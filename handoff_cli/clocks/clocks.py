@@ -26,13 +26,13 @@ class Clock:
 
 
 E = EventName
-# The defaults of DOMAIN.md, "The process and its clocks"; all count from contract signature unless noted.
+# The defaults of docs/method.md, "The process and its clocks"; all count from contract signature unless noted.
 DEFAULTS: tuple[Clock, ...] = (
     # internal knowledge transfer within 24 h; the rep schedules it (phase 1)
     Clock("internal_meeting", "internal knowledge transfer", None, (E.INTERNAL_MEETING,), 24, Unit.HOURS, Owner.REP),
-    # warm intro email from the rep within 48 h (seed 003; seed 002 lets the CSM write it: set owner = "csm")
+    # warm intro email from the rep within 48 h (or the CSM writes it: set owner = "csm")
     Clock("intro_email", "intro email to the customer", None, (E.INTRO_EMAIL,), 48, Unit.HOURS, Owner.REP),
-    # first CS contact within 48 h (seed 003 metric); meeting the customer counts as contact
+    # first CS contact within 48 h ; meeting the customer counts as contact
     Clock(
         "first_contact",
         "first CS contact",
@@ -44,7 +44,7 @@ DEFAULTS: tuple[Clock, ...] = (
     ),
     # joint transition meeting within 5 business days; the rep hands the customer over in it
     Clock("joint_meeting", "joint transition meeting", None, (E.JOINT_MEETING,), 5, Unit.BUSINESS_DAYS, Owner.REP),
-    # kickoff within 7 days (seed 003; seed 001 says 3-5 business days: set within = "5 business days")
+    # kickoff within 7 days (some playbooks say 3-5 business days: set within = "5 business days")
     Clock("kickoff", "implementation kickoff", None, (E.KICKOFF,), 7, Unit.DAYS, Owner.CSM),
     # first value milestone at 15-30 days: the end of the window is the deadline
     Clock("first_value", "first value milestone", None, (E.FIRST_VALUE,), 30, Unit.DAYS, Owner.CSM),
@@ -54,8 +54,8 @@ DEFAULTS: tuple[Clock, ...] = (
 NAMES = tuple(c.name for c in DEFAULTS)
 
 _OFF = ClockSetting(within="off")
-# Built-in segment playbooks (DOMAIN.md, segment playbooks): SMB / self-serve gets an automated welcome
-# sequence instead of meetings, and seed 002 sends that welcome within 30 minutes of payment.
+# Built-in segment playbooks (docs/method.md, "Segment playbooks"): SMB / self-serve gets an automated welcome
+# sequence instead of meetings, and that welcome goes out within 30 minutes of payment.
 PLAYBOOKS: dict[Segment, ClockTable] = {
     Segment.SMB: ClockTable(
         internal_meeting=_OFF,

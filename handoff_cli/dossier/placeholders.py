@@ -17,7 +17,7 @@ FILLER_CODES: dict[str, tuple[str, str]] = {
 }
 
 # Compared after normalising case, spacing and surrounding punctuation; text that is only
-# punctuation ("-", "?", "...") is always filler. The seeds' languages are covered too.
+# punctuation ("-", "?", "...") is always filler. Hebrew, Malay, Chinese and Indonesian fillers are covered too.
 DEFAULT_FILLER: tuple[str, ...] = (
     "tbd",
     "tba",

@@ -21,7 +21,7 @@ _EMAIL: TypeAdapter[str] = TypeAdapter(EmailStr)
 
 
 def rating_value(value: str | None, *, display: str) -> int | None:
-    """--rating as a whole number 1-5 (DOMAIN.md: the CSM's rating of the rep's handoff, 1-5)."""
+    """--rating as a whole number 1-5 (docs/method.md, metrics: the CSM's rating of the rep's handoff, 1-5)."""
     if value is None:
         return None
     if not (value.strip().isdigit() and 1 <= int(value) <= 5):

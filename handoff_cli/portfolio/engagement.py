@@ -1,4 +1,4 @@
-"""When CS should engage (seed 002's rule of thumb, DOMAIN.md): after the sale, or when it is ~70 % done.
+"""When CS should engage (docs/method.md, "When CS should engage"): after the sale, or when it is ~70 % done.
 
 Small deal, short cycle and quick implementation -> CS engages after the sale; otherwise CS joins
 when the sale is about 70 % done. A fact the dossier does not give counts against "after the sale":
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
 
-# seed 002: average deal < 15,000, sales cycle < 30-60 days, implementation < 2-4 weeks; the upper ends
+# the rule of thumb: average deal < 15,000, sales cycle < 30-60 days, implementation < 2-4 weeks; the upper ends
 # of the ranges are used so that only a clearly complex deal pulls CS into the sale
 MAX_VALUE = 15_000
 MAX_CYCLE_DAYS = 60

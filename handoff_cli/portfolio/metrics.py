@@ -1,4 +1,4 @@
-"""The metrics table of DOMAIN.md for a group of deals: counts, completeness, completion rate, medians, breaches."""
+"""The metrics of docs/method.md for a group of deals: counts, completeness, completion rate, medians, breaches."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from handoff_cli.clocks.clocks import NAMES
 from handoff_cli.portfolio.facts import LATE, DealFacts
 from handoff_cli.portfolio.reviews import ReviewTally, tally
 
-TARGET_SCORE = 95.0  # handoff completeness target ≥ 95 % (DOMAIN.md, metrics)
-COMPLETION_FLAG = 90.0  # completion rate below 90 % means a process problem (DOMAIN.md, metrics)
+TARGET_SCORE = 95.0  # handoff completeness target ≥ 95 % (docs/method.md, metrics)
+COMPLETION_FLAG = 90.0  # completion rate below 90 % means a process problem (docs/method.md, metrics)
 # completeness distribution: lower bound of each band, shown as "95-100" etc.
 BANDS: tuple[tuple[str, float], ...] = (("95-100", 95), ("85-94", 85), ("70-84", 70), ("50-69", 50), ("0-49", 0))
 

@@ -1,4 +1,4 @@
-"""The five failure patterns of seed 003 (DOMAIN.md), each detected per deal with the evidence that shows it."""
+"""The five failure patterns (docs/method.md), each detected per deal with the evidence that shows it."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from handoff_cli.reporters.clocks import span
 
 MINIMAL_SCORE = 70.0  # below this a dossier is "minimal": CS starts nearly cold
 THIN_CATEGORY = 70.0  # stakeholders or goals this incomplete leave CS without context
-HAND_BACK_DAYS = 45  # the rep's hand-back note is due at 30-45 days (DOMAIN.md, other clocks)
-QUIET_DAYS = 14  # "weeks without CS contact" (DOMAIN.md, momentum death)
+HAND_BACK_DAYS = 45  # the rep's hand-back note is due at 30-45 days (docs/method.md, other clocks)
+QUIET_DAYS = 14  # "weeks without CS contact" (docs/method.md, momentum death)
 E = EventName
 CS_EVENTS = (E.FIRST_CONTACT, E.JOINT_MEETING, E.KICKOFF, E.FIRST_VALUE, E.QBR_SCHEDULED, E.QBR)
 SHOWN = 3

@@ -14,7 +14,7 @@ from handoff_cli.dossier.vocabulary import Decision, RejectReason
 from handoff_cli.model.progress import Review
 from handoff_cli.portfolio.facts import DealFacts
 
-TARGET_RATING = 4.0  # the CSM's rating of the rep's handoff, 1-5, target >= 4 (DOMAIN.md, metrics)
+TARGET_RATING = 4.0  # the CSM's rating of the rep's handoff, 1-5, target >= 4 (docs/method.md, metrics)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Meeting agendas with their time boxes (DOMAIN.md, the process table), filled with this deal's facts."""
+"""Meeting agendas with their time boxes (docs/method.md, the process), filled with this deal's facts."""
 
 from __future__ import annotations
 
@@ -126,8 +126,9 @@ def _then(*parts: Items) -> Items:
 
 
 # meeting -> (title, clock key, rule, participants, [(section, minutes, items)]).
-# internal and joint follow seed 003's time boxes (the joint call is billed as 30 minutes, but its own
-# boxes add up to 35: the boxes are kept and the total is shown); the kickoff's 60 minutes and topics follow seed 001.
+# internal and joint follow the method's time boxes (the joint call is billed as 30 minutes, but its own
+# boxes add up to 35: the boxes are kept and the total is shown); the kickoff's 60 minutes and topics
+# follow the enterprise playbook.
 MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, int, Items], ...]]] = {
     "internal": ("Internal knowledge transfer", "internal-meeting", "within 24 h of signature",
                  ("sales rep", "CSM", "CS manager", "sales manager (optional)"), (

@@ -1,4 +1,4 @@
-"""Check-in and review cadence per segment playbook (DOMAIN.md, "Segment playbooks"): the one place to change it."""
+"""Check-in and review cadence per segment playbook (docs/method.md, "Segment playbooks"): one place to change it."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from handoff_cli.model.goals import SuccessCriterion
 from handoff_cli.model.stakeholders import Stakeholder
 from handoff_cli.render.needs import champion
 
-MAX_OBJECTIVES = 3  # the intro email lists up to three objectives (DOMAIN.md, "The intro email")
+MAX_OBJECTIVES = 3  # the intro email lists up to three objectives (docs/method.md, "The intro email")
 
 
 @dataclass(frozen=True)

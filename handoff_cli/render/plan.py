@@ -132,7 +132,7 @@ def _items(dossier: Dossier, cal: BusinessCalendar, day0: date,
             dated.append((next_business_day(cal, day0 + timedelta(days=n)), cadence.check_in))
     for n, what in cadence.touchpoints:
         dated.append((next_business_day(cal, day0 + timedelta(days=n)), what))
-    # rep's hand-back note to the customer at 30-45 days (DOMAIN.md, other clocks)
+    # rep's hand-back note to the customer at 30-45 days (docs/method.md, other clocks)
     dated.append((next_business_day(cal, day0 + timedelta(days=30)), "Sales rep's hand-back note to the champion"))
     dated.sort(key=lambda pair: pair[0])  # stable: same-day items keep the order above
     return dated, undated

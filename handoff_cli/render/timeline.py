@@ -14,11 +14,11 @@ from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
 
-# the clocks of DOMAIN.md, "The process and its clocks"
+# the clocks of docs/method.md, "The process and its clocks"
 INTERNAL_MEETING_HOURS = 24
 INTRO_EMAIL_HOURS = 48
 JOINT_MEETING_BUSINESS_DAYS = 5
-KICKOFF_DAYS = 7  # seed 003; seed 001's 3-5 business days is the stricter view
+KICKOFF_DAYS = 7  # a stricter playbook says 3-5 business days
 FIRST_VALUE_WINDOW = (15, 30)
 QBR_DAY = 90
 

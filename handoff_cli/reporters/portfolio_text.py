@@ -59,7 +59,7 @@ def engagement_lines(doc: Doc) -> list[str]:
     e = doc["engagement"]
     rule = e["rule"]
     out = [
-        f"rule (seed 002): deal < {rule['max_value']:,}, sales cycle < {rule['max_cycle_days']} days and "
+        f"rule: deal < {rule['max_value']:,}, sales cycle < {rule['max_cycle_days']} days and "
         f"implementation < {rule['max_implementation_days']} days -> CS after close, else CS at ~70% of the sale",
         "all deals: " + ", ".join(f"{n} {when}" for when, n in e["summary"].items()),
     ]
