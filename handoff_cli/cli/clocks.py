@@ -60,7 +60,7 @@ def log(
         typer.Argument(
             metavar="EVENT",
             help="internal_meeting, intro_email, first_contact, joint_meeting, kickoff, first_value, "
-            "qbr_scheduled, qbr or rep_check_in.",
+            "qbr_scheduled, qbr or rep_check_in; or an outcome: customer_survey, health, renewed, churned, expanded.",
         ),
     ],
     at: Annotated[
@@ -72,14 +72,27 @@ def log(
     force: Annotated[
         bool, typer.Option("--force", help="Log it even if already logged or dated before the signature.")
     ] = False,
+    rating: Annotated[
+        str | None, typer.Option(metavar="1-5", show_default=False, help="customer_survey: the customer's rating.")
+    ] = None,
+    value: Annotated[
+        str | None, typer.Option(metavar="HEALTH", show_default=False, help="health: green, yellow or red.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option(show_default=False, help="expanded: the added annual value, in the deal's currency.")
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Record that a handoff step happened, under handoff.events in the dossier; the SLA clocks read it.
 
+    Or record a customer outcome under handoff.outcomes, which `handoff report` ties to the handoff's quality:
+    customer_survey --rating 1-5, health --value green|yellow|red, renewed, churned, expanded [--amount].
+
     Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 
     Refused (exit 2, nothing written): an unknown event, a time in the future, an invalid dossier, a time
-    before the signature or an event already logged (these two are allowed with --force).
+    before the signature or an event already logged (these two are allowed with --force). An outcome is also
+    refused on an unsigned deal, and after a churn or a second survey or churn without --force.
 
     Exit 1, nothing written, if the dossier would not validate with the event in it.
 
@@ -88,7 +101,17 @@ def log(
       handoff log deals/acme.yaml intro_email
 
       handoff log deals/acme.yaml joint_meeting --at 2026-11-12T15:00 --by "Kofi Mensah" --note "Megan attended"
+
+      handoff log deals/acme.yaml health --value green --at 2027-02-09
     """
+    from handoff_cli.cli.outcome_log import OUTCOMES, known_name, log_outcome, no_details
+
+    known_name(event, display=str(path))
+    if event in OUTCOMES:
+        details = {"rating": rating, "value": value, "amount": amount}
+        log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)
+        return
+    no_details(event, rating=rating, value=value, amount=amount, display=str(path))
     from handoff_cli.clocks.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write

@@ -10,6 +10,7 @@ from pydantic import EmailStr, Field
 
 from handoff_cli.dossier.vocabulary import Decision, RejectReason
 from handoff_cli.model.common import Model, Text
+from handoff_cli.model.outcomes import Outcome
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
 
@@ -65,6 +66,7 @@ class Progress(Model):
     checklist: list[ChecklistItem] | None = None
     waivers: list[Waiver] | None = None
     reviews: list[Review] | None = Field(None, description="`handoff accept` writes here.")
+    outcomes: list[Outcome] | None = Field(None, description="The customer's results; `handoff log` writes here.")
 
     def first(self, name: EventName) -> Event | None:
         """The earliest logged occurrence of an event, whatever the order in the file."""

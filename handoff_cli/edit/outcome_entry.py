@@ -1,0 +1,102 @@
+"""`handoff log DEAL customer_survey|health|renewed|churned|expanded`: the flags checked, the refusals, the entry.
+
+The flags are checked before the dossier is read, so a mistyped rating never touches the file.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from handoff_cli.dossier.positions import did_you_mean
+from handoff_cli.edit.acceptance import rating_value
+from handoff_cli.errors import InputError
+from handoff_cli.model import Dossier
+from handoff_cli.model.outcomes import DETAIL_OF, REQUIRED, Health, OutcomeKind
+
+OUTCOMES = frozenset(k.value for k in OutcomeKind)
+HEALTH = tuple(h.value for h in Health)
+ONCE = (OutcomeKind.CUSTOMER_SURVEY, OutcomeKind.CHURNED)  # a second one is a mistake unless --force says not
+MAX_AMOUNT_DIGITS = 15  # as the dossier's money: at most 15 digits before the point
+
+
+def details(
+    kind: OutcomeKind, *, rating: str | None, value: str | None, amount: str | None, display: str
+) -> dict[str, Any]:
+    """--rating, --value and --amount as the entry's keys; each goes with one kind of outcome only."""
+    given = {"rating": rating, "value": value, "amount": amount}
+    for name, text in given.items():
+        owner = DETAIL_OF[name]
+        if text is not None and kind is not owner:
+            raise InputError(f"--{name} goes with {owner.value}, not {kind.value}", path=display)
+        if text is None and kind is owner and name in REQUIRED:
+            needs = "--rating 1-5" if name == "rating" else "--value green, yellow or red"
+            raise InputError(f"{kind.value} needs {needs}", path=display)
+    out: dict[str, Any] = {}
+    if rating is not None:
+        out["rating"] = rating_value(rating, display=display)
+    if value is not None:
+        if value not in HEALTH:
+            hint = did_you_mean(value, HEALTH) or f"; use one of {', '.join(HEALTH)}"
+            raise InputError(f"unknown health '{value}'{hint}", path=display)
+        out["value"] = value
+    if amount is not None:
+        out["amount"] = _amount(amount, display=display)
+    return out
+
+
+def _amount(text: str, *, display: str) -> int | float:
+    try:
+        number = Decimal(text.strip().replace("_", ""))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite() or number < 0 or number.adjusted() >= MAX_AMOUNT_DIGITS:
+        raise InputError(
+            f"--amount must be a plain number of at most 15 digits, e.g. 20000, not '{text}'", path=display
+        )
+    # written as a YAML number; a float prints the shortest digits that read back as the same value
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def check_outcome(
+    dossier: Dossier, kind: OutcomeKind, at: datetime, *, now: datetime, tz: tzinfo, force: bool, display: str
+) -> None:
+    """The refusals: a future time or an unsigned deal always; before signature or a repeat unless --force."""
+    if at > now:
+        raise InputError(f"--at {at.isoformat()} is in the future; log an outcome once it has happened", path=display)
+    signed = dossier.deal.signed_at
+    if signed is None:
+        raise InputError("deal.signed_at is not set; outcomes are logged for signed deals", path=display)
+    signed = signed if signed.tzinfo else signed.replace(tzinfo=tz)
+    if at < signed and not force:
+        raise InputError(
+            f"--at {at.isoformat()} is before the signature ({signed.isoformat()}); "
+            "pass --force if it really happened before close",
+            path=display,
+        )
+    logged = (dossier.handoff.outcomes or []) if dossier.handoff else []
+    churned = [o for o in logged if o.outcome is OutcomeKind.CHURNED]
+    if force:
+        return
+    if kind in ONCE and (same := [o for o in logged if o.outcome is kind]):
+        raise InputError(
+            f"{kind.value} is already logged at {same[0].at.isoformat()}; pass --force to log it again", path=display
+        )
+    if churned:
+        raise InputError(
+            f"the customer churned at {churned[0].at.isoformat()}; pass --force to log {kind.value} after that",
+            path=display,
+        )
+
+
+def outcome_entry(
+    kind: OutcomeKind, at: datetime, detail: dict[str, Any], *, by: str | None, note: str | None
+) -> dict[str, Any]:
+    """The new `handoff.outcomes` item, keys in the order docs/dossier.md lists them."""
+    item: dict[str, Any] = {"outcome": kind.value, "at": at, **detail}
+    if by is not None:
+        item["by"] = by
+    if note is not None:
+        item["note"] = note
+    return item

@@ -1,0 +1,63 @@
+"""What became of the customer after the handoff: their survey rating, health checks, renewal, churn, expansion.
+
+`handoff log DEAL customer_survey|health|renewed|churned|expanded` writes these under `handoff.outcomes`;
+`handoff report` ties them to the completeness of the dossier at signature (docs/outcomes.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from handoff_cli.model.common import Model, Number, Text
+
+
+class OutcomeKind(StrEnum):
+    CUSTOMER_SURVEY = "customer_survey"
+    HEALTH = "health"
+    RENEWED = "renewed"
+    CHURNED = "churned"
+    EXPANDED = "expanded"
+
+
+class Health(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+# the one kind of outcome each detail belongs to: a survey has a rating, a health check a value
+DETAIL_OF = {"rating": OutcomeKind.CUSTOMER_SURVEY, "value": OutcomeKind.HEALTH, "amount": OutcomeKind.EXPANDED}
+REQUIRED = frozenset({"rating", "value"})  # an expansion's amount may be unknown
+
+
+class Outcome(Model):
+    outcome: OutcomeKind
+    at: datetime = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    rating: Annotated[int, Field(ge=1, le=5)] | None = Field(
+        None, validate_default=True, description="customer_survey: the customer's rating of the handoff, 1-5."
+    )
+    value: Health | None = Field(None, validate_default=True, description="health: green, yellow or red.")
+    amount: Annotated[Number, Field(ge=0)] | None = Field(
+        None, validate_default=True, description="expanded: the added annual value, in the deal's currency."
+    )
+    by: Text | None = None
+    note: Text | None = None
+
+    @field_validator("rating", "value", "amount")
+    @classmethod
+    def _belongs_to_kind(cls, value: Any, info: ValidationInfo) -> Any:
+        kind, name = info.data.get("outcome"), str(info.field_name)
+        if kind is None:
+            return value  # the kind itself is wrong: that is the error to show
+        owner = DETAIL_OF[name]
+        if value is None and kind is owner and name in REQUIRED:
+            # reported like any missing key: "'rating' is required in handoff.outcomes[0]"
+            raise PydanticCustomError("missing", "Field required")
+        if value is not None and kind is not owner:
+            raise ValueError(f"only a {owner.value} outcome has a {name}, not {kind.value}")
+        return value
