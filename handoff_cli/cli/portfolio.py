@@ -34,6 +34,9 @@ def report(
 
     Failure patterns per deal with their evidence; the CS-engagement advice for open deals.
 
+    Outcomes: the customer's survey rating, time to first value, 90-day health, and retention, churn and
+    expansion by handoff quality at signature (docs/outcomes.md).
+
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 
     A report informs, it does not gate on scores or clocks: use `handoff sla` or `handoff validate` in CI.
@@ -48,11 +51,14 @@ def report(
     """
     from handoff_cli.portfolio.document import document
     from handoff_cli.portfolio.facts import collect
+    from handoff_cli.portfolio.outcomes import known_outcomes
+    from handoff_cli.portfolio.signature_quality import quality_at_signature
     from handoff_cli.reporters.portfolio import REPORT
 
     proj = project(config)
     targets = paths or [proj.root / p for p in proj.settings.paths]
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
-    REPORT[format](document(portfolio), console())
+    quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
+    REPORT[format](document(portfolio, quality=quality), console())
     if portfolio.invalid:
         raise typer.Exit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from handoff_cli.portfolio.engagement import (
@@ -14,13 +15,16 @@ from handoff_cli.portfolio.engagement import (
 )
 from handoff_cli.portfolio.facts import LATE, Portfolio
 from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metrics
+from handoff_cli.portfolio.outcomes_document import outcomes_section
 from handoff_cli.portfolio.patterns import PATTERNS, detect
+from handoff_cli.portfolio.signature_quality import Quality
 
 FORMAT_VERSION = 1
 GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
-def document(portfolio: Portfolio) -> dict[str, Any]:
+def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None) -> dict[str, Any]:
+    """`quality`: each deal's handoff quality at signature, by path; without it, today's score."""
     deals, as_of = portfolio.deals, portfolio.as_of
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
     advice = [advise(d.dossier) for d in deals]
@@ -61,6 +65,7 @@ def document(portfolio: Portfolio) -> dict[str, Any]:
             }
             for d in deals
         ],
+        "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": portfolio.invalid,
     }  # fmt: skip
 

@@ -1,0 +1,116 @@
+"""The report's `outcomes` section: did good handoffs pay off? Plain data; text, md and html render it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from statistics import mean, median
+from typing import Any
+
+from handoff_cli.clocks.evaluate import Status
+from handoff_cli.model.outcomes import Health, OutcomeKind
+from handoff_cli.portfolio.facts import Portfolio
+from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, outcomes
+from handoff_cli.portfolio.signature_quality import BANDS, CURRENT, SOURCES, Quality
+from handoff_cli.portfolio.wilson import CONFIDENCE, MIN_DEALS, Rate, compare, rate
+
+TARGET_SURVEY = 4.5  # the customer's rating of the handoff, 1-5, target >= 4.5 (docs/method.md, metrics)
+DUE = (Status.MET, Status.MET_LATE, Status.BREACHED)  # a clock milestone that has come due
+NOT_YET = "not yet known"
+
+
+def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> dict[str, Any]:
+    found = outcomes(portfolio.deals, portfolio.as_of)
+    known = [o for o in found if o.first_year is not None]
+    # quality is looked up for deals with a known outcome; without git history it is today's score
+    at_signing = {o.deal.path: quality.get(o.deal.path) or Quality(o.deal.score, CURRENT) for o in known}
+    by_band = {name: [o for o in known if at_signing[o.deal.path].band == name] for name, _ in BANDS}
+    rates = {name: _rates(group) for name, group in by_band.items()}
+    great, poor = BANDS[0][0], BANDS[-1][0]
+    return {
+        "signed": len(found),
+        "survey": {
+            "target": TARGET_SURVEY,
+            "overall": _survey(found),
+            "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, _survey),
+            "by_rep": _grouped(found, lambda o: o.deal.rep, _survey),
+        },
+        "delivery": {
+            "overall": _delivery(found),
+            "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, _delivery),
+            "by_size": {size: _delivery(g) for size in SIZES if (g := [o for o in found if o.size == size])},
+        },
+        "health_90": {
+            "window_days": [HEALTH_FROM, HEALTH_TO], "day": HEALTH_DAY,
+            **{h.value: sum(o.health_90 is h for o in found) for h in Health},
+            NOT_YET: sum(o.health_90 is None for o in found),
+        },
+        "retention": {
+            "confidence": CONFIDENCE, "min_deals": MIN_DEALS,
+            "known": len(known), NOT_YET: len(found) - len(known),
+            "quality_sources": {s: sum(q.source == s for q in at_signing.values()) for s in SOURCES},
+            "by_band": {name: _band(group, rates[name]) for name, group in by_band.items()},
+            "verdict": {
+                what: compare(what, rates[great][what], rates[poor][what], great_name=great, poor_name=poor)
+                for what in ("churn", "retention", "expansion")
+            },
+        },
+        "deals": [_deal(o, at_signing.get(o.deal.path)) for o in found],
+    }  # fmt: skip
+
+
+def _grouped(
+    found: Sequence[DealOutcome], key: Callable[[DealOutcome], str], figure: Callable[[Sequence[DealOutcome]], Any]
+) -> dict[str, Any]:
+    groups: dict[str, list[DealOutcome]] = {}
+    for o in found:
+        groups.setdefault(key(o), []).append(o)
+    return {name: figure(groups[name]) for name in sorted(groups)}
+
+
+def _survey(group: Sequence[DealOutcome]) -> dict[str, Any]:
+    ratings = [o.survey for o in group if o.survey is not None]
+    average = round(mean(ratings), 2) if ratings else None
+    return {"mean": average, "count": len(ratings), "at_target": None if average is None else average >= TARGET_SURVEY}
+
+
+def _delivery(group: Sequence[DealOutcome]) -> dict[str, Any]:
+    days = [o.days_to_value for o in group if o.days_to_value is not None]
+    due = [c for o in group for c in o.deal.clocks if c.status in DUE]
+    adherence = rate(sum(c.status is Status.MET for c in due), len(due))
+    return {
+        "deals": len(group),
+        "first_value": {"reached": len(days), "median_days": round(median(days), 1) if days else None},
+        "milestones": {"due": len(due), "on_time": adherence.hits, "percent": adherence.percent},
+    }
+
+
+def _rates(group: Sequence[DealOutcome]) -> dict[str, Rate]:
+    """Over the deals of a band whose first-year outcome is known: renewed, churned, expanded."""
+    n = len(group)
+    renewed = sum(o.first_year is OutcomeKind.RENEWED for o in group)
+    return {
+        "retention": rate(renewed, n),
+        "churn": rate(n - renewed, n),
+        "expansion": rate(sum(o.expanded for o in group), n),
+    }
+
+
+def _band(group: Sequence[DealOutcome], rates: Mapping[str, Rate]) -> dict[str, Any]:
+    return {
+        "known": len(group), "renewed": rates["retention"].hits, "churned": rates["churn"].hits,
+        "expanded": rates["expansion"].hits, **{k: r.as_dict() for k, r in rates.items()},
+        "too_few": len(group) < MIN_DEALS,
+    }  # fmt: skip
+
+
+def _deal(o: DealOutcome, quality: Quality | None) -> dict[str, Any]:
+    d = o.deal.dossier.deal
+    return {
+        "path": o.deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value, "rep": o.deal.rep,
+        "size": o.size, "survey": o.survey, "days_to_value": o.days_to_value,
+        "health_90": o.health_90.value if o.health_90 else None,
+        "first_year": o.first_year.value if o.first_year else NOT_YET, "expanded": o.expanded,
+        "quality_at_signature": quality.score if quality else None,
+        "quality_source": quality.source if quality else None,
+        "quality_band": quality.band if quality else None,
+    }  # fmt: skip
