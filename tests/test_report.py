@@ -70,7 +70,7 @@ def test_html_is_self_contained_and_charts_match_json(run_cli: RunCli, in_exampl
     assert page.refs == []
     assert not {"script", "link", "img", "iframe", "object"} & set(page.tags)
     assert "url(" not in page_text and "@import" not in page_text
-    overall = doc["overall"]
+    overall, outcomes = doc["overall"], doc["outcomes"]
 
     def figures(data: dict[str, float | None]) -> dict[str, str]:
         return {k: "" if v is None else f"{v:g}" for k, v in data.items()}
@@ -82,6 +82,8 @@ def test_html_is_self_contained_and_charts_match_json(run_cli: RunCli, in_exampl
         "patterns": figures(doc["patterns"]["counts"]),
         "rating_by_rep": figures({k: m["reviews"]["mean_rating"] for k, m in doc["by_rep"].items()}),
         "rejection_reasons": figures(overall["reviews"]["reasons"]),
+        "churn_by_quality": figures({k: b["churn"]["percent"] for k, b in outcomes["retention"]["by_band"].items()}),
+        "survey_by_rep": figures({k: s["mean"] for k, s in outcomes["survey"]["by_rep"].items()}),
     }
     assert page.charts["breaches_by_clock"]["first_contact"] == "4"
 

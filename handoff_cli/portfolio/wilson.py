@@ -38,11 +38,11 @@ def compare(what: str, great: Rate, poor: Rate, *, great_name: str, poor_name: s
     """One plain sentence on whether `what` differs between the best and the worst handoffs."""
     if great.of < MIN_DEALS or poor.of < MIN_DEALS:
         return (
-            f"too few deals to tell: {great.of} with handoffs {great_name} and {poor.of} {poor_name} have a known "
-            f"outcome; at least {MIN_DEALS} in each are needed"
+            f"too few deals to tell: {great.of} with handoffs {great_name} and {poor.of} with handoffs {poor_name} "
+            f"have a known outcome; at least {MIN_DEALS} in each are needed"
         )
     assert great.low is not None and great.high is not None and poor.low is not None and poor.high is not None
-    figures = f"{great.percent:g}% with handoffs {great_name} against {poor.percent:g}% {poor_name}"
+    figures = f"{great.percent:g}% with handoffs {great_name} against {poor.percent:g}% with handoffs {poor_name}"
     if great.high < poor.low:
         return f"{what} is lower after great handoffs: {figures}, and the 95% intervals do not overlap"
     if poor.high < great.low:

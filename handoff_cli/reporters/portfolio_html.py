@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from handoff_cli.reporters.outcomes_html import outcome_parts
 from handoff_cli.reporters.portfolio_text import engagement_lines, rows
 
 Doc = dict[str, Any]
@@ -77,6 +78,7 @@ def html(doc: Doc) -> str:
     parts += ["<h2>Failure patterns</h2>", table(["deal", "pattern", "evidence"], patterns)]
     parts += ["<h2>When CS should engage</h2><ul>"] + [f"<li>{escape(x)}</li>" for x in engagement_lines(doc)]
     parts.append("</ul>")
+    parts += outcome_parts(doc)
     if doc["invalid"]:
         parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(x)}</li>" for x in doc["invalid"]), "</ul>"]
     return (

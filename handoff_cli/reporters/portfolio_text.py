@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
+from handoff_cli.reporters.outcomes_text import text_lines as outcomes_text
+
 Doc = dict[str, Any]
 
 
@@ -87,6 +90,7 @@ def text_lines(doc: Doc) -> list[str]:
             out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
     out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
+    out += outcomes_text(doc)
     if doc["invalid"]:
         out += ["", "skipped"] + [f"  {line}" for line in doc["invalid"]]
     return out
@@ -108,6 +112,7 @@ def md_lines(doc: Doc) -> list[str]:
         for p in doc["patterns"]["deals"]
     ]
     out += ["", "## When CS should engage", ""] + [f"- {_cell(line)}" for line in engagement_lines(doc)]
+    out += outcomes_md(doc)
     if doc["invalid"]:
         out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]]
     return out
