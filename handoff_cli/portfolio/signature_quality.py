@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from handoff_cli.engine.git_changed import GitError
-from handoff_cli.engine.git_history import repo_root, show, versions
+from handoff_cli.engine.git_history import Version, repo_root, show, versions
 from handoff_cli.gate.checks import Checker
 from handoff_cli.gate.score_history import score_version
 from handoff_cli.portfolio.facts import DealFacts
@@ -52,6 +52,7 @@ def _quality(deal: DealFacts, checker: Checker) -> Quality:
         return Quality(deal.score, CURRENT)
     assert deal.dossier.deal.signed_at is not None
     signed = deal.aware(deal.dossier.deal.signed_at)
+    found = _own(found, root, checker, deal)
     before = [v for v in found if datetime.fromisoformat(v.date) <= signed]  # newest first
     version, source = (before[0], SIGNATURE) if before else (found[-1], FIRST_COMMIT)
     data = show(root, version.sha, version.name)
@@ -59,3 +60,19 @@ def _quality(deal: DealFacts, checker: Checker) -> Quality:
     if result is None or result.score is None:
         return Quality(deal.score, CURRENT)  # that version cannot be scored: the nearest figure there is
     return Quality(result.score.percent, source)
+
+
+def _own(found: list[Version], root: Path, checker: Checker, deal: DealFacts) -> list[Version]:
+    """The versions that are this deal's: `git log --follow` also follows a copy, so a dossier started from
+    another deal's file would inherit that deal's past. Where the file's name changes, the deal id must not."""
+    own: list[Version] = []
+    for version in found:
+        if own and version.name != own[-1].name:
+            data = show(root, version.sha, version.name)
+            if (
+                data is None
+                or score_version(checker, data, version.name, display=deal.path).deal_id != deal.dossier.deal.id
+            ):
+                break
+        own.append(version)
+    return own
