@@ -75,15 +75,18 @@ def check_outcome(
             "pass --force if it really happened before close",
             path=display,
         )
-    logged = (dossier.handoff.outcomes or []) if dossier.handoff else []
-    churned = [o for o in logged if o.outcome is OutcomeKind.CHURNED]
     if force:
         return
+    # earliest first, whatever the order in the file; naive times are read in the configured timezone
+    logged = sorted(
+        (dossier.handoff.outcomes or []) if dossier.handoff else [],
+        key=lambda o: o.at if o.at.tzinfo else o.at.replace(tzinfo=tz),
+    )
     if kind in ONCE and (same := [o for o in logged if o.outcome is kind]):
         raise InputError(
             f"{kind.value} is already logged at {same[0].at.isoformat()}; pass --force to log it again", path=display
         )
-    if churned:
+    if churned := [o for o in logged if o.outcome is OutcomeKind.CHURNED]:
         raise InputError(
             f"the customer churned at {churned[0].at.isoformat()}; pass --force to log {kind.value} after that",
             path=display,
