@@ -9,6 +9,10 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE
+from handoff_cli.render import locale_format
+from handoff_cli.render.documents import day, moment
+from handoff_cli.render.template_language import choose, names_in
 from handoff_cli.settings import Project
 
 
@@ -21,13 +25,17 @@ def packaged_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+WORDS = "words.txt.j2"
+
+
 def search_path(project: Project) -> list[Path]:
     """Where a template name is looked up, first match wins: the deals repo's folder, then the packaged one."""
     repo = project.root / project.settings.templates_dir
     return [repo, packaged_dir()] if repo.is_dir() else [packaged_dir()]
 
 
-def environment(project: Project) -> SandboxedEnvironment:
+def environment(project: Project, language: str = DEFAULT_LANGUAGE) -> SandboxedEnvironment:
+    """The environment for documents in `language`: its filters format for that locale."""
     # user templates are untrusted: the sandbox refuses attribute tricks that reach Python internals
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(project)]),
@@ -39,6 +47,15 @@ def environment(project: Project) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters["yaml"] = yaml_scalar
+    # the English defaults' own forms, `Mon 2026-11-16` and `Tue 2026-11-10 16:30 EST`
+    env.filters["day"] = day
+    env.filters["moment"] = moment
+    locale = locale_format.locale_for(language)
+    env.filters.update(locale_format.filters(locale))
+    env.globals["language"] = language
+    env.globals["direction"] = locale_format.direction(locale)
+    # the shared wording of a document's lines, in the same language: `{% import words as words %}`
+    env.globals["words"] = choose(WORDS, language, names_in(search_path(project))).name
     return env
 
 
