@@ -86,7 +86,7 @@ def _emit(text: str, out: Path | None, force: bool) -> None:
     typer.echo(f"wrote {out}")
 
 
-def _in_language(proj: Project, name: str, tag: str) -> tuple[SandboxedEnvironment, str]:
+def _in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[SandboxedEnvironment, str]:
     """The environment and template for `name` in language `tag`; one warning when there is no such template."""
     from handoff_cli.render.environment import environment, search_path
     from handoff_cli.render.template_language import choose, names_in
@@ -95,7 +95,7 @@ def _in_language(proj: Project, name: str, tag: str) -> tuple[SandboxedEnvironme
     if chosen.fell_back:
         typer.echo(f"handoff: warning: no {name} template in language '{tag}'; "
                    f"writing it in the default language ({chosen.language})", err=True)
-    return environment(proj, chosen.language), chosen.name
+    return environment(proj, chosen.language, html=html), chosen.name
 
 
 def _customer_language(proj: Project, dossier: Dossier) -> str:
@@ -105,7 +105,7 @@ def _customer_language(proj: Project, dossier: Dossier) -> str:
 def _render(proj: Project, name: str, tag: str, context: Mapping[str, object]) -> str:
     from handoff_cli.render import engine
 
-    env, chosen = _in_language(proj, name, tag)
+    env, chosen = _in_language(proj, name, tag, html=name.endswith(".html.j2"))
     return engine.render(env, chosen, context)
 
 

@@ -34,14 +34,16 @@ def search_path(project: Project) -> list[Path]:
     return [repo, packaged_dir()] if repo.is_dir() else [packaged_dir()]
 
 
-def environment(project: Project, language: str = DEFAULT_LANGUAGE) -> SandboxedEnvironment:
-    """The environment for documents in `language`: its filters format for that locale."""
+def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: bool = False) -> SandboxedEnvironment:
+    """The environment for a document in `language` (its filters format for that locale), HTML or not."""
+    pages = select_autoescape(["html", "htm", "html.j2", "htm.j2"])
     # user templates are untrusted: the sandbox refuses attribute tricks that reach Python internals
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(project)]),
         undefined=StrictUndefined,
-        # template names end in .j2, so "html" alone would never match `plan_30_60_90.html.j2`
-        autoescape=select_autoescape(["html", "htm", "html.j2", "htm.j2"]),
+        # template names end in .j2, so "html" alone would never match `plan_30_60_90.html.j2`; the words
+        # macros are escaped when the page is HTML: a macro called from an escaping template is trusted as markup
+        autoescape=lambda name: pages(name) or (html and name is not None and name.startswith("words.")),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
