@@ -13,6 +13,12 @@ from pathlib import Path
 from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE, lookup_chain
 
 SUFFIX = ".j2"
+# the templates whose words a translation changes: every document, and the words their lines share
+TRANSLATABLE = (
+    "intro_email.txt.j2", "intro_email_csm.txt.j2", "words.txt.j2", "calendar.txt.j2",
+    "agenda_joint.md.j2", "agenda_joint.html.j2", "agenda_kickoff.md.j2", "agenda_kickoff.html.j2",
+    "agenda_internal.md.j2", "agenda_internal.html.j2", "plan_30_60_90.md.j2", "plan_30_60_90.html.j2",
+)
 
 
 @dataclass(frozen=True)
