@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import langcodes
-
 DEFAULT_LANGUAGE = "en"  # the language of the packaged default templates
 
 
 def language_tag(value: str) -> str:
     """The tag in its standard form (`DE_at` -> `de-AT`); a malformed or unregistered one is a ValueError."""
+    import langcodes  # here, not at the top: settings import this module, and most commands never need it
+
     if not langcodes.tag_is_valid(value):
         raise ValueError(f"'{value}' is not a BCP 47 language tag; write e.g. de, de-AT, en-GB, fr")
     return str(langcodes.standardize_tag(value))
