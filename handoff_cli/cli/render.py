@@ -224,21 +224,14 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
       handoff render calendar deals/acme.yaml --out acme.ics
     """
     from handoff_cli.clocks.businessdays import calendar_for
-    from handoff_cli.render import engine, ics, needs
-    from handoff_cli.render.timeline import KeyDate, first_value, key_dates
+    from handoff_cli.render import ics, needs
+    from handoff_cli.render.calendar_words import calendar_words
+    from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
     dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
     cal = calendar_for(proj.settings)
-    dates = key_dates(dossier, cal)
     env, chosen = _in_language(proj, "calendar.txt.j2", _customer_language(proj, dossier))
-    value = first_value(dossier, cal)
-    context: dict[str, object] = {"deal": dossier.deal, "first_value": value[1] if value else None}
-
-    def words(key: KeyDate) -> tuple[str, str]:
-        event = {**context, "event": key}
-        return (engine.render(env, chosen, event, block="summary").strip(),
-                engine.render(env, chosen, event, block="description").strip())
-
-    name = engine.render(env, chosen, context, block="name").strip()
-    _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz), name=name, words=words), out, force)
+    name, words = calendar_words(env, chosen, dossier, cal)
+    text = ics.calendar(dossier, key_dates(dossier, cal), stamp=moment(date, proj.settings.tz), name=name, words=words)
+    _emit(text, out, force)
