@@ -124,6 +124,7 @@ def intro(
     txt prints a Subject line and the body to paste into a mail client; eml writes an RFC 5322 draft
     (From, To = champion, Cc, Subject, UTF-8 body) that mail clients open ready to send.
     --from csm renders the variant in which the CSM introduces themself (the rep goes in Cc).
+    Written in the customer's language: deal.language, else `language` in handoff.toml.
 
     Examples:
 
@@ -158,6 +159,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
     Filled from the dossier's goals, success criteria, milestones, training, commitments and risks, with
     the first value milestone inside days 15-30, the segment's check-in cadence and the QBR at day 90.
     Dates respect the configured timezone, weekend and public holidays (handoff.toml).
+    Written in the team's language (`language` in handoff.toml).
 
     Examples:
 
@@ -191,6 +193,7 @@ def agenda(
     internal: the 45-minute knowledge transfer, rep to CSM, within 24 h of signature.
     joint: the transition call with the customer (30-35 minutes), within 5 business days.
     kickoff: the 60-minute implementation kickoff, within 7 days.
+    joint and kickoff are written in the customer's language (deal.language), internal in the team's.
 
     Examples:
 
@@ -218,6 +221,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     One all-day event each for the internal meeting (24 h), intro email (48 h), joint meeting
     (5 business days), kickoff (7 days), first value milestone (days 15-30) and first QBR (day 90).
     Re-importing a newer file updates the events rather than duplicating them.
+    Event titles and descriptions are in the customer's language (deal.language).
 
     Examples:
 
