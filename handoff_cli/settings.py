@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from handoff_cli.clocks.config import SlaSettings
+from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE, language_tag
 from handoff_cli.dossier.placeholders import DEFAULT_FILLER
 from handoff_cli.dossier.positions import did_you_mean, keys_at
 from handoff_cli.dossier.vocabulary import Segment, Stage
@@ -65,6 +66,7 @@ class Settings(_Strict):
         default_factory=lambda: [5, 6], description="Days that are not business days; Monday is 0."
     )
     paths: list[str] = Field(default_factory=lambda: ["."], description="What `validate` checks when given no path.")
+    language: str = Field(DEFAULT_LANGUAGE, description="The team's language (BCP 47), and each deal's default.")
     templates_dir: str = Field("templates", description="Templates here override the packaged ones by name.")
     max_file_bytes: int = Field(1_048_576, gt=0, description="Larger dossiers are refused unread.")
     max_depth: int = Field(16, gt=0, description="Deeper nesting is refused.")
@@ -90,6 +92,11 @@ class Settings(_Strict):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown timezone '{value}'; use an IANA name such as Europe/Berlin") from None
         return value
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        return language_tag(value)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -76,8 +76,8 @@ def test_repo_template_overrides_the_packaged_one(run_cli: RunCli, deals_repo: P
     result = run_cli("render", "intro", str(COMPLETE))
     assert (result.exit_code, result.stdout, result.stderr) == (0, "Subject: HelloHi Chloé Champion!\n", "")
     listing = run_cli("templates", "list").stdout.splitlines()
-    assert "intro_email.txt.j2         repo     templates/intro_email.txt.j2" in listing
-    assert any(line.startswith("intro_email_csm.txt.j2     packaged /") for line in listing)
+    assert "intro_email.txt.j2         en     repo     templates/intro_email.txt.j2" in listing
+    assert any(line.startswith("intro_email_csm.txt.j2     en     packaged /") for line in listing)
 
 
 def test_eml_parses_back_with_the_right_headers(run_cli: RunCli, deals_repo: Path) -> None:
@@ -182,7 +182,7 @@ def test_templates_copy_puts_the_default_in_the_repo_once(run_cli: RunCli, deals
     assert copied.read_bytes() == (ROOT / "templates" / "plan_30_60_90.md.j2").read_bytes()
     again = run_cli("templates", "copy", "plan_30_60_90.md.j2")
     assert (again.exit_code, again.stderr) == (
-        2, f"handoff: error: {copied}: already exists; pass --force to overwrite it\n")
+        2, f"handoff: error: {copied}: already exists; remove it first to copy it again\n")
     unknown = run_cli("templates", "copy", "plan.md.j2")
     assert (unknown.exit_code, unknown.stderr) == (
         2, "handoff: error: no packaged template named 'plan.md.j2'; did you mean 'plan_30_60_90.md.j2'?\n")

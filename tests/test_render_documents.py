@@ -29,7 +29,7 @@ def _dossier(**deal: object) -> Dossier:
 
 
 def test_meeting_time_boxes_add_up() -> None:
-    totals = {name: sum(minutes for _, minutes, _ in spec[4]) for name, spec in MEETINGS.items()}
+    totals = {name: sum(minutes for _, _, minutes, _ in spec[4]) for name, spec in MEETINGS.items()}
     # internal 30-45 and kickoff 60 (the method); the joint call's boxes add up to 35
     assert totals == {"internal": 45, "joint": 35, "kickoff": 60}
 

@@ -22,6 +22,8 @@ DOSSIERS = {
     "enterprise-northwind": EXAMPLES / "enterprise-northwind.yaml",
     "smb-brightleaf": EXAMPLES / "smb-brightleaf.yaml",
     "complete": CASES / "render" / "complete.yaml",
+    # deal.language: de, so the customer's documents are German; the plan and internal agenda stay English
+    "german": CASES / "render" / "german.yaml",
 }
 DOCUMENTS: dict[str, list[str]] = {
     "intro.txt": ["intro"],

@@ -15,6 +15,8 @@ import typer
 from handoff_cli.cli.options import ConfigOpt, moment, project
 
 if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
     from handoff_cli.model import Dossier
     from handoff_cli.render.needs import Need
     from handoff_cli.settings import Project
@@ -84,11 +86,27 @@ def _emit(text: str, out: Path | None, force: bool) -> None:
     typer.echo(f"wrote {out}")
 
 
-def _render(proj: Project, name: str, context: Mapping[str, object]) -> str:
-    from handoff_cli.render import engine
-    from handoff_cli.render.environment import environment
+def _in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[SandboxedEnvironment, str]:
+    """The environment and template for `name` in language `tag`; one warning when there is no such template."""
+    from handoff_cli.render.environment import environment, search_path
+    from handoff_cli.render.template_language import choose, names_in
 
-    return engine.render(environment(proj), name, context)
+    chosen = choose(name, tag, names_in(search_path(proj)))
+    if chosen.fell_back:
+        typer.echo(f"handoff: warning: no {name} template in language '{tag}'; "
+                   f"writing it in the default language ({chosen.language})", err=True)
+    return environment(proj, chosen.language, html=html), chosen.name
+
+
+def _customer_language(proj: Project, dossier: Dossier) -> str:
+    return dossier.deal.language or proj.settings.language
+
+
+def _render(proj: Project, name: str, tag: str, context: Mapping[str, object]) -> str:
+    from handoff_cli.render import engine
+
+    env, chosen = _in_language(proj, name, tag, html=name.endswith(".html.j2"))
+    return engine.render(env, chosen, context)
 
 
 @render_app.command()
@@ -106,6 +124,7 @@ def intro(
     txt prints a Subject line and the body to paste into a mail client; eml writes an RFC 5322 draft
     (From, To = champion, Cc, Subject, UTF-8 body) that mail clients open ready to send.
     --from csm renders the variant in which the CSM introduces themself (the rep goes in Cc).
+    Written in the customer's language: deal.language, else `language` in handoff.toml.
 
     Examples:
 
@@ -114,21 +133,21 @@ def intro(
       handoff render intro deals/acme.yaml --from csm --format eml --out acme-intro.eml
     """
     from handoff_cli.render import documents, eml, engine, needs
-    from handoff_cli.render.environment import environment
 
     proj = project(config)
     name = "intro_email_csm.txt.j2" if sender is Sender.CSM else "intro_email.txt.j2"
     dossier = _dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name)
     view = documents.intro(dossier)
     context = {"intro": view}
+    env, chosen = _in_language(proj, name, _customer_language(proj, dossier))
     if format is IntroFormat.TXT:
-        _emit(_render(proj, name, context), out, force)
+        _emit(engine.render(env, chosen, context), out, force)
         return
-    env = environment(proj)
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
     text = eml.message(sender=writer, to=view.champion, cc=copied,
-                       subject=engine.render(env, name, context, block="subject"),
-                       body=engine.render(env, name, context, block="body"), date=moment(date, proj.settings.tz))
+                       subject=engine.render(env, chosen, context, block="subject"),
+                       body=engine.render(env, chosen, context, block="body"), date=moment(date, proj.settings.tz),
+                       language=str(env.globals["language"]))
     _emit(text, out, force)
 
 
@@ -140,6 +159,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
     Filled from the dossier's goals, success criteria, milestones, training, commitments and risks, with
     the first value milestone inside days 15-30, the segment's check-in cadence and the QBR at day 90.
     Dates respect the configured timezone, weekend and public holidays (handoff.toml).
+    Written in the team's language (`language` in handoff.toml).
 
     Examples:
 
@@ -154,7 +174,9 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.PLAN, name)
-    _emit(_render(proj, name, {"plan": build_plan(dossier, calendar_for(proj.settings))}), out, force)
+    view = build_plan(dossier, calendar_for(proj.settings))
+    # an internal document: written in the team's language, whatever the customer's
+    _emit(_render(proj, name, proj.settings.language, {"plan": view}), out, force)
 
 
 @render_app.command()
@@ -171,6 +193,7 @@ def agenda(
     internal: the 45-minute knowledge transfer, rep to CSM, within 24 h of signature.
     joint: the transition call with the customer (30-35 minutes), within 5 business days.
     kickoff: the 60-minute implementation kickoff, within 7 days.
+    joint and kickoff are written in the customer's language (deal.language), internal in the team's.
 
     Examples:
 
@@ -185,7 +208,10 @@ def agenda(
     name = f"agenda_{meeting.value}.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
     view = agendas.agenda(dossier, meeting.value, calendar_for(proj.settings))
-    _emit(_render(proj, name, {"agenda": view}), out, force)
+    # the internal meeting is the team's own; joint and kickoff are held with the customer
+    internal = meeting is Meeting.INTERNAL
+    tag = proj.settings.language if internal else _customer_language(proj, dossier)
+    _emit(_render(proj, name, tag, {"agenda": view}), out, force)
 
 
 @render_app.command()
@@ -195,6 +221,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     One all-day event each for the internal meeting (24 h), intro email (48 h), joint meeting
     (5 business days), kickoff (7 days), first value milestone (days 15-30) and first QBR (day 90).
     Re-importing a newer file updates the events rather than duplicating them.
+    Event titles and descriptions are in the customer's language (deal.language).
 
     Examples:
 
@@ -202,9 +229,13 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     """
     from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import ics, needs
+    from handoff_cli.render.calendar_words import calendar_words
     from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
     dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
-    dates = key_dates(dossier, calendar_for(proj.settings))
-    _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz)), out, force)
+    cal = calendar_for(proj.settings)
+    env, chosen = _in_language(proj, "calendar.txt.j2", _customer_language(proj, dossier))
+    name, words = calendar_words(env, chosen, dossier, cal)
+    text = ics.calendar(dossier, key_dates(dossier, cal), stamp=moment(date, proj.settings.tz), name=name, words=words)
+    _emit(text, out, force)

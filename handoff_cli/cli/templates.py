@@ -13,45 +13,83 @@ templates_app = typer.Typer(name="templates", no_args_is_help=True,
                             help="The templates documents are rendered from, and the deals repo's overrides.")
 
 
-@templates_app.command("list")
-def list_templates(config: ConfigOpt = None) -> None:
-    """Each template name, where it comes from (repo override or packaged default) and the file used.
+Language = Annotated[str | None, typer.Option(
+    "--language", "-l", metavar="TAG", show_default=False,
+    help="A BCP 47 language tag, e.g. de or de-AT. list: default the team's `language`; "
+         "copy: copy every document's template as name.TAG.ext.j2.")]
 
-    A file of the same name in the deals repo's templates folder (`templates_dir` in handoff.toml,
-    default templates/) overrides the packaged default.
+
+def _tag(value: str) -> str:
+    from handoff_cli.dossier.language_tags import language_tag
+
+    try:
+        return language_tag(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--language") from None
+
+
+@templates_app.command("list")
+def list_templates(language: Language = None, config: ConfigOpt = None) -> None:
+    """Each template name, the language it resolves to, where it comes from and the file used.
+
+    A document in language de-AT is rendered from name.de-AT.ext.j2, else name.de.ext.j2, else the
+    English default name.ext.j2. A file in the deals repo's templates folder (`templates_dir` in
+    handoff.toml, default templates/) overrides the packaged file of the same name.
 
     Examples:
 
       handoff templates list
+
+      handoff templates list --language de-AT
     """
     from handoff_cli.render import engine
 
+    proj = project(config)
     out = console()
-    for name, (path, source) in engine.available(project(config)).items():
-        out.out(f"{name:<26} {source:<8} {engine.shown(path)}", highlight=False)
+    tag = _tag(language) if language is not None else proj.settings.language
+    for name, (path, lang, source) in engine.resolved(proj, tag).items():
+        out.out(f"{name:<26} {lang:<6} {source:<8} {engine.shown(path)}", highlight=False)
 
 
 @templates_app.command("copy")
 def copy_template(
-    name: Annotated[str, typer.Argument(help="A packaged template's name, e.g. intro_email.txt.j2.",
-                                        show_default=False)],
+    name: Annotated[str | None, typer.Argument(help="A packaged template's name, e.g. intro_email.txt.j2.",
+                                               show_default=False)] = None,
     to: Annotated[Path | None, typer.Option("--to", help="Folder to copy into. Default: the repo's templates_dir.",
                                             show_default=False)] = None,
+    language: Language = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Copy a packaged default template into the deals repo to edit it; the copy then overrides the default.
+    """Copy a packaged template into the deals repo to edit it; the copy then overrides the packaged one.
 
-    Refuses to overwrite an existing file.
+    With --language, copy the templates of every document (or of NAME only) as name.TAG.ext.j2, to
+    translate: from the packaged ones in that language where there are some, else from the English.
+    Refuses to overwrite an existing file, and then copies nothing.
 
     Examples:
 
       handoff templates copy intro_email.txt.j2
+
+      handoff templates copy --language fr
     """
     from handoff_cli.edit.atomic_write import write_new
+    from handoff_cli.errors import WriteError
     from handoff_cli.render import engine
+    from handoff_cli.render.template_language import TRANSLATABLE, localized, split
 
     proj = project(config)
-    source = engine.packaged(name)
-    target = (to if to is not None else proj.root / proj.settings.templates_dir) / name
-    write_new(target, source.read_text(encoding="utf-8"))
-    typer.echo(f"copied {name} to {engine.shown(target)}")
+    folder = to if to is not None else proj.root / proj.settings.templates_dir
+    if language is None:
+        if name is None:
+            raise typer.BadParameter("name a template, or give --language to copy them all", param_hint="NAME")
+        copies = [(engine.packaged(name), name)]
+    else:
+        tag = _tag(language)
+        names = [split(engine.packaged(name).name)[0]] if name is not None else list(TRANSLATABLE)
+        copies = [(engine.packaged_in(n, tag), localized(n, tag)) for n in names]
+    for _, target in copies:  # all or nothing: check every target before writing one
+        if (folder / target).exists():
+            raise WriteError("already exists; remove it first to copy it again", path=folder / target)
+    for source, target in copies:
+        write_new(folder / target, source.read_text(encoding="utf-8"))
+        typer.echo(f"copied {source.name} to {engine.shown(folder / target)}")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
+from handoff_cli.dossier.language_tags import language_tag
 from handoff_cli.model.common import Model, Money, Person, Segment, Stage, Text
 
 
@@ -21,6 +23,10 @@ class Deal(Model):
     sales_rep: Person | None = None
     csm: Person | None = None
     cs_manager: Person | None = None
+    language: Annotated[str, AfterValidator(language_tag)] | None = Field(
+        None, description="The customer's language for the documents they receive (BCP 47: de, de-AT, en-GB); "
+        "default: `language` in handoff.toml."
+    )
 
     @property
     def effective_stage(self) -> Stage:

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.stakeholders import Stakeholder
-from handoff_cli.render.documents import criterion, day, moment
+from handoff_cli.render.documents import Criterion, Line, criterion, day, moment
 from handoff_cli.render.timeline import first_value, key_dates
 
-Items = Callable[[Dossier, BusinessCalendar], list[str]]
+Items = Callable[[Dossier, BusinessCalendar], list[Line]]
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
     minutes: int
-    items: list[str]
+    items: list[Line]
+    key: str                # stable name of the section, for templates in other languages
 
 
 @dataclass(frozen=True)
@@ -29,150 +31,178 @@ class Agenda:
     account: str
     deal_id: str
     minutes: int
-    when: str | None        # the deadline, when the signature date is known
+    when: str | None        # the deadline in English, when the signature date is known
     rule: str               # the clock it answers to
     participants: list[str]
     sections: list[Section]
+    due: datetime | None = None  # the deadline itself, for `| date` in other languages
+    timed: bool = False          # True: the time of day matters (24 h clocks)
 
 
-def _stakeholder(s: Stakeholder) -> str:
-    text = f"{s.name} ({s.role.value.replace('-', ' ')}" + (f", {s.title})" if s.title else ")")
+def _stakeholder(s: Stakeholder) -> Line:
+    role = s.role.value.replace("-", " ")
+    text = f"{s.name} ({role}" + (f", {s.title})" if s.title else ")")
     if s.goals:
         text += ". Goals: " + "; ".join(s.goals)
-    return text + (f". Prefers {s.channel.value}" if s.channel else "")
+    text += f". Prefers {s.channel.value}" if s.channel else ""
+    return Line("stakeholder", text, {"name": s.name, "role": s.role.value, "title": s.title,
+                                      "goals": list(s.goals or []), "channel": s.channel.value if s.channel else None})
 
 
-def _background(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _said(kind: str, label: str, text: str) -> Line:
+    """A line that is a label and a text from the dossier: `Why us: ...`."""
+    return Line(kind, f"{label}: {text}", {"text": text})
+
+
+def _background(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     c = d.customer
     company, purchase = (c.company, c.purchase) if c else (None, None)
-    out = [f"{d.deal.account}: {company.industry}" if company and company.industry else d.deal.account]
+    industry = company.industry if company and company.industry else None
+    out = [Line("account", f"{d.deal.account}: {industry}" if industry else d.deal.account,
+                {"account": d.deal.account, "industry": industry})]
     if purchase and purchase.why_us:
-        out.append(f"Why us: {purchase.why_us}")
+        out.append(_said("why-us", "Why us", purchase.why_us))
     if purchase and purchase.why_now:
-        out.append(f"Why now: {purchase.why_now}")
+        out.append(_said("why-now", "Why now", purchase.why_now))
     if purchase and purchase.alternatives:
-        out.append("Alternatives evaluated: " + ", ".join(purchase.alternatives))
+        out.append(Line("alternatives", "Alternatives evaluated: " + ", ".join(purchase.alternatives),
+                        {"names": list(purchase.alternatives)}))
     return out
 
 
-def _stakeholders(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _stakeholders(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return [_stakeholder(s) for s in d.stakeholders or []]
 
 
-def _goals(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _goals(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     g = d.goals
     if g is None:
         return []
-    out = [f"Problem: {g.problem}"] if g.problem else []
-    out += [f"Outcome: {o}" for o in g.outcomes or []]
-    out += [f"Success criterion: {criterion(c)}" for c in g.success_criteria or []]
+    out = [_said("problem", "Problem", g.problem)] if g.problem else []
+    out += [_said("outcome", "Outcome", o) for o in g.outcomes or []]
+    out += [Line("criterion", f"Success criterion: {criterion(c)}", {"criterion": Criterion.of(c)})
+            for c in g.success_criteria or []]
     return out
 
 
-def _implementation(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _implementation(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     i, t = d.implementation, d.technical
     out = []
     if i:
         if i.start or i.go_live:
-            out.append(f"Start {day(i.start) if i.start else 'not set'}, "
-                       f"go-live {day(i.go_live) if i.go_live else 'not set'}")
-        out += [f"Milestone: {m.name}" + (f" by {day(m.due)}" if m.due else "") for m in i.milestones or []]
+            out.append(Line("dates", f"Start {day(i.start) if i.start else 'not set'}, "
+                                     f"go-live {day(i.go_live) if i.go_live else 'not set'}",
+                            {"start": i.start, "go_live": i.go_live}))
+        out += [Line("milestone", f"Milestone: {m.name}" + (f" by {day(m.due)}" if m.due else ""),
+                     {"name": m.name, "due": m.due}) for m in i.milestones or []]
     if t:
-        out += [f"Integration: {x.system}" + (f" ({x.purpose})" if x.purpose else "") for x in t.integrations or []]
+        out += [Line("integration", f"Integration: {x.system}" + (f" ({x.purpose})" if x.purpose else ""),
+                     {"system": x.system, "purpose": x.purpose}) for x in t.integrations or []]
     if i:
-        out += [", ".join(filter(None, (f"Customer resource: {r.name}", r.role, r.time_commitment)))
-                for r in i.customer_resources or []]
-        out += [f"Dependency: {x}" for x in i.dependencies or []]
-        out += [f"Constraint: {x}" for x in i.constraints or []]
+        out += [Line("resource", ", ".join(filter(None, (f"Customer resource: {r.name}", r.role, r.time_commitment))),
+                     {"name": r.name, "role": r.role, "time": r.time_commitment}) for r in i.customer_resources or []]
+        out += [_said("dependency", "Dependency", x) for x in i.dependencies or []]
+        out += [_said("constraint", "Constraint", x) for x in i.constraints or []]
     return out
 
 
-def _commitments(d: Dossier, cal: BusinessCalendar) -> list[str]:
-    out = [f"{c.kind.value.capitalize()}: {c.what}" + (f" (due {day(c.due)})" if c.due else "")
-           + ("" if c.cs_validated else " [not yet validated by CS]") for c in d.commitments or []]
+def _commitments(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+    out = [Line("commitment", f"{c.kind.value.capitalize()}: {c.what}" + (f" (due {day(c.due)})" if c.due else "")
+                + ("" if c.cs_validated else " [not yet validated by CS]"),
+                {"type": c.kind.value, "what": c.what, "due": c.due, "validated": bool(c.cs_validated)})
+           for c in d.commitments or []]
     r = d.risks
     if r:
-        out += [f"Special consideration: {x}" for x in r.special_considerations or []]
-        out += [f"Red flag: {x}" for x in r.red_flags or []]
-        out += [f"Risk ({x.severity.value}): {x.risk}" for x in r.entries or []
-                if x.severity in (Level.HIGH, Level.CRITICAL)]
+        out += [_said("special-consideration", "Special consideration", x) for x in r.special_considerations or []]
+        out += [_said("red-flag", "Red flag", x) for x in r.red_flags or []]
+        out += [Line("risk", f"Risk ({x.severity.value}): {x.risk}", {"severity": x.severity.value, "text": x.risk})
+                for x in r.entries or [] if x.severity in (Level.HIGH, Level.CRITICAL)]
     return out
 
 
-def _open_points(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _open_points(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     validation = d.technical.validation if d.technical else None
-    out = [f"Open question: {q}" for q in validation.open_questions or []] if validation else []
+    out = [_said("open-question", "Open question", q) for q in validation.open_questions or []] if validation else []
     if d.risks:
-        out += [f"Open objection: {o.objection}" for o in d.risks.objections or [] if o.open]
+        out += [_said("open-objection", "Open objection", o.objection) for o in d.risks.objections or [] if o.open]
     return out
 
 
-def _first_value(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _first_value(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     target = first_value(d, cal)
     if target is None:
-        return ["Agree the first value milestone and its date"]
+        return [Line("first-value", "Agree the first value milestone and its date", {"name": None, "due": None})]
     when, name = target
     if name:
-        return [f"Confirm the first value milestone: {name} by {day(when)}"]
-    return [f"Agree the first value milestone, reachable by {day(when)}"]
+        text = f"Confirm the first value milestone: {name} by {day(when)}"
+    else:
+        text = f"Agree the first value milestone, reachable by {day(when)}"
+    return [Line("first-value", text, {"name": name, "due": when})]
 
 
-def _fixed(*lines: str) -> Items:
-    return lambda d, cal: list(lines)
+def _fixed(*lines: tuple[str, str]) -> Items:
+    """Lines every agenda of a meeting has: (key, English); other languages word them by key."""
+    return lambda d, cal: [Line("fixed", english, {"key": key}) for key, english in lines]
 
 
 def _then(*parts: Items) -> Items:
     return lambda d, cal: [line for part in parts for line in part(d, cal)]
 
 
-# meeting -> (title, clock key, rule, participants, [(section, minutes, items)]).
+# meeting -> (title, clock key, rule, participants, [(section key, section, minutes, items)]).
 # internal and joint follow the method's time boxes (the joint call is billed as 30 minutes, but its own
 # boxes add up to 35: the boxes are kept and the total is shown); the kickoff's 60 minutes and topics
-# follow the enterprise playbook.
-MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, int, Items], ...]]] = {
+# follow the enterprise playbook. Section and line keys are what templates in other languages word.
+MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str, int, Items], ...]]] = {
     "internal": ("Internal knowledge transfer", "internal-meeting", "within 24 h of signature",
                  ("sales rep", "CSM", "CS manager", "sales manager (optional)"), (
-        ("Customer background", 5, _background),
-        ("Stakeholders", 10, _stakeholders),
-        ("Goals and success criteria", 10, _goals),
-        ("Implementation context", 10, _implementation),
-        ("Commitments and special considerations", 5, _commitments),
-        ("Questions and next steps", 5, _then(_open_points, _fixed(
-            "Agree how the customer is introduced (intro email within 48 h)", "Set the date of the kickoff"))),
+        ("background", "Customer background", 5, _background),
+        ("stakeholders", "Stakeholders", 10, _stakeholders),
+        ("goals", "Goals and success criteria", 10, _goals),
+        ("implementation", "Implementation context", 10, _implementation),
+        ("commitments", "Commitments and special considerations", 5, _commitments),
+        ("next-steps", "Questions and next steps", 5, _then(_open_points, _fixed(
+            ("agree-intro", "Agree how the customer is introduced (intro email within 48 h)"),
+            ("set-kickoff", "Set the date of the kickoff")))),
     )),
     "joint": ("Joint transition meeting", "joint-meeting", "within 5 business days of signature",
               ("customer champion and relevant stakeholders", "CSM (lead)", "sales rep (supporting)",
                "implementation specialist (optional)"), (
-        ("Welcome and introductions", 5, _fixed("CS team introduces itself and its role",
-                                                "Sales rep reaffirms the recommendation")),
-        ("Goals confirmation", 5, _goals),
-        ("Implementation overview", 10, _implementation),
-        ("Stakeholder alignment", 5, _then(_stakeholders, _fixed("Who else needs to be involved, and when?"))),
-        ("Next steps and kickoff scheduling", 5, _fixed("Schedule the implementation kickoff",
-                                                        "Pre-work and preparation needed",
-                                                        "What to expect in the first two weeks")),
-        ("Questions and concerns", 5, _open_points),
+        ("welcome", "Welcome and introductions", 5, _fixed(
+            ("cs-introduces", "CS team introduces itself and its role"),
+            ("rep-reaffirms", "Sales rep reaffirms the recommendation"))),
+        ("goals", "Goals confirmation", 5, _goals),
+        ("implementation", "Implementation overview", 10, _implementation),
+        ("stakeholders", "Stakeholder alignment", 5, _then(_stakeholders, _fixed(
+            ("who-else", "Who else needs to be involved, and when?")))),
+        ("next-steps", "Next steps and kickoff scheduling", 5, _fixed(
+            ("schedule-kickoff", "Schedule the implementation kickoff"),
+            ("pre-work", "Pre-work and preparation needed"),
+            ("first-two-weeks", "What to expect in the first two weeks"))),
+        ("questions", "Questions and concerns", 5, _open_points),
     )),
     "kickoff": ("Implementation kickoff", "kickoff", "within 7 days of signature",
                 ("customer champion and project team", "CSM (lead)", "implementation specialist",
                  "sales rep (optional)"), (
-        ("Goals and success criteria", 10, _goals),
-        ("Technical setup and integrations", 15, _implementation),
-        ("Stakeholder roles and communication", 10, _stakeholders),
-        ("Commitments and risks", 10, _commitments),
-        ("First value milestone (days 15-30)", 10, _first_value),
-        ("Next steps and the first QBR", 5, _then(_open_points, _fixed(
-            "Put the first QBR on the calendar (about day 90)", "Confirm the check-in cadence"))),
+        ("goals", "Goals and success criteria", 10, _goals),
+        ("technical", "Technical setup and integrations", 15, _implementation),
+        ("stakeholders", "Stakeholder roles and communication", 10, _stakeholders),
+        ("commitments", "Commitments and risks", 10, _commitments),
+        ("first-value", "First value milestone (days 15-30)", 10, _first_value),
+        ("next-steps", "Next steps and the first QBR", 5, _then(_open_points, _fixed(
+            ("first-qbr", "Put the first QBR on the calendar (about day 90)"),
+            ("cadence", "Confirm the check-in cadence")))),
     )),
 }
 
 
 def agenda(dossier: Dossier, meeting: str, cal: BusinessCalendar) -> Agenda:
     title, clock, rule, participants, sections = MEETINGS[meeting]
-    when = None
+    when, due, timed = None, None, False
     if dossier.deal.signed_at is not None:
-        due = next(k for k in key_dates(dossier, cal) if k.key == clock)
-        when = moment(due.due) if due.timed else day(due.due.date())
-    built = [Section(name, minutes, items(dossier, cal)) for name, minutes, items in sections]
+        key = next(k for k in key_dates(dossier, cal) if k.key == clock)
+        due, timed = key.due, key.timed
+        when = moment(key.due) if key.timed else day(key.due.date())
+    built = [Section(name, minutes, items(dossier, cal), key) for key, name, minutes, items in sections]
     return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when, rule,
-                  list(participants), built)
+                  list(participants), built, due, timed)

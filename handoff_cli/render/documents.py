@@ -5,7 +5,8 @@ Builders run only after `needs.missing()` came back empty, so the fields they li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -32,13 +33,52 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a document, as data (`kind` and its facts) and as its English wording (`str(line)`).
+
+    A translation words a line from `line.kind` and its facts (`line.text`, `line.due`, ...); see
+    words.de.txt.j2. Templates that print `{{ line }}` get the English wording.
+    """
+
+    kind: str
+    english: str
+    facts: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.english
+
+    def __getitem__(self, key: str) -> object:
+        # Jinja falls back to item lookup for `line.text`: the facts read like attributes in a template
+        return self.facts[key]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A success criterion for a template: its parts, and `str()` in English (`criterion()` below)."""
+
+    metric: str
+    unit: str | None
+    baseline: Decimal | None
+    target: Decimal | None
+    by: date | None
+    english: str
+
+    def __str__(self) -> str:
+        return self.english
+
+    @classmethod
+    def of(cls, c: SuccessCriterion) -> Criterion:
+        return cls(c.metric, c.unit, c.baseline, c.target, c.by, criterion(c))
+
+
+@dataclass(frozen=True)
 class Intro:
     account: str
     champion: Contact
     rep: Contact
     csm: Contact
     main_goal: str          # the first outcome the customer bought for
-    objectives: list[str]   # the first success criteria, in measurable form
+    objectives: list[Criterion]  # the first success criteria, in measurable form
     outcome: str            # the outcome the email closes on: the last one listed
 
 
@@ -83,6 +123,6 @@ def intro(dossier: Dossier) -> Intro:
         rep=Contact.of(dossier.deal.sales_rep),
         csm=Contact.of(dossier.deal.csm),
         main_goal=goals.outcomes[0],
-        objectives=[criterion(c) for c in goals.success_criteria[:MAX_OBJECTIVES]],
+        objectives=[Criterion.of(c) for c in goals.success_criteria[:MAX_OBJECTIVES]],
         outcome=goals.outcomes[-1],
     )

@@ -18,7 +18,8 @@ def _address(who: Contact) -> Address:
     return Address(display_name=who.name, username=username, domain=domain)
 
 
-def message(*, sender: Contact, to: Contact, cc: Contact, subject: str, body: str, date: datetime) -> str:
+def message(*, sender: Contact, to: Contact, cc: Contact, subject: str, body: str, date: datetime,
+            language: str) -> str:
     """The message as text with CRLF line ends, as RFC 5322 wants them.
 
     `date` comes from the command line (default: now), so the same input gives the same bytes;
@@ -35,4 +36,6 @@ def message(*, sender: Contact, to: Contact, cc: Contact, subject: str, body: st
     msg["X-Unsent"] = "1"
     # 8bit keeps the UTF-8 body readable in the file; every line stays far below RFC 5322's 998 limit
     msg.set_content(body, charset="utf-8", cte="8bit")
+    # RFC 3282; after set_content, which clears every Content-* header
+    msg["Content-Language"] = language
     return msg.as_bytes().decode("utf-8")

@@ -10,9 +10,11 @@ from jinja2 import Template, TemplateError, TemplateNotFound, TemplateSyntaxErro
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE
 from handoff_cli.dossier.positions import did_you_mean
 from handoff_cli.errors import HandoffError
 from handoff_cli.render.environment import packaged_dir, search_path
+from handoff_cli.render.template_language import choose, split
 from handoff_cli.settings import Project
 
 SUFFIX = ".j2"
@@ -79,9 +81,27 @@ def available(project: Project) -> dict[str, tuple[Path, str]]:
     return dict(sorted(found.items()))
 
 
+def resolved(project: Project, tag: str) -> dict[str, tuple[Path, str, str]]:
+    """Template name -> (the file a document in language `tag` comes from, that file's language, its source)."""
+    files = available(project)
+    found: dict[str, tuple[Path, str, str]] = {}
+    for name in sorted({split(file_name)[0] for file_name in files}):
+        pick = choose(name, tag, set(files)).name
+        if pick in files:  # else only translations exist, none for this language
+            path, source = files[pick]
+            found[name] = (path, split(pick)[1] or DEFAULT_LANGUAGE, source)
+    return found
+
+
 def packaged(name: str) -> Path:
     """A packaged default by name; unknown names get a did-you-mean."""
     names = sorted(p.name for p in packaged_dir().glob(f"*{SUFFIX}"))
     if name not in names:
         raise TemplateProblem(f"no packaged template named '{name}'{did_you_mean(name, names)}")
     return packaged_dir() / name
+
+
+def packaged_in(name: str, tag: str) -> Path:
+    """The packaged template for `name` in language `tag`, else the packaged default (English)."""
+    files = {p.name for p in packaged_dir().glob(f"*{SUFFIX}")}
+    return packaged_dir() / choose(name, tag, files).name

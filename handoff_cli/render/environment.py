@@ -9,6 +9,10 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE
+from handoff_cli.render import locale_format
+from handoff_cli.render.documents import day, moment
+from handoff_cli.render.template_language import choose, names_in
 from handoff_cli.settings import Project
 
 
@@ -21,24 +25,39 @@ def packaged_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+WORDS = "words.txt.j2"
+
+
 def search_path(project: Project) -> list[Path]:
     """Where a template name is looked up, first match wins: the deals repo's folder, then the packaged one."""
     repo = project.root / project.settings.templates_dir
     return [repo, packaged_dir()] if repo.is_dir() else [packaged_dir()]
 
 
-def environment(project: Project) -> SandboxedEnvironment:
+def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: bool = False) -> SandboxedEnvironment:
+    """The environment for a document in `language` (its filters format for that locale), HTML or not."""
+    pages = select_autoescape(["html", "htm", "html.j2", "htm.j2"])
     # user templates are untrusted: the sandbox refuses attribute tricks that reach Python internals
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(project)]),
         undefined=StrictUndefined,
-        # template names end in .j2, so "html" alone would never match `plan_30_60_90.html.j2`
-        autoescape=select_autoescape(["html", "htm", "html.j2", "htm.j2"]),
+        # template names end in .j2, so "html" alone would never match `plan_30_60_90.html.j2`; the words
+        # macros are escaped when the page is HTML: a macro called from an escaping template is trusted as markup
+        autoescape=lambda name: pages(name) or (html and name is not None and name.startswith("words.")),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["yaml"] = yaml_scalar
+    # the English defaults' own forms, `Mon 2026-11-16` and `Tue 2026-11-10 16:30 EST`
+    env.filters["day"] = day
+    env.filters["moment"] = moment
+    locale = locale_format.locale_for(language)
+    env.filters.update(locale_format.filters(locale))
+    env.globals["language"] = language
+    env.globals["direction"] = locale_format.direction(locale)
+    # the shared wording of a document's lines, in the same language: `{% import words as words %}`
+    env.globals["words"] = choose(WORDS, language, names_in(search_path(project))).name
     return env
 
 

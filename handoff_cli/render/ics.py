@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
 from handoff_cli.model import Dossier
-from handoff_cli.render.documents import moment
 from handoff_cli.render.timeline import KeyDate
 
 PRODID = "-//handoff//handoff render calendar//EN"
+# a deadline -> its event's (title, description), worded by the calendar template in the deal's language
+Words = Callable[[KeyDate], tuple[str, str]]
 
 
-def calendar(dossier: Dossier, dates: list[KeyDate], *, stamp: datetime) -> str:
+def calendar(dossier: Dossier, dates: list[KeyDate], *, stamp: datetime, name: str, words: Words) -> str:
     """One all-day event per deadline, on its local date.
 
     All-day, because these are deadlines, not meetings someone has booked; the exact time of an
@@ -26,19 +28,16 @@ def calendar(dossier: Dossier, dates: list[KeyDate], *, stamp: datetime) -> str:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Handoff: {deal.account}")
+    cal.add("x-wr-calname", name)
     for key in dates:
         event = Event()
         event.add("uid", f"{deal.id}-{key.key}@handoff")
         event.add("dtstamp", stamp)
         event.add("dtstart", key.due.date())
         event.add("dtend", key.due.date() + timedelta(days=1))
-        event.add("summary", f"{key.title}: {deal.account}")
-        lines = [f"Due {moment(key.due)}" if key.timed else f"Due {key.due.date().isoformat()}", key.why]
-        if key.done is not None:
-            lines.append(f"Logged as done {moment(key.done)}")
-        lines.append(f"Deal {deal.id} ({deal.segment.value})")
-        event.add("description", "\n".join(lines))
+        summary, description = words(key)
+        event.add("summary", summary)
+        event.add("description", description)
         event.add("transp", "TRANSPARENT")  # a deadline does not make the CSM busy
         event.add("categories", ["Handoff"])
         cal.add_component(event)

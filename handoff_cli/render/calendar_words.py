@@ -1,0 +1,25 @@
+"""The calendar's words: its name and each deadline's event title and description, from calendar.txt.j2."""
+
+from __future__ import annotations
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from handoff_cli.clocks.businessdays import BusinessCalendar
+from handoff_cli.model import Dossier
+from handoff_cli.render import engine
+from handoff_cli.render.ics import Words
+from handoff_cli.render.timeline import KeyDate, first_value
+
+
+def calendar_words(env: SandboxedEnvironment, template: str, dossier: Dossier,
+                   cal: BusinessCalendar) -> tuple[str, Words]:
+    """The calendar's name, and a function wording one deadline; each block of the template rendered alone."""
+    value = first_value(dossier, cal)
+    context: dict[str, object] = {"deal": dossier.deal, "first_value": value[1] if value else None}
+
+    def words(key: KeyDate) -> tuple[str, str]:
+        event = {**context, "event": key}
+        return (engine.render(env, template, event, block="summary").strip(),
+                engine.render(env, template, event, block="description").strip())
+
+    return engine.render(env, template, context, block="name").strip(), words
