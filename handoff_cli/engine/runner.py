@@ -8,12 +8,10 @@ same byte for byte with or without the cache and with any number of workers.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +25,8 @@ from handoff_cli.gate.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from handoff_cli.gate.checks import Checker
 
 BATCH = 200  # files hashed and looked up together; bounds what is held at once
@@ -156,6 +156,10 @@ def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tupl
         checker = plan.checker()
         yield from (entry_for(checker, *job) for job in jobs)
         return
+    # loaded here, not at the top: a commit hook's one file never starts a pool
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork shares the imported modules with the workers; elsewhere each worker starts afresh
     method = "fork" if sys.platform == "linux" else None
     context = multiprocessing.get_context(method)
