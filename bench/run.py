@@ -8,6 +8,8 @@ reports the median wall time of the runs; the figures that matter are the ratios
 times depend on the machine. "Cold" runs start from an empty result cache, "warm" ones reuse the
 cache a cold run left. Peak memory is the largest resident set of the process and its workers.
 Every run is a plain process with the CI variable set, as a commit hook or a CI job starts it.
+The first line of the table says whether PYTHONDONTWRITEBYTECODE was set: with it, Python keeps no
+compiled modules, so every process compiles those of an editable install (handoff's own) afresh.
 """
 
 from __future__ import annotations
@@ -107,6 +109,8 @@ def main() -> None:
         file = [str(next((one / "deals").iterdir()).relative_to(one))]
         peer_one = bench.peer(file)
         handoff = str(BIN / "handoff")
+        for command in (bench.handoff(file), peer_one):  # untimed: files in the OS cache, modules compiled
+            timed(command, one, bench.env(bench.fresh_cache()))
         # a commit hook on a changed file: a fresh process, nothing in the result cache
         bench.pair("1 dossier (pre-commit), cold", bench.handoff(file), peer_one, one)
         single = bench.rows[-1][2]
@@ -125,8 +129,14 @@ def main() -> None:
             timed(whole, repo, bench.env(cache))
             bench.alone(f"{size:,} dossiers, warm", whole, repo, cache, cold, "of cold")
             peaks[size] = bench.memory(repo)
+    bytecode = (
+        "PYTHONDONTWRITEBYTECODE=1: no compiled modules are kept"
+        if os.environ.get("PYTHONDONTWRITEBYTECODE")
+        else "PYTHONDONTWRITEBYTECODE unset: compiled modules are kept"
+    )
     lines = [
         f"handoff validate vs check-jsonschema; median of {args.runs} runs; {os.cpu_count()} cores",
+        bytecode,
         "",
         f"{'measurement':<40} {'handoff':>10} {'compared with':>14} {'ratio':>16}",
         *(f"{what:<40} {ours:>10} {against:>12.3f} s {ratio:>16}" for what, ours, against, ratio in bench.rows),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any
 
 import typer
@@ -12,15 +14,81 @@ import typer.main
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
-from handoff_cli.cli import catalog, check, clocks, history, portfolio, review, scaffold
-from handoff_cli.cli.crm import import_app
-from handoff_cli.cli.render import render_app
-from handoff_cli.cli.templates import templates_app
 from handoff_cli.errors import HandoffError
+
+# command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
+# A run imports and builds only the command it runs; --help builds them all to list them, in this order.
+COMMANDS = {
+    "validate": ("check", "validate"),
+    "score": ("check", "score"),
+    "rules": ("catalog", "rules"),
+    "init": ("scaffold", "init"),
+    "schema": ("scaffold", "schema"),
+    "sla": ("clocks", "sla"),
+    "log": ("clocks", "log"),
+    "accept": ("review", "accept"),
+    "history": ("history", "history"),
+    "report": ("portfolio", "report"),
+    "render": ("render", "render_app"),
+    "templates": ("templates", "templates_app"),
+    "import": ("crm", "import_app"),
+}
+
+
+def _build(name: str) -> Any:
+    """The click command for one entry of COMMANDS, made by Typer as `app.command()` or `app.add_typer` would."""
+    module, attribute = COMMANDS[name]
+    target = getattr(importlib.import_module(f"handoff_cli.cli.{module}"), attribute)
+    holder = typer.Typer()
+    if isinstance(target, typer.Typer):
+        holder.add_typer(target)
+        return typer.main.get_group_from_info(
+            holder.registered_groups[0],
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            suggest_commands=app.suggest_commands,
+            rich_markup_mode=app.rich_markup_mode,
+        )
+    holder.command()(target)
+    return typer.main.get_command_from_info(
+        holder.registered_commands[0],
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The root group's commands by name, each built the first time it is looked up."""
+
+    def __init__(self, built: MutableMapping[str, Any]) -> None:
+        self._built = dict(built)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
 
 
 class _Boundary(TyperGroup):
     """Every HandoffError raised by a command ends here as one line on stderr and its exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -54,20 +122,6 @@ def _root(
 ) -> None:
     """Check, score and use sales-to-CS handoff dossiers (one YAML file per deal)."""
 
-
-app.command()(check.validate)
-app.command()(check.score)
-app.command()(catalog.rules)
-app.command()(scaffold.init)
-app.command()(scaffold.schema)
-app.command()(clocks.sla)
-app.command()(clocks.log)
-app.command()(review.accept)
-app.command()(history.history)
-app.command()(portfolio.report)
-app.add_typer(render_app)
-app.add_typer(templates_app)
-app.add_typer(import_app)
 
 
 @functools.cache

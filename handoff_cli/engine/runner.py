@@ -8,12 +8,14 @@ same byte for byte with or without the cache and with any number of workers.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +29,8 @@ from handoff_cli.gate.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from handoff_cli.gate.checks import Checker
 
 BATCH = 200  # files hashed and looked up together; bounds what is held at once
@@ -120,7 +124,34 @@ _worker: Checker | None = None
 
 def _start(plan: Plan) -> None:
     global _worker
+    # Ctrl-C reaches every process of the terminal's group; the run stops in the parent (exit 130),
+    # and a worker that took it too would print a traceback of wherever it was
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
     _worker = plan.checker()
+
+
+def _end_with(parent: int) -> None:
+    """A worker ends when its parent does, however that ended (SIGTERM, SIGKILL): an idle worker waits on
+    a queue that stays open, since every worker holds it, and would otherwise wait forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+@contextmanager
+def _workers_start_deaf() -> Iterator[None]:
+    """Workers are started while SIGINT is blocked, so none takes one before `_start` ignores it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _many(jobs: list[tuple[int, str]]) -> list[tuple[int, str | None, str]]:
@@ -156,6 +187,10 @@ def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tupl
         checker = plan.checker()
         yield from (entry_for(checker, *job) for job in jobs)
         return
+    # loaded here, not at the top: a commit hook's one file never starts a pool
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork shares the imported modules with the workers; elsewhere each worker starts afresh
     method = "fork" if sys.platform == "linux" else None
     context = multiprocessing.get_context(method)
@@ -164,11 +199,16 @@ def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tupl
     # a few chunks in flight per worker: Executor.map would submit every chunk of the run at once, and
     # the memory held would grow with the size of the repo
     ahead = workers * 4
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(plan,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(plan,))
+    try:
         pending: deque[Future[list[tuple[int, str | None, str]]]] = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_many, chunk))
+            with _workers_start_deaf():  # a submit may start workers
+                pending.append(pool.submit(_many, chunk))
             if len(pending) >= ahead:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        # on Ctrl-C or an error, what has not started is dropped rather than checked for nothing
+        pool.shutdown(cancel_futures=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
 from enum import StrEnum
 
 from pydantic import Field, NonNegativeInt
 
-from handoff_cli.model.common import Model, Money, Text, TextList
+from handoff_cli.model.common import Day, Model, Money, Text, TextList
 
 
 class LeadSource(StrEnum):
@@ -40,7 +39,7 @@ class Strategy(Model):
 
 
 class PurchaseMilestone(Model):
-    date: Date
+    date: Day
     what: Text
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
 from handoff_cli.dossier.language_tags import language_tag
-from handoff_cli.model.common import Model, Money, Person, Segment, Stage, Text
+from handoff_cli.model.common import Model, Moment, Money, Person, Segment, Stage, Text
 
 
 class Deal(Model):
@@ -17,7 +16,7 @@ class Deal(Model):
     segment: Segment
     stage: Stage | None = Field(None, description="Where the deal is; closed-won when omitted.")
     value: Money | None = Field(None, description="Annual contract value.")
-    signed_at: datetime | None = Field(
+    signed_at: Moment | None = Field(
         None, description="Contract signature; without an offset it is read in the configured timezone."
     )
     sales_rep: Person | None = None

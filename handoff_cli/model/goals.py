@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Model, Number, Text, TextList
+from handoff_cli.model.common import Day, Model, Number, Text, TextList
 
 
 class CriterionKind(StrEnum):
@@ -25,7 +24,7 @@ class SuccessCriterion(Model):
     unit: Text | None = Field(None, description="e.g. hours, %, USD, active users.")
     baseline: Number | None = None
     target: Number | None = None
-    by: date | None = Field(None, description="Date by which the target should be reached.")
+    by: Day | None = Field(None, description="Date by which the target should be reached.")
 
 
 class PersonalWins(Model):

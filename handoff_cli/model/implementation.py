@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
-
 from pydantic import Field
 
-from handoff_cli.model.common import Model, Text, TextList
+from handoff_cli.model.common import Day, Model, Text, TextList
 
 
 class Milestone(Model):
     name: Text
-    due: Date | None = None
+    due: Day | None = None
     exit_criteria: Text | None = None
 
 
 class Training(Model):
     audience: Text
-    date: Date | None = None
+    date: Day | None = None
     format: Text | None = None
 
 
@@ -29,8 +27,8 @@ class CustomerResource(Model):
 
 
 class Implementation(Model):
-    start: Date | None = None
-    go_live: Date | None = None
+    start: Day | None = None
+    go_live: Day | None = None
     milestones: list[Milestone] | None = None
     training: list[Training] | None = None
     customer_resources: list[CustomerResource] | None = None

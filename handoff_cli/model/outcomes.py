@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from handoff_cli.model.common import Model, Number, Text
+from handoff_cli.model.common import Model, Moment, Number, Text
 
 
 class OutcomeKind(StrEnum):
@@ -37,7 +36,7 @@ REQUIRED = frozenset({"rating", "value"})  # an expansion's amount may be unknow
 
 class Outcome(Model):
     outcome: OutcomeKind
-    at: datetime = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    at: Moment = Field(description="When it happened; without an offset it is read in the configured timezone.")
     rating: Annotated[int, Field(ge=1, le=5)] | None = Field(
         None, validate_default=True, description="customer_survey: the customer's rating of the handoff, 1-5."
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import EmailStr, Field
 
 from handoff_cli.dossier.vocabulary import Decision, RejectReason
-from handoff_cli.model.common import Model, Text
+from handoff_cli.model.common import Day, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
@@ -29,7 +28,7 @@ class EventName(StrEnum):
 
 class Event(Model):
     event: EventName
-    at: datetime = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    at: Moment = Field(description="When it happened; without an offset it is read in the configured timezone.")
     by: Text | None = None
     note: Text | None = None
 
@@ -37,7 +36,7 @@ class Event(Model):
 class ChecklistItem(Model):
     item: Text
     done: bool = False
-    due: date | None = None
+    due: Day | None = None
     owner: Text | None = None
 
 
@@ -47,7 +46,7 @@ class Waiver(Model):
     rule: Text = Field(description="Rule code or name, e.g. HS202 or economic-buyer-named.")
     reason: Text
     approved_by: Text
-    expires: date
+    expires: Day
 
 
 class Review(Model):
@@ -55,7 +54,7 @@ class Review(Model):
 
     decision: Decision
     by: EmailStr
-    at: datetime
+    at: Moment
     rating: Annotated[int, Field(ge=1, le=5)] | None = None
     reasons: list[RejectReason] | None = None
     note: Text | None = None
