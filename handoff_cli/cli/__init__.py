@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -14,13 +15,31 @@ from typer.core import TyperGroup
 from handoff_cli import __version__
 from handoff_cli.cli import catalog, check, clocks, history, portfolio, review, scaffold
 from handoff_cli.cli.crm import import_app
+from handoff_cli.cli.options import no_color
 from handoff_cli.cli.render import render_app
 from handoff_cli.cli.templates import templates_app
 from handoff_cli.errors import HandoffError
 
 
 class _Boundary(TyperGroup):
-    """Every HandoffError raised by a command ends here as one line on stderr and its exit code."""
+    """Every HandoffError raised by a command, and every usage error, ends here as one line on stderr."""
+
+    given: Sequence[str] = ()
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        # kept for the did-you-mean of a usage error, which Typer does not carry on the exception
+        self.given = list(sys.argv[1:] if args is None else args)
+        if no_color():  # Typer's help and messages: the documented switch for no styling at all
+            import typer.rich_utils
+
+            typer.rich_utils.COLOR_SYSTEM = None
+        return super().main(args, *rest, **extra)
+
+    def make_context(self, *args: Any, **extra: Any) -> Any:
+        try:
+            return super().make_context(*args, **extra)
+        except typer.TyperException as exc:
+            raise self._one_line(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -28,6 +47,14 @@ class _Boundary(TyperGroup):
         except HandoffError as exc:
             typer.echo(f"handoff: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except typer.TyperException as exc:
+            raise self._one_line(exc) from None
+
+    def _one_line(self, exc: typer.TyperException) -> typer.Exit:
+        from handoff_cli.cli.usage_errors import one_line
+
+        typer.echo(one_line(exc, self.given), err=True)
+        return typer.Exit(exc.exit_code)
 
 
 app = typer.Typer(

@@ -16,6 +16,7 @@ from handoff_cli.cli.options import (
     MinScore,
     Paths,
     console,
+    dossier_paths,
     moment,
     project,
 )
@@ -86,7 +87,7 @@ def _run(
     from handoff_cli.engine.runner import Plan, check_all, default_workers
 
     proj = project(config)
-    targets = paths or [proj.root / p for p in proj.settings.paths]
+    targets = dossier_paths(paths, proj)
     if changed:
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
         if not found.files:

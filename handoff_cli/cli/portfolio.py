@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import AsOf, ConfigOpt, Paths, console, moment, project
+from handoff_cli.cli.options import AsOf, ConfigOpt, Paths, console, dossier_paths, moment, project
 
 
 class ReportFormat(StrEnum):
@@ -51,7 +51,7 @@ def report(
     from handoff_cli.reporters.portfolio import REPORT
 
     proj = project(config)
-    targets = paths or [proj.root / p for p in proj.settings.paths]
+    targets = dossier_paths(paths, proj)
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
     REPORT[format](document(portfolio), console())
     if portfolio.invalid:

@@ -17,8 +17,9 @@ templates_app = typer.Typer(name="templates", no_args_is_help=True,
 def list_templates(config: ConfigOpt = None) -> None:
     """Each template name, where it comes from (repo override or packaged default) and the file used.
 
-    A file of the same name in the deals repo's templates folder (`templates_dir` in handoff.toml,
-    default templates/) overrides the packaged default.
+    A file of the same name in the deals repo's templates folder overrides the packaged default.
+
+    That folder is `templates_dir` in handoff.toml, templates/ by default.
 
     Examples:
 
