@@ -76,6 +76,10 @@ MinScore = Annotated[
         help="Completeness a dossier needs, 0-100; overrides handoff.toml (default 95).",
     ),
 ]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.", show_default=False)
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Let --out replace an existing file.")]
 Explain = Annotated[bool, typer.Option("--explain", "-e", help="Say why each finding matters.")]
 AsOf = Annotated[
     str | None,
@@ -113,7 +117,7 @@ def _relative(path: Path, here: Path) -> Path:
 def moment(value: str | None, tz: tzinfo) -> datetime:
     """--as-of and --at values: ISO 8601, read in the configured timezone when they carry no offset."""
     if value is None:
-        return datetime.now(tz)
+        return datetime.now(tz).replace(microsecond=0)  # printed in reports: seconds are precise enough
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:

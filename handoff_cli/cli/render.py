@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ForceOpt as Force
+from handoff_cli.cli.options import OutOpt as Out
 
 if TYPE_CHECKING:
     from handoff_cli.model import Dossier
@@ -46,9 +48,6 @@ class Meeting(StrEnum):
 
 
 Deal = Annotated[Path, typer.Argument(help="The dossier to render, e.g. deals/acme.yaml.", show_default=False)]
-Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.",
-                                          show_default=False)]
-Force = Annotated[bool, typer.Option("--force", help="Let --out replace an existing file.")]
 Stamp = Annotated[str | None, typer.Option(
     "--date", metavar="DATETIME", show_default=False,
     help="The message's Date / the calendar's DTSTAMP (ISO 8601, e.g. 2026-11-10T09:00); default: now.")]
