@@ -29,11 +29,15 @@ class _Boundary(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         # kept for the did-you-mean of a usage error, which Typer does not carry on the exception
         self.given = list(sys.argv[1:] if args is None else args)
-        if no_color():  # Typer's help and messages: the documented switch for no styling at all
-            import typer.rich_utils
+        if not no_color():
+            return super().main(args, *rest, **extra)
+        import typer.rich_utils  # Typer's help: its documented switch for no styling at all, for this run only
 
-            typer.rich_utils.COLOR_SYSTEM = None
-        return super().main(args, *rest, **extra)
+        before, typer.rich_utils.COLOR_SYSTEM = typer.rich_utils.COLOR_SYSTEM, None
+        try:
+            return super().main(args, *rest, **extra)
+        finally:
+            typer.rich_utils.COLOR_SYSTEM = before
 
     def make_context(self, *args: Any, **extra: Any) -> Any:
         try:
