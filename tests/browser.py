@@ -25,7 +25,8 @@ MEASURE = """<script>(() => {
   const problems = [], labels = {}, axes = {};
   const inside = (a, b) => a.left >= b.left - .5 && a.right <= b.right + .5 && a.top >= b.top - .5
     && a.bottom <= b.bottom + .5;
-  const overlap = (a, b) => a.left < b.right - .5 && b.left < a.right - .5 && a.top < b.bottom - .5
+  // texts closer than 2px read as one ('05'); a bar may touch the axis line but not a text
+  const overlap = (a, b, gap) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom - .5
     && b.top < a.bottom - .5;
   const root = document.documentElement;
   if (root.scrollWidth > root.clientWidth) problems.push('the page scrolls sideways');
@@ -34,15 +35,16 @@ MEASURE = """<script>(() => {
     labels[key] = [...fig.querySelectorAll('.label')].map(e => e.textContent);
     axes[key] = [...fig.querySelectorAll('.axis > span')].map(e => e.textContent);
     const texts = [...fig.querySelectorAll('figcaption, .label, .value, .axis > span')];
-    const drawn = [...texts, ...fig.querySelectorAll('.bar')].map(e => [e, e.getBoundingClientRect()]);
+    const drawn = [...texts, ...fig.querySelectorAll('.bar')].map(e => [e, e.getBoundingClientRect(),
+      e.classList.contains('bar') ? -.5 : 2]);
     for (const e of texts) {
       const r = e.getBoundingClientRect(), name = `${key}: '${e.textContent}'`;
       if (!e.textContent.trim() || r.width === 0 || r.height === 0) problems.push(`${name} is not drawn`);
       if (e.scrollWidth > e.clientWidth + 1) problems.push(`${name} overflows its box`);
       if (!inside(r, box)) problems.push(`${name} is clipped by its chart`);
     }
-    drawn.forEach(([a, ra], i) => drawn.slice(i + 1).forEach(([b, rb]) => {
-      if (overlap(ra, rb)) problems.push(`${key}: '${a.textContent}' runs into '${b.textContent}'`);
+    drawn.forEach(([a, ra, ga], i) => drawn.slice(i + 1).forEach(([b, rb, gb]) => {
+      if (overlap(ra, rb, Math.min(ga, gb))) problems.push(`${key}: '${a.textContent}' runs into '${b.textContent}'`);
     }));
   }
   document.body.setAttribute('data-layout', JSON.stringify({problems, labels, axes}));

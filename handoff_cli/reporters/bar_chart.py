@@ -12,15 +12,15 @@ from collections.abc import Callable
 from html import escape
 
 # the part of each track kept free for the figure after the bar, so the longest bar leaves room for it
-ROOM = "3.5rem"
-CSS = """.chart{display:inline-block;vertical-align:top;width:21rem;max-width:100%;margin:0 2rem 1.5rem 0}
-.chart figcaption{font-weight:600;margin-bottom:.4rem}
-.bars{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;column-gap:.6rem;row-gap:.3rem;
+ROOM = "48px"  # fits "no data" at the figures' size, after the gap
+CSS = """.chart{display:inline-block;vertical-align:top;width:23em;max-width:100%;margin:0 2em 1.5em 0}
+.chart figcaption{font-weight:600;margin-bottom:.4em}
+.bars{display:grid;grid-template-columns:fit-content(55%) minmax(7em,1fr);column-gap:.6em;row-gap:.3em;
 align-items:center}.label{overflow-wrap:anywhere;font-size:13px;text-align:right}
-.track{display:flex;align-items:center;gap:.35rem;border-left:1px solid #1d2330;min-height:1.2rem;min-width:0}
-.bar{height:1rem;background:#4f6bd8}.bar.bad{background:#d8574f}.value{font-size:12px;white-space:nowrap}
+.track{display:flex;align-items:center;gap:.35em;border-left:1px solid #1d2330;min-height:1.2em;min-width:0}
+.bar{height:1em;background:#4f6bd8}.bar.bad{background:#d8574f}.value{font-size:12px;white-space:nowrap}
 .axis{grid-column:2;display:flex;justify-content:space-between;border-top:1px solid #1d2330;font-size:11px;
-color:#555;padding-top:.1rem;margin-right:ROOM}""".replace("ROOM", ROOM)
+color:#555;padding-top:.1em;margin-right:ROOM}""".replace("ROOM", ROOM)
 
 
 def _figure(value: float | None, unit: str) -> str:
