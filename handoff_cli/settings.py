@@ -7,6 +7,7 @@ folder). `--config FILE` names the file instead. Unknown or ill-typed settings a
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -136,15 +137,16 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _load(path: Path) -> Project:
+    shown = _from_here(path)
     try:
         text = path.read_text(encoding="utf-8")
         data: Any = tomllib.loads(text)
     except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror}", path=path) from None
+        raise ConfigError(f"cannot read: {exc.strerror}", path=shown) from None
     except UnicodeDecodeError:
-        raise ConfigError("not valid UTF-8", path=path) from None
+        raise ConfigError("not valid UTF-8", path=shown) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+        raise ConfigError(f"invalid TOML: {exc}", path=shown) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("handoff", {})
     try:
@@ -157,8 +159,18 @@ def _load(path: Path) -> Project:
             message = f"unknown setting '{key}'{did_you_mean(str(loc[-1]), keys_at(Settings, loc[:-1]))}"
         else:
             message = f"setting '{key}': {err['msg'].removeprefix('Value error, ')}"
-        raise ConfigError(message, path=path, line=_line_of(text, str(loc[-1]) if loc else "")) from None
+        raise ConfigError(message, path=shown, line=_line_of(text, str(loc[-1]) if loc else "")) from None
     return Project(settings, path.parent, path)
+
+
+def _from_here(path: Path) -> Path:
+    """A settings file found by walking up is named from the current folder (../handoff.toml), as in output."""
+    if not path.is_absolute():
+        return path
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -155,3 +155,18 @@ def test_a_fresh_dossier_passes_at_pre_close_and_fails_once_closed(run_cli: RunC
     assert closed.exit_code == 1
     assert closed.stdout.splitlines()[-1].startswith("deals/acme.yaml: incomplete · ")
     assert "at pre-close" not in closed.stdout
+
+
+def test_files_found_by_walking_up_are_named_from_here(
+    run_cli: RunCli, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo / "notes")
+    copied = run_cli("templates", "copy", "intro_email.txt.j2")
+    assert (copied.exit_code, copied.stdout) == (0, "copied intro_email.txt.j2 to ../templates/intro_email.txt.j2\n")
+    listed = [line.split() for line in run_cli("templates", "list").stdout.splitlines()]
+    assert ["intro_email.txt.j2", "repo", "../templates/intro_email.txt.j2"] in listed
+    (repo / "handoff.toml").write_text('paths = ["deals"]\nmin_scor = 90\n', encoding="utf-8")
+    run = run_cli("validate", "--as-of", AS_OF)
+    assert (run.exit_code, run.stderr) == (
+        2, "handoff: error: ../handoff.toml:2: unknown setting 'min_scor'; did you mean 'min_score'?\n",
+    )  # fmt: skip
