@@ -102,3 +102,10 @@ def test_no_color_removes_styling_from_help(run_cli: RunCli, monkeypatch: pytest
     monkeypatch.setenv("NO_COLOR", "1")
     plain = run_cli("validate", "--help").stdout
     assert "\x1b[" not in plain and "Usage: handoff validate" in plain
+
+
+@pytest.mark.parametrize("group", [(), ("render",), ("templates",), ("import",)])
+def test_a_group_without_its_command_shows_its_help(run_cli: RunCli, group: tuple[str, ...]) -> None:
+    run = run_cli(*group)
+    assert (run.exit_code, run.stderr) == (2, "")
+    assert f"Usage: handoff {' '.join(group)}".rstrip() + " [OPTIONS] COMMAND [ARGS]..." in run.stdout

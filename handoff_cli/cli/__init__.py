@@ -43,6 +43,8 @@ class _Boundary(TyperGroup):
         try:
             return super().make_context(*args, **extra)
         except typer.TyperException as exc:
+            if not exc.format_message().strip():  # no arguments: the help is already printed, as no_args_is_help asks
+                raise
             raise self._one_line(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
@@ -52,6 +54,8 @@ class _Boundary(TyperGroup):
             typer.echo(f"handoff: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except typer.TyperException as exc:
+            if not exc.format_message().strip():  # a command group without its subcommand: help, as above
+                raise
             raise self._one_line(exc) from None
 
     def _one_line(self, exc: typer.TyperException) -> typer.Exit:
