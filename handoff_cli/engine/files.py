@@ -27,7 +27,8 @@ def expand_names(paths: Iterable[Path]) -> list[str]:
             found_in = _dossiers_in(str(path)) if listed is None else listed
             inside = sorted(found_in, key=lambda name: name.split(os.sep))
             if not inside:
-                ignored = "" if listed is None else " that git does not ignore"
+                # name git's part only when it is why nothing was found
+                ignored = " that git does not ignore" if listed is not None and any(_dossiers_in(str(path))) else ""
                 raise InputError(f"no *.yaml or *.yml files{ignored} in this folder", path=path)
             found.extend(inside)
         elif path.is_file():
