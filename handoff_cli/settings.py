@@ -164,13 +164,12 @@ def _load(path: Path) -> Project:
 
 
 def _from_here(path: Path) -> Path:
-    """A settings file found by walking up is named from the current folder (../handoff.toml), as in output."""
-    if not path.is_absolute():
+    """A settings file in or above the current folder is named from it (handoff.toml, ../handoff.toml), as
+    paths are in output; one elsewhere keeps the name it was found by."""
+    here = Path.cwd()
+    if not path.is_absolute() or not (path.is_relative_to(here) or here.is_relative_to(path.parent)):
         return path
-    try:
-        return Path(os.path.relpath(path))
-    except ValueError:  # another drive on Windows
-        return path
+    return Path(os.path.relpath(path, here))
 
 
 def _line_of(text: str, key: str) -> int | None:
