@@ -7,6 +7,7 @@ folder). `--config FILE` names the file instead. Unknown or ill-typed settings a
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -143,15 +144,16 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _load(path: Path) -> Project:
+    shown = _from_here(path)
     try:
         text = path.read_text(encoding="utf-8")
         data: Any = tomllib.loads(text)
     except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror}", path=path) from None
+        raise ConfigError(f"cannot read: {exc.strerror}", path=shown) from None
     except UnicodeDecodeError:
-        raise ConfigError("not valid UTF-8", path=path) from None
+        raise ConfigError("not valid UTF-8", path=shown) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+        raise ConfigError(f"invalid TOML: {exc}", path=shown) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("handoff", {})
     try:
@@ -164,8 +166,17 @@ def _load(path: Path) -> Project:
             message = f"unknown setting '{key}'{did_you_mean(str(loc[-1]), keys_at(Settings, loc[:-1]))}"
         else:
             message = f"setting '{key}': {err['msg'].removeprefix('Value error, ')}"
-        raise ConfigError(message, path=path, line=_line_of(text, str(loc[-1]) if loc else "")) from None
+        raise ConfigError(message, path=shown, line=_line_of(text, str(loc[-1]) if loc else "")) from None
     return Project(settings, path.parent, path)
+
+
+def _from_here(path: Path) -> Path:
+    """A settings file in or above the current folder is named from it (handoff.toml, ../handoff.toml), as
+    paths are in output; one elsewhere keeps the name it was found by."""
+    here = Path.cwd()
+    if not path.is_absolute() or not (path.is_relative_to(here) or here.is_relative_to(path.parent)):
+        return path
+    return Path(os.path.relpath(path, here))
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -52,7 +52,7 @@ class Page(HTMLParser):
         if tag == "figure":
             self.current = found["data-chart"]
             self.charts[self.current or ""] = {}
-        if tag == "rect" and self.current:
+        if "data-label" in found and self.current:
             self.charts[self.current][found["data-label"] or ""] = found["data-value"] or ""
 
     def handle_endtag(self, tag: str) -> None:

@@ -6,7 +6,7 @@ import functools
 import importlib
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +14,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
+from handoff_cli.cli.options import no_color
 from handoff_cli.errors import HandoffError
 
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
@@ -84,7 +85,30 @@ class _Commands(MutableMapping[str, Any]):
 
 
 class _Boundary(TyperGroup):
-    """Every HandoffError raised by a command ends here as one line on stderr and its exit code."""
+    """Every HandoffError raised by a command, and every usage error, ends here as one line on stderr."""
+
+    given: Sequence[str] = ()
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        # kept for the did-you-mean of a usage error, which Typer does not carry on the exception
+        self.given = list(sys.argv[1:] if args is None else args)
+        if not no_color():
+            return super().main(args, *rest, **extra)
+        import typer.rich_utils  # Typer's help: its documented switch for no styling at all, for this run only
+
+        before, typer.rich_utils.COLOR_SYSTEM = typer.rich_utils.COLOR_SYSTEM, None
+        try:
+            return super().main(args, *rest, **extra)
+        finally:
+            typer.rich_utils.COLOR_SYSTEM = before
+
+    def make_context(self, *args: Any, **extra: Any) -> Any:
+        try:
+            return super().make_context(*args, **extra)
+        except typer.TyperException as exc:
+            if not exc.format_message().strip():  # no arguments: the help is already printed, as no_args_is_help asks
+                raise
+            raise self._one_line(exc) from None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -96,6 +120,16 @@ class _Boundary(TyperGroup):
         except HandoffError as exc:
             typer.echo(f"handoff: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except typer.TyperException as exc:
+            if not exc.format_message().strip():  # a command group without its subcommand: help, as above
+                raise
+            raise self._one_line(exc) from None
+
+    def _one_line(self, exc: typer.TyperException) -> typer.Exit:
+        from handoff_cli.cli.usage_errors import one_line
+
+        typer.echo(one_line(exc, self.given), err=True)
+        return typer.Exit(exc.exit_code)
 
 
 app = typer.Typer(
@@ -121,7 +155,6 @@ def _root(
     ] = False,
 ) -> None:
     """Check, score and use sales-to-CS handoff dossiers (one YAML file per deal)."""
-
 
 
 @functools.cache

@@ -16,9 +16,11 @@ from handoff_cli.cli.options import (
     MinScore,
     Paths,
     console,
+    dossier_paths,
     moment,
     project,
 )
+from handoff_cli.errors import HandoffError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,6 +69,26 @@ NoRegressOpt = Annotated[
     ),
 ]
 
+StdinNameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="PATH",
+        show_default=False,
+        help="With the path '-' (read the dossier from stdin): the file name to show in findings.",
+    ),
+]
+
+
+def _stdin(paths: list[Path] | None, name: str | None, *, changed: bool = False, no_regress: bool = False) -> bool:
+    """Whether the dossier comes from stdin; '-' stands alone, as in ruff and eslint."""
+    dash = bool(paths) and any(str(p) == "-" for p in paths or [])
+    if dash and (len(paths or []) > 1 or changed or no_regress):
+        raise HandoffError("'-' reads one dossier from stdin; it goes with no other path, --changed or --no-regress")
+    if name is not None and not dash:
+        raise HandoffError("--stdin-filename names the dossier read from stdin: give the path '-' too")
+    return dash
+
 
 def _run(
     paths: list[Path] | None,
@@ -79,6 +101,8 @@ def _run(
     base: str | None = None,
     workers: int | None = None,
     no_cache: bool = False,
+    stdin_name: str | None = None,
+    no_regress: bool = False,
 ) -> CheckResult:
     from handoff_cli.cli.progress import progress
     from handoff_cli.engine.files import expand_names
@@ -86,7 +110,12 @@ def _run(
     from handoff_cli.engine.runner import Plan, check_all, default_workers
 
     proj = project(config)
-    targets = paths or [proj.root / p for p in proj.settings.paths]
+    if _stdin(paths, stdin_name, changed=changed, no_regress=no_regress):
+        from handoff_cli.engine.stdin_input import check_stdin
+
+        when = moment(as_of, proj.settings.tz)
+        return check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
+    targets = dossier_paths(paths, proj)
     if changed:
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
         if not found.files:
@@ -113,6 +142,7 @@ def validate(
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     no_regress: NoRegressOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
 
@@ -127,11 +157,17 @@ def validate(
       handoff validate deals/ --changed --base origin/main --format github
 
       handoff validate deals/ --no-regress --base origin/main
+
+      handoff validate - --stdin-filename deals/acme.yaml < deals/acme.yaml
     """
     from handoff_cli.reporters import FINDINGS
 
     out = console()
-    result = _run(paths, config, min_score, as_of, out, changed=changed, base=base, workers=workers, no_cache=no_cache)
+    result = _run(
+        paths, config, min_score, as_of, out,
+        changed=changed, base=base, workers=workers, no_cache=no_cache,
+        stdin_name=stdin_filename, no_regress=no_regress,
+    )  # fmt: skip
     if no_regress:
         from handoff_cli.gate.no_regress import add_regressions
 
@@ -150,6 +186,7 @@ def score(
     as_of: AsOf = None,
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Show each dossier's completeness per category (0-100) as a table; --explain lists what each gap costs.
 
@@ -164,6 +201,6 @@ def score(
     from handoff_cli.reporters import SCORES
 
     out = console()
-    result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache)
+    result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
     SCORES[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)

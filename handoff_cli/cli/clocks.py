@@ -9,7 +9,17 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import AsOf, CheckFormat, CheckFormatOpt, ConfigOpt, Paths, console, moment, project
+from handoff_cli.cli.options import (
+    AsOf,
+    CheckFormat,
+    CheckFormatOpt,
+    ConfigOpt,
+    Paths,
+    console,
+    dossier_paths,
+    moment,
+    project,
+)
 from handoff_cli.errors import InputError
 
 
@@ -46,7 +56,7 @@ def sla(
     from handoff_cli.reporters import SLA
 
     proj = project(config)
-    targets = paths or [proj.root / p for p in proj.settings.paths]
+    targets = dossier_paths(paths, proj)
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
@@ -90,9 +100,11 @@ def log(
 
     Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 
-    Refused (exit 2, nothing written): an unknown event, a time in the future, an invalid dossier, a time
-    before the signature or an event already logged (these two are allowed with --force). An outcome is also
-    refused on an unsigned deal, and after a churn or a second survey or churn without --force.
+    Refused (exit 2, nothing written): an unknown event, a time in the future, an invalid dossier.
+
+    Also refused unless --force is given: a time before the signature, an event already logged.
+
+    An outcome is also refused on an unsigned deal, and after a churn or a second survey or churn without --force.
 
     Exit 1, nothing written, if the dossier would not validate with the event in it.
 

@@ -26,12 +26,15 @@ def crm(
     ] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Turn a CRM export into dossier skeletons: account, deal id, segment, value, close date, owner and contacts
-    filled in, everything else left as commented prompts, as `handoff init` writes them.
+    """Turn a CRM export into dossier skeletons, one file per deal, as `handoff init` writes them.
 
-    An existing dossier (same deal id, or the same file name) is never overwritten: it is skipped, or with
-    --update only its empty fields are filled (deal.value, deal.signed_at, deal.sales_rep, stakeholders),
-    every other byte kept. A bad cell stops the import before anything is written, naming the row and column.
+    Account, deal id, segment, value, close date, owner and contacts are filled in; the rest are commented prompts.
+
+    An existing dossier (same deal id, or the same file name) is never overwritten: it is skipped.
+
+    With --update only its empty fields are filled (deal.value, deal.signed_at, deal.sales_rep, stakeholders).
+
+    A bad cell stops the import before anything is written, naming the row and column.
 
     Examples:
 

@@ -23,8 +23,9 @@ def history(
 
     Every version is scored with today's rules and settings, so a change in the score is a change in the dossier.
 
-    Exit 0; exit 1 when the newest committed version is not a valid dossier; exit 2 outside a git
-    repository or for a file no commit touches.
+    Exit 0; exit 1 when the newest committed version is not a valid dossier.
+
+    Exit 2 outside a git repository or for a file no commit touches.
 
     Examples:
 

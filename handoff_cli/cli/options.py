@@ -76,6 +76,10 @@ MinScore = Annotated[
         help="Completeness a dossier needs, 0-100; overrides handoff.toml (default 95).",
     ),
 ]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.", show_default=False)
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Let --out replace an existing file.")]
 Explain = Annotated[bool, typer.Option("--explain", "-e", help="Say why each finding matters.")]
 AsOf = Annotated[
     str | None,
@@ -94,10 +98,26 @@ def project(config: Path | None) -> Project:
     return discover(Path.cwd(), config)
 
 
+def dossier_paths(paths: list[Path] | None, proj: Project) -> list[Path]:
+    """The paths given, else handoff.toml's `paths` named from the current folder: output never shows an
+    absolute path the user did not type."""
+    if paths:
+        return paths
+    here = Path.cwd()
+    return [_relative(proj.root / p, here) for p in proj.settings.paths]
+
+
+def _relative(path: Path, here: Path) -> Path:
+    try:
+        return Path(os.path.relpath(path, here))
+    except ValueError:  # another drive on Windows: no relative name exists
+        return path
+
+
 def moment(value: str | None, tz: tzinfo) -> datetime:
     """--as-of and --at values: ISO 8601, read in the configured timezone when they carry no offset."""
     if value is None:
-        return datetime.now(tz)
+        return datetime.now(tz).replace(microsecond=0)  # printed in reports: seconds are precise enough
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
@@ -107,8 +127,14 @@ def moment(value: str | None, tz: tzinfo) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
+def no_color() -> bool:
+    """NO_COLOR set and not empty (no-color.org): no styling at all, bold and italic included."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def console() -> Console:
-    """stdout; rich leaves colour out when it is not a terminal or NO_COLOR is set, and never wraps lines."""
+    """stdout; unstyled when it is not a terminal or NO_COLOR is set, and never wraps lines."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    # rich's own NO_COLOR handling drops colours but keeps bold, dim and italic; no colour system drops all
+    return Console(highlight=False, soft_wrap=True, color_system=None if no_color() else "auto")

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from handoff_cli.cli.options import AsOf, ConfigOpt, Paths, console, moment, project
+from handoff_cli.cli.options import (
+    AsOf,
+    ConfigOpt,
+    ForceOpt,
+    OutOpt,
+    Paths,
+    console,
+    dossier_paths,
+    moment,
+    project,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class ReportFormat(StrEnum):
@@ -25,6 +40,8 @@ def report(
         typer.Option("--format", "-f", help="text for people, md for a wiki, json for scripts, html to attach."),
     ] = ReportFormat.TEXT,
     config: ConfigOpt = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Report on every handoff for a CS lead: the metrics, the failure patterns, and when CS should engage.
 
@@ -45,7 +62,7 @@ def report(
 
       handoff report deals/
 
-      handoff report deals/ --format html > handoff-report.html
+      handoff report deals/ --format html --out handoff-report.html
 
       handoff report deals/ --format md --as-of 2026-11-30T09:00
     """
@@ -56,9 +73,27 @@ def report(
     from handoff_cli.reporters.portfolio import REPORT
 
     proj = project(config)
-    targets = paths or [proj.root / p for p in proj.settings.paths]
+    targets = dossier_paths(paths, proj)
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
     quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
-    REPORT[format](document(portfolio, quality=quality), console())
+    doc = document(portfolio, quality=quality)
+    if out is None:
+        REPORT[format](doc, console())
+    else:
+        _write(out, force, lambda target: REPORT[format](doc, target))
     if portfolio.invalid:
         raise typer.Exit(1)
+
+
+def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:
+    """--out: the report as it would print, unstyled, replacing the file at once (never half-written)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from handoff_cli.edit.atomic_write import write_new
+
+    buffer = StringIO()
+    report(Console(file=buffer, color_system=None, highlight=False, soft_wrap=True))
+    write_new(out, buffer.getvalue(), force=force)
+    typer.echo(f"wrote {out}")

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ForceOpt as Force
+from handoff_cli.cli.options import OutOpt as Out
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -48,9 +50,6 @@ class Meeting(StrEnum):
 
 
 Deal = Annotated[Path, typer.Argument(help="The dossier to render, e.g. deals/acme.yaml.", show_default=False)]
-Out = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.",
-                                          show_default=False)]
-Force = Annotated[bool, typer.Option("--force", help="Let --out replace an existing file.")]
 Stamp = Annotated[str | None, typer.Option(
     "--date", metavar="DATETIME", show_default=False,
     help="The message's Date / the calendar's DTSTAMP (ISO 8601, e.g. 2026-11-10T09:00); default: now.")]
@@ -121,8 +120,10 @@ def intro(
 ) -> None:
     """The warm intro email to the customer's champion, introducing the CSM as the primary contact.
 
-    txt prints a Subject line and the body to paste into a mail client; eml writes an RFC 5322 draft
-    (From, To = champion, Cc, Subject, UTF-8 body) that mail clients open ready to send.
+    txt prints a Subject line and the body to paste into a mail client.
+
+    eml writes an RFC 5322 draft (From, To = champion, Cc, Subject, UTF-8 body) that mail clients open ready to send.
+
     --from csm renders the variant in which the CSM introduces themself (the rep goes in Cc).
     Written in the customer's language: deal.language, else `language` in handoff.toml.
 
@@ -156,8 +157,10 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
          config: ConfigOpt = None) -> None:
     """The 30-60-90 day onboarding plan: dated weeks from the logged kickoff (or the contract signature).
 
-    Filled from the dossier's goals, success criteria, milestones, training, commitments and risks, with
-    the first value milestone inside days 15-30, the segment's check-in cadence and the QBR at day 90.
+    Filled from the dossier's goals, success criteria, milestones, training, commitments and risks.
+
+    The first value milestone falls inside days 15-30, then the segment's check-in cadence and the QBR at day 90.
+
     Dates respect the configured timezone, weekend and public holidays (handoff.toml).
     Written in the team's language (`language` in handoff.toml).
 
@@ -191,7 +194,9 @@ def agenda(
     """A meeting agenda with its time boxes, filled with this deal's stakeholders, goals, commitments and risks.
 
     internal: the 45-minute knowledge transfer, rep to CSM, within 24 h of signature.
+
     joint: the transition call with the customer (30-35 minutes), within 5 business days.
+
     kickoff: the 60-minute implementation kickoff, within 7 days.
     joint and kickoff are written in the customer's language (deal.language), internal in the team's.
 
@@ -218,8 +223,10 @@ def agenda(
 def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None) -> None:
     """An iCalendar (.ics) file with the handoff's deadlines, to import into the CSM's calendar.
 
-    One all-day event each for the internal meeting (24 h), intro email (48 h), joint meeting
-    (5 business days), kickoff (7 days), first value milestone (days 15-30) and first QBR (day 90).
+    One all-day event per deadline: internal meeting (24 h), intro email (48 h), joint meeting (5 business days).
+
+    Also the kickoff (7 days), the first value milestone (days 15-30) and the first QBR (day 90).
+
     Re-importing a newer file updates the events rather than duplicating them.
     Event titles and descriptions are in the customer's language (deal.language).
 

@@ -32,9 +32,11 @@ def _tag(value: str) -> str:
 def list_templates(language: Language = None, config: ConfigOpt = None) -> None:
     """Each template name, the language it resolves to, where it comes from and the file used.
 
-    A document in language de-AT is rendered from name.de-AT.ext.j2, else name.de.ext.j2, else the
-    English default name.ext.j2. A file in the deals repo's templates folder (`templates_dir` in
-    handoff.toml, default templates/) overrides the packaged file of the same name.
+    A document in language de-AT is rendered from name.de-AT.ext.j2, else name.de.ext.j2, else the English default.
+
+    A file of the same name in the deals repo's templates folder overrides the packaged default.
+
+    That folder is `templates_dir` in handoff.toml, templates/ by default.
 
     Examples:
 

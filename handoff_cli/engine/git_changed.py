@@ -7,6 +7,7 @@ written but not yet added is checked too. Deleted files are left out; a renamed 
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,8 +94,8 @@ def changed_dossiers(within: Sequence[Path], cwd: Path, base: str | None = None)
         for path in found.files
         if path.suffix in SUFFIXES and path.is_file() and any(_inside(path.resolve(), s) for s in scopes)
     ]
-    # shown as relative paths when they are under the working directory, like the paths a user types
-    shown = [p.relative_to(cwd) if p.is_relative_to(cwd) else p for p in picked]
+    # shown relative to the working directory (../ when outside it), like the paths a user types
+    shown = [Path(os.path.relpath(p, cwd)) for p in picked]
     return Changed(shown, found.base)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -63,11 +64,14 @@ def _located(exc: BaseException, name: str, message: str) -> TemplateProblem:
 
 
 def shown(filename: str | Path) -> str:
-    """A template's path relative to the working directory when it lies inside it (repo templates), else as is."""
+    """A template's path relative to the working directory when it lies in the deals repo (../ included),
+    else as is: a packaged default lives wherever handoff is installed."""
     path = Path(filename)
+    if not path.is_absolute() or path.is_relative_to(packaged_dir()):
+        return str(filename)
     try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
         return str(filename)
 
 

@@ -5,20 +5,19 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from handoff_cli.reporters.bar_chart import chart
 from handoff_cli.reporters.outcomes_text import sections
 
 Doc = dict[str, Any]
 
 
 def outcome_charts(doc: Doc) -> list[str]:
-    from handoff_cli.reporters.portfolio_html import chart
-
     o = doc["outcomes"]
     return [
         chart("churn_by_quality", "Churn by handoff quality at signature (%)",
-              {k: b["churn"]["percent"] for k, b in o["retention"]["by_band"].items()}, bad=True, unit="%"),
+              {k: b["churn"]["percent"] for k, b in o["retention"]["by_band"].items()}, bad=True, unit="%", scale=100),
         chart("survey_by_rep", "Customer survey by sales rep (1-5)",
-              {k: s["mean"] for k, s in o["survey"]["by_rep"].items()}),
+              {k: s["mean"] for k, s in o["survey"]["by_rep"].items()}, scale=5),
     ]  # fmt: skip
 
 

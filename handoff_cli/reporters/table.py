@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from handoff_cli.gate.findings import CheckResult, FileResult
-from handoff_cli.reporters.text import finding_line, summary_line
+from handoff_cli.reporters.text import finding_line, summary_line, total_line
 from handoff_cli.rules import BY_CODE
 
 
@@ -22,6 +22,8 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
                 _explain(file, console)
         console.print(summary_line(file))
         console.print()
+    if len(result.files) > 1:
+        console.print(total_line(result))
 
 
 def _table(file: FileResult) -> Table:

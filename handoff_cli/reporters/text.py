@@ -30,8 +30,13 @@ def _lines(result: CheckResult, explain: bool) -> Iterator[Text]:
                 yield Text(f"    why: {finding.why}", style="dim")
         yield summary_line(file)
     if len(result.files) > 1:
-        ok = sum(f.passed for f in result.files)
-        yield Text(f"checked {len(result.files)} dossiers: {ok} ok, {len(result.files) - ok} need work")
+        yield total_line(result)
+
+
+def total_line(result: CheckResult) -> Text:
+    """The run's last line, for validate and score alike."""
+    ok = sum(f.passed for f in result.files)
+    return Text(f"checked {len(result.files)} dossiers: {ok} ok, {len(result.files) - ok} need work")
 
 
 def finding_line(finding: Finding) -> Text:
@@ -50,7 +55,9 @@ def summary_line(file: FileResult) -> Text:
     if file.score is None:
         return Text.assemble((f"{file.path}: ", "bold"), ("invalid", "bold red"), f" · {counts}")
     verdict = ("ok", "bold green") if file.passed else ("incomplete", "bold red")
-    score = f" · {file.score.percent:g}% complete (min {file.min_score:g}) · {counts}"
+    # at pre-close the rep is still filling the dossier in, so the gate is off by default: say so
+    stage = " at pre-close" if file.stage == "pre-close" else ""
+    score = f" · {file.score.percent:g}% complete (min {file.min_score:g}{stage}) · {counts}"
     if file.waived:  # kept in view so an accepted gap is never forgotten
         waivers = ", ".join(f"{w.code} until {w.expires}" for w in file.waived)
         score += f" · {len(file.waived)} waiver{'s' * (len(file.waived) != 1)}: {waivers}"

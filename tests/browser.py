@@ -1,0 +1,101 @@
+"""Headless Chromium for the HTML report: lay a page out as a person would see it, and say what went wrong.
+
+The page under test stays script-free; a copy gets a small script that measures every chart once the
+browser has laid it out and writes its findings into the DOM, which `--dump-dom` then prints.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+WINDOW = (1200, 900)
+NAMES = ("chromium", "chromium-browser", "google-chrome")
+
+# Text that overflows its box, sticks out of its chart, or overlaps other text or a bar is a defect
+# a reader would see; half a pixel of slack absorbs sub-pixel rounding.
+MEASURE = """<script>(() => {
+  const problems = [], labels = {}, axes = {};
+  const inside = (a, b) => a.left >= b.left - .5 && a.right <= b.right + .5 && a.top >= b.top - .5
+    && a.bottom <= b.bottom + .5;
+  // texts closer than 2px read as one ('05'); a bar may touch the axis line but not a text
+  const overlap = (a, b, gap) => a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom - .5
+    && b.top < a.bottom - .5;
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) problems.push('the page scrolls sideways');
+  for (const fig of document.querySelectorAll('figure[data-chart]')) {
+    const key = fig.dataset.chart, box = fig.getBoundingClientRect();
+    labels[key] = [...fig.querySelectorAll('.label')].map(e => e.textContent);
+    axes[key] = [...fig.querySelectorAll('.axis > span')].map(e => e.textContent);
+    const texts = [...fig.querySelectorAll('figcaption, .label, .value, .axis > span')];
+    const drawn = [...texts, ...fig.querySelectorAll('.bar')].map(e => [e, e.getBoundingClientRect(),
+      e.classList.contains('bar') ? -.5 : 2]);
+    for (const e of texts) {
+      const r = e.getBoundingClientRect(), name = `${key}: '${e.textContent}'`;
+      if (!e.textContent.trim() || r.width === 0 || r.height === 0) problems.push(`${name} is not drawn`);
+      if (e.scrollWidth > e.clientWidth + 1) problems.push(`${name} overflows its box`);
+      if (!inside(r, box)) problems.push(`${name} is clipped by its chart`);
+    }
+    drawn.forEach(([a, ra, ga], i) => drawn.slice(i + 1).forEach(([b, rb, gb]) => {
+      if (overlap(ra, rb, Math.min(ga, gb))) problems.push(`${key}: '${a.textContent}' runs into '${b.textContent}'`);
+    }));
+  }
+  document.body.setAttribute('data-layout', JSON.stringify({problems, labels, axes}));
+})();</script>"""
+
+
+def chromium() -> str:
+    """The browser's path; .ci/run installs Debian's `chromium` when it is missing."""
+    found = next((path for name in NAMES if (path := shutil.which(name))), None)
+    if found is None:
+        pytest.fail("no headless browser: install Debian's chromium (apt-get install -y chromium)")
+    return found
+
+
+def _run(page: Path, *args: str) -> str:
+    # root in a container has no sandbox to use; each run gets its own profile so parallel runs never meet
+    command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               f"--user-data-dir={page.parent / 'profile'}", f"--window-size={WINDOW[0]},{WINDOW[1]}",
+               *args, page.as_uri()]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+class _Body(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.layout = dict(attrs).get("data-layout")
+
+
+def layout(page_html: str, folder: Path) -> dict[str, Any]:
+    """The page as Chromium lays it out: {"problems": [...], "labels": {chart: [...]}, "axes": {chart: [0, top]}}."""
+    page = folder / "measured.html"
+    page.write_text(page_html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    body = _Body()
+    body.feed(_run(page, "--dump-dom"))
+    assert body.layout is not None, "the measuring script did not run"
+    found: dict[str, Any] = json.loads(body.layout)
+    return found
+
+
+def screenshot(page_html: str, folder: Path) -> tuple[Path, tuple[int, int]]:
+    """The page as a PNG of the window's size, and that size read back from the PNG header."""
+    page, shot = folder / "page.html", folder / "page.png"
+    page.write_text(page_html, encoding="utf-8")
+    _run(page, f"--screenshot={shot}")
+    head = shot.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    return shot, (width, height)
