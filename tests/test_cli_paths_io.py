@@ -164,7 +164,7 @@ def test_files_found_by_walking_up_are_named_from_here(
     copied = run_cli("templates", "copy", "intro_email.txt.j2")
     assert (copied.exit_code, copied.stdout) == (0, "copied intro_email.txt.j2 to ../templates/intro_email.txt.j2\n")
     listed = [line.split() for line in run_cli("templates", "list").stdout.splitlines()]
-    assert ["intro_email.txt.j2", "repo", "../templates/intro_email.txt.j2"] in listed
+    assert ["intro_email.txt.j2", "en", "repo", "../templates/intro_email.txt.j2"] in listed
     (repo / "handoff.toml").write_text('paths = ["deals"]\nmin_scor = 90\n', encoding="utf-8")
     run = run_cli("validate", "--as-of", AS_OF)
     assert (run.exit_code, run.stderr) == (

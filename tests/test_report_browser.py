@@ -33,6 +33,8 @@ def _labels(doc: dict[str, Any]) -> dict[str, list[str]]:
         "patterns": list(doc["patterns"]["counts"]),
         "rating_by_rep": list(doc["by_rep"]),
         "rejection_reasons": list(overall["reviews"]["reasons"]),
+        "churn_by_quality": list(doc["outcomes"]["retention"]["by_band"]),
+        "survey_by_rep": list(doc["outcomes"]["survey"]["by_rep"]),
     }
 
 
@@ -46,6 +48,7 @@ def test_examples_page_lays_out_cleanly(run_cli: RunCli, tmp_path: Path) -> None
     assert found["axes"] == {
         "completeness_bands": ["0", "3"], "breaches_by_clock": ["0", "4"], "completion_by_segment": ["0", "100%"],
         "patterns": ["0", "2"], "rating_by_rep": ["0", "5"], "rejection_reasons": ["0", "1"],
+        "churn_by_quality": ["0", "100%"], "survey_by_rep": ["0", "5"],
     }  # fmt: skip
     shot, size = screenshot(page, tmp_path)
     assert size == WINDOW and shot.stat().st_size > 10_000

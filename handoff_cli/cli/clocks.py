@@ -95,8 +95,9 @@ def log(
 ) -> None:
     """Record that a handoff step happened, under handoff.events in the dossier; the SLA clocks read it.
 
-    Or record a customer outcome under handoff.outcomes, which `handoff report` ties to the handoff's quality:
-    customer_survey --rating 1-5, health --value green|yellow|red, renewed, churned, expanded [--amount].
+    Or record a customer outcome under handoff.outcomes, which `handoff report` ties to the handoff's quality.
+
+    Outcomes: customer_survey --rating 1-5, health --value green|yellow|red, renewed, churned, expanded [--amount].
 
     Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 

@@ -51,8 +51,9 @@ def report(
 
     Failure patterns per deal with their evidence; the CS-engagement advice for open deals.
 
-    Outcomes: the customer's survey rating, time to first value, 90-day health, and retention, churn and
-    expansion by handoff quality at signature (docs/outcomes.md).
+    Outcomes: the customer's survey rating, time to first value and 90-day health.
+
+    Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
 
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 

@@ -125,6 +125,7 @@ def intro(
     eml writes an RFC 5322 draft (From, To = champion, Cc, Subject, UTF-8 body) that mail clients open ready to send.
 
     --from csm renders the variant in which the CSM introduces themself (the rep goes in Cc).
+
     Written in the customer's language: deal.language, else `language` in handoff.toml.
 
     Examples:
@@ -162,6 +163,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
     The first value milestone falls inside days 15-30, then the segment's check-in cadence and the QBR at day 90.
 
     Dates respect the configured timezone, weekend and public holidays (handoff.toml).
+
     Written in the team's language (`language` in handoff.toml).
 
     Examples:
@@ -198,6 +200,7 @@ def agenda(
     joint: the transition call with the customer (30-35 minutes), within 5 business days.
 
     kickoff: the 60-minute implementation kickoff, within 7 days.
+
     joint and kickoff are written in the customer's language (deal.language), internal in the team's.
 
     Examples:
@@ -228,6 +231,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     Also the kickoff (7 days), the first value milestone (days 15-30) and the first QBR (day 90).
 
     Re-importing a newer file updates the events rather than duplicating them.
+
     Event titles and descriptions are in the customer's language (deal.language).
 
     Examples:

@@ -64,8 +64,10 @@ def copy_template(
 ) -> None:
     """Copy a packaged template into the deals repo to edit it; the copy then overrides the packaged one.
 
-    With --language, copy the templates of every document (or of NAME only) as name.TAG.ext.j2, to
-    translate: from the packaged ones in that language where there are some, else from the English.
+    With --language, copy the templates of every document (or of NAME only) as name.TAG.ext.j2.
+
+    Each copy starts from the packaged template in that language where there is one, else from the English.
+
     Refuses to overwrite an existing file, and then copies nothing.
 
     Examples:
