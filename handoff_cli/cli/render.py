@@ -74,13 +74,13 @@ def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Do
     return dossier
 
 
-def _emit(text: str, out: Path | None, force: bool) -> None:
+def _emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
     from handoff_cli.edit.atomic_write import write_new
 
     if out is None:
         typer.echo(text, nl=False)
         return
-    write_new(out, text, force=force)
+    write_new(out, text, force=force, wait=proj.settings.lock_wait)
     typer.echo(f"wrote {out}")
 
 
@@ -122,14 +122,14 @@ def intro(
     view = documents.intro(dossier)
     context = {"intro": view}
     if format is IntroFormat.TXT:
-        _emit(_render(proj, name, context), out, force)
+        _emit(_render(proj, name, context), out, force, proj)
         return
     env = environment(proj)
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
     text = eml.message(sender=writer, to=view.champion, cc=copied,
                        subject=engine.render(env, name, context, block="subject"),
                        body=engine.render(env, name, context, block="body"), date=moment(date, proj.settings.tz))
-    _emit(text, out, force)
+    _emit(text, out, force, proj)
 
 
 @render_app.command()
@@ -154,7 +154,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.PLAN, name)
-    _emit(_render(proj, name, {"plan": build_plan(dossier, calendar_for(proj.settings))}), out, force)
+    _emit(_render(proj, name, {"plan": build_plan(dossier, calendar_for(proj.settings))}), out, force, proj)
 
 
 @render_app.command()
@@ -185,7 +185,7 @@ def agenda(
     name = f"agenda_{meeting.value}.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
     view = agendas.agenda(dossier, meeting.value, calendar_for(proj.settings))
-    _emit(_render(proj, name, {"agenda": view}), out, force)
+    _emit(_render(proj, name, {"agenda": view}), out, force, proj)
 
 
 @render_app.command()
@@ -207,4 +207,4 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     proj = project(config)
     dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
     dates = key_dates(dossier, calendar_for(proj.settings))
-    _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz)), out, force)
+    _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz)), out, force, proj)

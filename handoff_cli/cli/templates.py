@@ -53,5 +53,5 @@ def copy_template(
     proj = project(config)
     source = engine.packaged(name)
     target = (to if to is not None else proj.root / proj.settings.templates_dir) / name
-    write_new(target, source.read_text(encoding="utf-8"))
+    write_new(target, source.read_text(encoding="utf-8"), wait=proj.settings.lock_wait)
     typer.echo(f"copied {name} to {engine.shown(target)}")
