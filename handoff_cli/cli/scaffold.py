@@ -35,6 +35,7 @@ def init(
     """
     from jinja2 import TemplateError
 
+    from handoff_cli.crm.skeleton import check
     from handoff_cli.edit.atomic_write import write_new
     from handoff_cli.render.environment import environment
 
@@ -51,6 +52,7 @@ def init(
         )
     except TemplateError as exc:
         raise HandoffError(f"template {SKELETON}: {exc}") from None
+    check(text, str(path), where=str(path))  # e.g. an --account with a line break: refused, nothing written
     write_new(path, text, force=force, wait=proj.settings.lock_wait)
     typer.echo(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
 

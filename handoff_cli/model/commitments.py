@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Model, Text
+from handoff_cli.model.common import Line, Model, Text
 
 
 class CommitmentKind(StrEnum):
@@ -36,7 +36,7 @@ class Certainty(StrEnum):
 class Commitment(Model):
     what: Text
     kind: CommitmentKind
-    owner: Text | None = Field(None, description="Who delivers it: a name or email from the dossier.")
+    owner: Line | None = Field(None, description="Who delivers it: a name or email from the dossier.")
     due: date | None = None
     cs_validated: bool = Field(False, description="CS has read this promise and can deliver it.")
     source: Source | None = Field(None, description="Where the promise was made.")

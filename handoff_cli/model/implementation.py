@@ -6,24 +6,24 @@ from datetime import date as Date
 
 from pydantic import Field
 
-from handoff_cli.model.common import Model, Text, TextList
+from handoff_cli.model.common import Line, Model, Text, TextList
 
 
 class Milestone(Model):
-    name: Text
+    name: Line
     due: Date | None = None
     exit_criteria: Text | None = None
 
 
 class Training(Model):
-    audience: Text
+    audience: Line
     date: Date | None = None
-    format: Text | None = None
+    format: Line | None = None
 
 
 class CustomerResource(Model):
-    name: Text
-    role: Text | None = None
+    name: Line
+    role: Line | None = None
     time_commitment: Text | None = None
     decision_authority: bool = False
 

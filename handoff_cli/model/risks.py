@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Level, Model, Text, TextList
+from handoff_cli.model.common import Level, Line, Model, Text, TextList
 
 
 class ObjectionKind(StrEnum):
@@ -39,7 +39,7 @@ class Risk(Model):
     kind: RiskKind | None = None
     severity: Level
     mitigation: Text | None = None
-    owner: Text | None = None
+    owner: Line | None = None
 
 
 class Competition(Model):
