@@ -45,9 +45,11 @@ def bands(m: Doc) -> str:
 
 def rows(m: Doc) -> list[tuple[str, str]]:
     c = m["completeness"]
+    passed = "pass validate"  # the deals `handoff validate` passes: threshold, must-have rules, no placeholder
+    target = f"target {c['target']:g}%"
     return [
         ("handoffs", f"{m['handoffs']} ({m['signed']} signed)"),
-        ("completeness", f"mean {num(c['mean'], '%')}, {c['at_target']} at target ({c['target']:g}%); {bands(m)}"),
+        ("completeness", f"mean {num(c['mean'], '%')}, {c['at_target']} {passed} ({target}); {bands(m)}"),
         ("completion rate", completion(m)),
         ("first CS contact", f"median {num(m['median_first_contact_hours'], ' h')}"),
         ("days to kickoff", f"median {num(m['median_days_to_kickoff'])}"),
