@@ -106,3 +106,22 @@ def test_out_files_wait_for_the_lock_too(run_cli: RunCli, deals_repo: Path, args
     assert run.exit_code == 2
     assert "another handoff command has been writing this file" in run.stderr
     assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_import_update_waits_for_the_dossier_lock(run_cli: RunCli, deals_repo: Path) -> None:
+    init = run_cli("init", "deals/acme.yaml", "--account", "Acme Outdoor Supply", "--segment", "mid-market",
+                   "--id", "18274630112")  # fmt: skip
+    assert init.exit_code == 0
+    (deals_repo / "handoff.toml").write_text("lock_wait = 0\n", encoding="utf-8")
+    acme = deals_repo / "deals" / "acme.yaml"
+    before = acme.read_bytes()
+    csv = str(EXAMPLES / "crm" / "hubspot-deals.csv")
+    with acme.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        run = run_cli("import", "crm", csv, "--map", "hubspot", "--out", "deals", "--update")
+    assert run.exit_code == 2
+    assert run.stderr.startswith("handoff: error: deals/acme.yaml: another handoff command has been writing")
+    assert acme.read_bytes() == before
+    # once the lock is free the same import fills the dossier
+    again = run_cli("import", "crm", csv, "--map", "hubspot", "--out", "deals", "--update")
+    assert again.exit_code == 0 and "updated deals/acme.yaml: filled " in again.stdout
