@@ -382,11 +382,11 @@ TAILS = [
     "handoff:\n  events:\n",
     "handoff:\n  events: []\n",
     "handoff:\n  events: []   # none yet\n  checklist:\n    - {item: x}\n",
-    "handoff:\n  checklist:\n    - {item: x, done: yes}\n",
+    "handoff:\n  checklist:\n    - {item: x, done: true}\n",
     "handoff:\n  events: [{event: intro_email, at: 2026-11-09T10:00:00Z}]  # one so far\n",
     "handoff:\n  events: [\n    {event: intro_email, at: 2026-11-09T10:00:00Z},\n  ]\n",
     "handoff:\n  events:\n  - event: intro_email\n    at: 2026-11-09T10:00:00Z",
-    "handoff:\n  events:\n    - event: intro_email\n      at: 2026-11-09T10:00:00Z\n      note: |\n        two\n"
+    "handoff:\n  events:\n    - event: intro_email\n      at: 2026-11-09T10:00:00Z\n      note: >-\n        two\n"
     "        lines\n\n# trailing comment\n",
     "handoff:\n  events:\n    - event: intro_email\n      at: 2026-11-09T10:00:00Z\n      note: >-\n"
     "        folded\n",
@@ -442,6 +442,7 @@ moments = st.datetimes(
     timezones=st.sampled_from([UTC, timezone(timedelta(hours=-7)), timezone(timedelta(hours=5, minutes=30))]),
 )
 notes = st.none() | awkward_text | st.text(min_size=1, max_size=40)
+NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks and control characters
 
 
 @USES_FIXTURE
@@ -460,10 +461,11 @@ def test_log_adds_the_event_and_changes_nothing_else(
         "log", "deal.yaml", event.value, "--at", stamp, "--force", *extra, "--config", str(in_workdir / "handoff.toml")
     )
     assert_clean(run, "deal.yaml")
-    blank = [v for v in (note, by) if v is not None and not v.strip()]
+    refused = [v for v in (note, by) if v is not None and (not v.strip() or NOT_ONE_LINE.search(v.strip()))]
     if run.exit_code:
-        # the only refusal left: a note or name that is blank, which the dossier's schema does not accept
-        assert blank and run.exit_code == 1, run.stderr
+        # the only refusals left: a note or name that is blank, or not one line of printable text (HV012,
+        # HV013), which the dossier's schema does not accept
+        assert refused and run.exit_code == 1, run.stderr
         assert path.read_bytes() == raw
         return
     after, problems = load_bytes(path.read_bytes(), "deal.yaml", max_depth=16)
