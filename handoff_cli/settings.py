@@ -71,6 +71,7 @@ class Settings(_Strict):
     templates_dir: str = Field("templates", description="Templates here override the packaged ones by name.")
     max_file_bytes: int = Field(1_048_576, gt=0, description="Larger dossiers are refused unread.")
     max_depth: int = Field(16, gt=0, description="Deeper nesting is refused.")
+    lock_wait: float = Field(10.0, ge=0, le=3600, description="Seconds a writer waits for another on the same file.")
     weights: dict[str, float] = Field(default_factory=dict, description="Rule (code or name) -> points.")
     segments: dict[Segment, SegmentPolicy] = Field(default_factory=dict)
     stages: dict[Stage, StagePolicy] = Field(default_factory=lambda: dict(DEFAULT_STAGES))

@@ -35,7 +35,7 @@ def test_commented_dossier_gets_only_the_review_lines(run_cli: RunCli, deals_rep
         "          rating: 4\n"
         "          note: 'Goals: clear, #1'\n"
     ).encode()
-    at = before.index(b"done: yes}\n") + len(b"done: yes}\n")
+    at = before.index(b"done: true}\n") + len(b"done: true}\n")
     assert path.read_bytes() == before[:at] + block + before[at:]
 
 

@@ -1,5 +1,7 @@
 """Property tests: whatever a dossier file holds, `handoff` answers with its own errors, never a crash,
-and `handoff log` adds the one event and changes no other value.
+and `handoff log` adds the one event and changes no other value. Every renderer, given any text that
+`validate` accepts, renders without an internal error and without a line or table cell more than plain
+text gives; parallel `log` runs keep every event they report.
 
 Runs are derandomized (a fixed seed per test), so CI sees the same examples every time.
 """
@@ -384,11 +386,11 @@ TAILS = [
     "handoff:\n  events:\n",
     "handoff:\n  events: []\n",
     "handoff:\n  events: []   # none yet\n  checklist:\n    - {item: x}\n",
-    "handoff:\n  checklist:\n    - {item: x, done: yes}\n",
+    "handoff:\n  checklist:\n    - {item: x, done: true}\n",
     "handoff:\n  events: [{event: intro_email, at: 2026-11-09T10:00:00Z}]  # one so far\n",
     "handoff:\n  events: [\n    {event: intro_email, at: 2026-11-09T10:00:00Z},\n  ]\n",
     "handoff:\n  events:\n  - event: intro_email\n    at: 2026-11-09T10:00:00Z",
-    "handoff:\n  events:\n    - event: intro_email\n      at: 2026-11-09T10:00:00Z\n      note: |\n        two\n"
+    "handoff:\n  events:\n    - event: intro_email\n      at: 2026-11-09T10:00:00Z\n      note: >-\n        two\n"
     "        lines\n\n# trailing comment\n",
     "handoff:\n  events:\n    - event: intro_email\n      at: 2026-11-09T10:00:00Z\n      note: >-\n"
     "        folded\n",
@@ -444,6 +446,7 @@ moments = st.datetimes(
     timezones=st.sampled_from([UTC, timezone(timedelta(hours=-7)), timezone(timedelta(hours=5, minutes=30))]),
 )
 notes = st.none() | awkward_text | st.text(min_size=1, max_size=40)
+NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks and control characters
 
 
 @USES_FIXTURE
@@ -462,10 +465,11 @@ def test_log_adds_the_event_and_changes_nothing_else(
         "log", "deal.yaml", event.value, "--at", stamp, "--force", *extra, "--config", str(in_workdir / "handoff.toml")
     )
     assert_clean(run, "deal.yaml")
-    blank = [v for v in (note, by) if v is not None and not v.strip()]
+    refused = [v for v in (note, by) if v is not None and (not v.strip() or NOT_ONE_LINE.search(v.strip()))]
     if run.exit_code:
-        # the only refusal left: a note or name that is blank, which the dossier's schema does not accept
-        assert blank and run.exit_code == 1, run.stderr
+        # the only refusals left: a note or name that is blank, or not one line of printable text (HV012,
+        # HV013), which the dossier's schema does not accept
+        assert refused and run.exit_code == 1, run.stderr
         assert path.read_bytes() == raw
         return
     after, problems = load_bytes(path.read_bytes(), "deal.yaml", max_depth=16)
@@ -534,3 +538,112 @@ def test_as_of_outside_the_calendar_is_a_usage_error(in_workdir: Path, command: 
     run = invoke(*command, "--as-of", "9999-12-31T23:59:59-12:00", "--config", str(in_workdir / "handoff.toml"))
     words = " ".join(re.sub("[│╭╮╰╯─]", " ", run.stderr).split())  # the usage box wraps its text
     assert run.exit_code == 2 and "the year must be between 1900 and 2999" in words, run.stderr
+
+
+# --- every renderer, over any text that `validate` accepts -----------------------------------------
+
+COMPLETE = CASES / "render" / "complete.yaml"
+# where arbitrary text goes: one-line fields (headers, subjects, table cells, calendar summaries)
+ONE_LINE = [
+    ("deal", "account"), ("deal", "id"), ("deal", "sales_rep", "name"), ("deal", "sales_rep", "title"),
+    ("deal", "csm", "name"), ("stakeholders", 0, "name"), ("stakeholders", 0, "title"),
+    ("goals", "success_criteria", 0, "metric"), ("implementation", "milestones", 0, "name"),
+]  # fmt: skip
+DOCUMENTS = [
+    ("intro",), ("intro", "--from", "csm"), ("intro", "--format", "eml", "--date", AS_OF),
+    ("plan",), ("plan", "--format", "html"), ("agenda", "--meeting", "kickoff"),
+    ("agenda", "--meeting", "joint", "--format", "html"), ("calendar", "--date", AS_OF),
+]  # fmt: skip
+any_text = st.sampled_from(AWKWARD) | st.text(max_size=30)
+
+
+def _rendered(folder: Path, data: Any) -> dict[tuple[str, ...], str]:
+    (folder / "deal.yaml").write_text(dump(data, flow=False, mapping_indent=2, offset=0, unicode=True), "utf-8")
+    outputs = {}
+    for document in DOCUMENTS:
+        run = invoke("render", document[0], "deal.yaml", *document[1:], "--config", str(folder / "handoff.toml"))
+        assert_clean(run, "deal.yaml")
+        assert run.exit_code == 0, run.stderr
+        outputs[document] = run.stdout
+    return outputs
+
+
+_BAR = re.compile(r"(?<!\\)[|]")  # a Markdown cell boundary; an escaped \\| is text
+_HEADER = re.compile(r"^(From|To|Cc|Bcc|Subject|Reply-To|Date|Message-ID|X-[A-Za-z-]+|Content-[A-Za-z-]+):")
+
+
+def _shape(text: str, *, markdown: bool) -> tuple[list[int], list[str]]:
+    """What no value may change: how many lines, the cells of each Markdown table row, the mail headers."""
+    lines = text.splitlines()
+    bars = [len(_BAR.findall(line)) if markdown and line.startswith("|") else 0 for line in lines]
+    return bars, [m.group(1) for line in lines if (m := _HEADER.match(line))]
+
+
+@settings(USES_FIXTURE, max_examples=15)  # each example renders eight documents
+@given(values=st.lists(any_text, min_size=len(ONE_LINE), max_size=len(ONE_LINE)))
+@example(values=["Evil Corp\nBcc: attacker@example.com"] + ["x"] * (len(ONE_LINE) - 1))
+@example(values=["<script>alert(1)</script> | `x`"] * len(ONE_LINE))
+def test_renderers_never_crash_or_grow_a_line_on_text_validate_accepts(in_workdir: Path, values: list[str]) -> None:
+    base = _plain(load_bytes(COMPLETE.read_bytes(), "x", max_depth=40)[0])
+    data = base
+    for path, value in zip(ONE_LINE, values, strict=True):
+        data = _replace(data, path, value)
+    (in_workdir / "deal.yaml").write_text(dump(data, flow=False, mapping_indent=2, offset=0, unicode=True), "utf-8")
+    check = invoke("validate", "deal.yaml", "--config", str(in_workdir / "handoff.toml"), "--as-of", AS_OF)
+    assert_clean(check, "deal.yaml")
+    if re.search(r": (H[YV]\d{3}|HF001) ", check.stdout):
+        return  # refused at validation with its place, or a placeholder the renderers ask to fill in
+    plain = {path: "x" for path in ONE_LINE}
+    expected = _rendered(in_workdir, _fill(base, plain))
+    for document, text in _rendered(in_workdir, data).items():
+        markdown = document[0] in ("plan", "agenda") and "html" not in document
+        shape = _shape(_unfolded(text), markdown=markdown)
+        assert shape == _shape(_unfolded(expected[document]), markdown=markdown), (document, text)
+        if "eml" in document:
+            assert max(len(line.encode()) for line in text.splitlines()) <= 998
+
+
+def _unfolded(text: str) -> str:
+    """Mail headers and iCalendar lines folded onto the next line (CRLF then a space) read as one line."""
+    return re.sub(r"\r?\n[ \t]", " ", text)  # the test runner shows CRLF as LF
+
+
+def _fill(data: Any, values: dict[tuple[Any, ...], str]) -> Any:
+    for path, value in values.items():
+        data = _replace(data, path, value)
+    return data
+
+
+# --- writers under concurrency ---------------------------------------------------------------------
+
+one_line_notes = st.text(
+    st.characters(blacklist_categories=["Cc", "Cs", "Zl", "Zp"]), min_size=1, max_size=20
+).filter(lambda s: s.strip() == s and s.strip() != "")
+
+
+@settings(PROPERTY, max_examples=4)  # each example starts several processes at once
+@given(notes=st.lists(one_line_notes, min_size=2, max_size=4, unique=True))
+def test_parallel_logs_keep_every_reported_event(tmp_path_factory: pytest.TempPathFactory, notes: list[str]) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("writers")
+    (folder / "handoff.toml").write_text("", encoding="utf-8")
+    (folder / "deal.yaml").write_bytes(COMPLETE.read_bytes())
+    args = ["log", "deal.yaml", "kickoff", "--force", "--at", "2026-11-20T10:00:00+00:00", "--note"]
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-m", "handoff_cli", *args, note],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for note in notes
+    ]
+    reported = [note for note, p in zip(notes, running, strict=True) if p.wait(timeout=120) == 0]
+    for p in running:
+        p.communicate()
+    events = YAML(typ="safe").load((folder / "deal.yaml").read_text(encoding="utf-8"))["handoff"]["events"]
+    assert sorted(str(e["note"]) for e in events if "note" in e) == sorted(reported)
+    assert reported == notes  # nobody had to give up: the waits are short

@@ -128,18 +128,20 @@ def log(
     from handoff_cli.clocks.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.file_lock import locked
 
     proj = project(config)
     tz = proj.settings.tz
     name = event_name(event, display=str(path))
     now = datetime.now(tz)
     when = moment(at, tz) if at else now.replace(microsecond=0)
-    try:
-        dossier, _ = load_dossier(path, proj)
-    except DossierInvalid as exc:
-        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
-    check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
-    text = path.read_bytes().decode("utf-8")
-    item = entry(name, when, by=by, note=note)
-    atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
+    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
+        try:
+            dossier, _ = load_dossier(path, proj)
+        except DossierInvalid as exc:
+            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
+        text = path.read_bytes().decode("utf-8")
+        item = entry(name, when, by=by, note=note)
+        atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
     typer.echo(f"logged {name.value} at {when.isoformat()} in {path}")

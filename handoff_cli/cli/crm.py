@@ -46,18 +46,27 @@ def crm(
     """
     from handoff_cli.crm.importer import plan_import
     from handoff_cli.edit.atomic_write import atomic_write, write_new
+    from handoff_cli.edit.file_lock import locked
 
-    plans = plan_import(file, map, out, update=update, project=project(config))
-    for verb, path, new, fields in plans:
-        if verb == "wrote" and new is not None:
-            write_new(path, new)
+    proj = project(config)
+    plans = plan_import(file, map, out, update=update, project=proj)
+    done = []
+    for first, redo in plans:
+        verb, path, new, fields = first
+        if redo is None and verb == "wrote" and new is not None:
+            write_new(path, new, wait=proj.settings.lock_wait)
             typer.echo(f"wrote {path}")
-        elif verb == "updated" and new is not None:
-            atomic_write(path, new)
-            typer.echo(f"updated {path}: filled {', '.join(fields)}")
-        elif verb == "unchanged":
-            typer.echo(f"unchanged {path}: nothing the CRM knows is empty there")
-        else:
+        elif redo is None:
             typer.echo(f"skipped {path}: a dossier for this deal exists; --update fills its empty fields")
-    wrote = sum(v == "wrote" for v, *_ in plans)
+        else:
+            with locked(path, wait=proj.settings.lock_wait):
+                verb, path, new, fields = redo()  # the file as it is now, under its lock
+                if verb == "updated" and new is not None:
+                    atomic_write(path, new)
+            if verb == "updated":
+                typer.echo(f"updated {path}: filled {', '.join(fields)}")
+            else:
+                typer.echo(f"unchanged {path}: nothing the CRM knows is empty there")
+        done.append(verb)
+    wrote = done.count("wrote")
     typer.echo(f"{len(plans)} deals from {file}: {wrote} new, {len(plans) - wrote} existing")

@@ -75,13 +75,13 @@ def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Do
     return dossier
 
 
-def _emit(text: str, out: Path | None, force: bool) -> None:
+def _emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
     from handoff_cli.edit.atomic_write import write_new
 
     if out is None:
         typer.echo(text, nl=False)
         return
-    write_new(out, text, force=force)
+    write_new(out, text, force=force, wait=proj.settings.lock_wait)
     typer.echo(f"wrote {out}")
 
 
@@ -143,14 +143,14 @@ def intro(
     context = {"intro": view}
     env, chosen = _in_language(proj, name, _customer_language(proj, dossier))
     if format is IntroFormat.TXT:
-        _emit(engine.render(env, chosen, context), out, force)
+        _emit(engine.render(env, chosen, context), out, force, proj)
         return
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
     text = eml.message(sender=writer, to=view.champion, cc=copied,
                        subject=engine.render(env, chosen, context, block="subject"),
                        body=engine.render(env, chosen, context, block="body"), date=moment(date, proj.settings.tz),
                        language=str(env.globals["language"]))
-    _emit(text, out, force)
+    _emit(text, out, force, proj)
 
 
 @render_app.command()
@@ -181,7 +181,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
     dossier = _dossier(deal, proj, needs.PLAN, name)
     view = build_plan(dossier, calendar_for(proj.settings))
     # an internal document: written in the team's language, whatever the customer's
-    _emit(_render(proj, name, proj.settings.language, {"plan": view}), out, force)
+    _emit(_render(proj, name, proj.settings.language, {"plan": view}), out, force, proj)
 
 
 @render_app.command()
@@ -219,7 +219,7 @@ def agenda(
     # the internal meeting is the team's own; joint and kickoff are held with the customer
     internal = meeting is Meeting.INTERNAL
     tag = proj.settings.language if internal else _customer_language(proj, dossier)
-    _emit(_render(proj, name, tag, {"agenda": view}), out, force)
+    _emit(_render(proj, name, tag, {"agenda": view}), out, force, proj)
 
 
 @render_app.command()
@@ -249,4 +249,4 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     env, chosen = _in_language(proj, "calendar.txt.j2", _customer_language(proj, dossier))
     name, words = calendar_words(env, chosen, dossier, cal)
     text = ics.calendar(dossier, key_dates(dossier, cal), stamp=moment(date, proj.settings.tz), name=name, words=words)
-    _emit(text, out, force)
+    _emit(text, out, force, proj)

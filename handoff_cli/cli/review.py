@@ -62,6 +62,7 @@ def accept(
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.acceptance import check_time, email_value, rating_value, reason_values, review_entry
     from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.file_lock import locked
     from handoff_cli.edit.record import recorded_text
 
     display = str(path)
@@ -73,16 +74,17 @@ def accept(
     now = datetime.now(tz)
     when = _when(as_of, tz, display) if as_of else now.replace(microsecond=0)
     check_time(when, now=now, display=display)
-    try:
-        dossier, _ = load_dossier(path, proj)
-    except DossierInvalid as exc:
-        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
     item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
-    text = path.read_bytes().decode("utf-8")
-    new_text = recorded_text(
-        text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
-    )
-    atomic_write(path, new_text)
+    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other review is lost
+        try:
+            dossier, _ = load_dossier(path, proj)
+        except DossierInvalid as exc:
+            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        text = path.read_bytes().decode("utf-8")
+        new_text = recorded_text(
+            text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
+        )
+        atomic_write(path, new_text)
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
     typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 

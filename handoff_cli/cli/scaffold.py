@@ -35,10 +35,12 @@ def init(
     """
     from jinja2 import TemplateError
 
+    from handoff_cli.crm.skeleton import check
     from handoff_cli.edit.atomic_write import write_new
     from handoff_cli.render.environment import environment
 
-    env = environment(project(config))
+    proj = project(config)
+    env = environment(proj)
     try:
         text = env.get_template(SKELETON).render(
             account=account,
@@ -50,7 +52,8 @@ def init(
         )
     except TemplateError as exc:
         raise HandoffError(f"template {SKELETON}: {exc}") from None
-    write_new(path, text, force=force)
+    check(text, str(path), where=str(path))  # e.g. an --account with a line break: refused, nothing written
+    write_new(path, text, force=force, wait=proj.settings.lock_wait)
     typer.echo(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
 
 

@@ -48,7 +48,8 @@ def wanted(deal: CrmDeal) -> tuple[dict[str, str], list[dict[str, Any]]]:
         fields["signed_at"] = found["signed_at"]
     if deal.rep_name:
         rep_email = yaml_scalar(deal.rep_email) if deal.rep_email else None
-        fields["sales_rep"] = _flow({"name": yaml_scalar(deal.rep_name), "email": rep_email})
+        name = " ".join(deal.rep_name.split())  # one line, as the skeleton writes it (crm/skeleton.py)
+        fields["sales_rep"] = _flow({"name": yaml_scalar(name), "email": rep_email})
     return fields, found["stakeholders"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +17,21 @@ from handoff_cli.render.environment import environment
 from handoff_cli.settings import Project
 
 Plan = tuple[str, Path, str | None, list[str]]  # verb, path, new text, fields filled
+Update = Callable[[], Plan]  # the plan for an existing dossier, made again from the file as it is now
 
 
-def plan_import(file: Path, map: str, out: Path, *, update: bool, project: Project) -> list[Plan]:
-    """Every row rendered and checked first, so that one bad row means nothing is written."""
+def plan_import(
+    file: Path, map: str, out: Path, *, update: bool, project: Project
+) -> list[tuple[Plan, Update | None]]:
+    """Every row rendered and checked first, so that one bad row means nothing is written.
+
+    An update comes with the way to make it again: the writer re-plans under the file's lock, so an
+    edit made meanwhile (by `handoff log`, say) is kept."""
     mapping = load_mapping(map)
     deals = read_deals(file, mapping)
     env = environment(project)
     existing, taken = _existing(out), set[Path]()
-    plans: list[Plan] = []
+    plans: list[tuple[Plan, Update | None]] = []
     for deal in deals:
         where = f"{file}: row {deal.row}"
         path = existing.get(deal.id)
@@ -31,15 +39,21 @@ def plan_import(file: Path, map: str, out: Path, *, update: bool, project: Proje
             path = _target(deal, out, taken)
             taken.add(path)
             source = f"the {mapping.crm} export {file.name}, row {deal.row}"
-            plans.append(("wrote", path, render(env, deal, filename=str(path), source=source, where=where), []))
+            text = render(env, deal, filename=str(path), source=source, where=where)
+            plans.append((("wrote", path, text, []), None))
         elif not update:
-            plans.append(("skipped", path, None, []))
+            plans.append((("skipped", path, None, []), None))
         else:
-            filled, fields = fill_empty(path.read_text(encoding="utf-8"), deal, display=str(path))
-            if fields:
-                check(filled, str(path), where=f"{path}: with {', '.join(fields)} from {where}")
-            plans.append(("updated", path, filled, fields) if fields else ("unchanged", path, None, []))
+            redo = partial(_update, path, deal, where)
+            plans.append((redo(), redo))
     return plans
+
+
+def _update(path: Path, deal: CrmDeal, where: str) -> Plan:
+    filled, fields = fill_empty(path.read_text(encoding="utf-8"), deal, display=str(path))
+    if fields:
+        check(filled, str(path), where=f"{path}: with {', '.join(fields)} from {where}")
+    return ("updated", path, filled, fields) if fields else ("unchanged", path, None, [])
 
 
 def _existing(folder: Path) -> dict[str, Path]:

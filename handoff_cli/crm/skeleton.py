@@ -24,15 +24,16 @@ def slug(text: str) -> str:
 
 
 def _one_line(text: str | None) -> str | None:
-    # a CSV cell may hold line breaks; in a YAML comment they would end the comment
+    # a CSV cell may hold line breaks (a CRM's address-style company field, a pasted name); the fields
+    # they fill are one line in a dossier (docs/dossier.md), so the breaks become spaces
     return " ".join(text.split()) if text else text
 
 
 def _person(contact: Contact) -> dict[str, Any]:
     return {
-        "name": contact.name,
+        "name": _one_line(contact.name),
         "role": contact.role.value if contact.role else None,
-        "title": contact.title,
+        "title": _one_line(contact.title),
         "email": contact.email,
         "crm_role": _one_line(contact.crm_role),
     }
@@ -47,18 +48,18 @@ def values(deal: CrmDeal) -> dict[str, Any]:
         found["signed_at"] = deal.signed_at.isoformat()
     people = [_person(c) for c in deal.contacts]
     found["stakeholders"] = [p for p in people if p["role"]]
-    found["unassigned"] = [{**p, "name": _one_line(p["name"])} for p in people if not p["role"]]
+    found["unassigned"] = [p for p in people if not p["role"]]
     return found
 
 
 def render(env: SandboxedEnvironment, deal: CrmDeal, *, filename: str, source: str, where: str) -> str:
     try:
         text = env.get_template(SKELETON).render(
-            account=deal.account,
+            account=_one_line(deal.account),
             segment=deal.segment.value,
-            deal_id=deal.id,
+            deal_id=_one_line(deal.id),
             filename=filename,
-            rep_name=deal.rep_name,
+            rep_name=_one_line(deal.rep_name),
             rep_email=deal.rep_email,
             source=_one_line(source),
             **values(deal),

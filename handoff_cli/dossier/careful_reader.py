@@ -12,8 +12,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from handoff_cli.dossier.positions import FieldPath, Pos, Positions, dotted
+from handoff_cli.dossier.stream_checks import second_document_line, too_deep, unreadable_character, version_directive
 from handoff_cli.dossier.yaml_codes import Loaded, finding
 from handoff_cli.gate.findings import Finding
 
@@ -22,8 +24,12 @@ _PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null"
 
 
 def compose_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
+    if (early := version_directive(text, display) or too_deep(text, display, max_depth)) is not None:
+        return None, [early]
     try:
         documents = list(islice(YAML(typ="safe").compose_all(text), 2))
+    except ReaderError as exc:
+        return None, [unreadable_character(exc, text, display)]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -35,10 +41,8 @@ def compose_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | N
     if not documents or documents[0] is None:
         return None, [finding(display, "HY007", 1, 1, "file is empty; start one with `handoff init`")]
     if len(documents) > 1:
-        mark = documents[1].start_mark
-        return None, [
-            finding(display, "HY009", mark.line + 1, 1, "this is a second YAML document; keep one deal per file")
-        ]
+        line = second_document_line(text)
+        return None, [finding(display, "HY009", line, 1, "this is a second YAML document; keep one deal per file")]
     root = documents[0]
     if not isinstance(root, MappingNode):
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"

@@ -35,6 +35,8 @@ class _Unusual(Exception):
 def fast_load(text: str, max_depth: int) -> tuple[Any, Positions] | None:
     if _PARSER is None or _TAB in text or any(mark in text for mark in _ODD_BREAKS):
         return None
+    if text.startswith("%") or "\n%" in text:
+        return None  # a directive: libyaml would take %YAML 1.1 silently, the careful reader reports it
     events = yaml.parse(text, Loader=_PARSER)
     try:
         reader = _Reader(events, max_depth)

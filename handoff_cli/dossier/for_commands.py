@@ -49,14 +49,14 @@ def parse(path: Path, display: str, project: Project, raw: bytes | None = None) 
         return Parsed(None, None, problems)
     data, placeholders = strip_filler(loaded.data, loaded.positions, patterns(tuple(settings.filler)), display)
     dossier, problems = validate(Loaded(data, loaded.positions), display)
-    found = sorted([*problems, *placeholders], key=lambda f: (f.line, f.col, f.code))
+    found = sorted([*problems, *placeholders, *loaded.warnings], key=lambda f: (f.line, f.col, f.code))
     return Parsed(dossier, loaded.positions, found, loaded.data)
 
 
 def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
     display = str(path)
     if not path.is_file():
-        raise InputError("no such file", path=display)
+        raise InputError("not a regular file" if path.exists() else "no such file", path=display)
     dossier, positions, findings, _ = parse(path, display, project)
     if dossier is None or positions is None:
         raise DossierInvalid(display, [f for f in findings if f.severity is Severity.ERROR])

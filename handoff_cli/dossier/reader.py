@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handoff_cli.dossier.comment_spacing import comment_warnings
 from handoff_cli.dossier.fast_reader import fast_load
 from handoff_cli.dossier.yaml_codes import Loaded, finding
 from handoff_cli.gate.findings import Finding
@@ -27,10 +28,6 @@ def load_file(path: Path, display: str, *, max_bytes: int, max_depth: int) -> tu
 
 
 def load_bytes(raw: bytes, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [
-            finding(display, "HY002", 1, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
-        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -42,9 +39,16 @@ def load_bytes(raw: bytes, display: str, *, max_depth: int) -> tuple[Loaded | No
 
 
 def load_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
+    # a byte-order mark is legal YAML and what many Windows editors write; positions count without it
+    text = text.removeprefix("\ufeff")
     fast = fast_load(text, max_depth)
     if fast is not None:
-        return Loaded(*fast), []
-    from handoff_cli.dossier.careful_reader import compose_text  # only files with something to report pay for it
+        loaded: Loaded | None = Loaded(*fast)
+        problems: list[Finding] = []
+    else:
+        from handoff_cli.dossier.careful_reader import compose_text  # only files with something to report pay
 
-    return compose_text(text, display, max_depth=max_depth)
+        loaded, problems = compose_text(text, display, max_depth=max_depth)
+    if loaded is None:
+        return None, problems
+    return Loaded(loaded.data, loaded.positions, tuple(comment_warnings(text, display))), problems

@@ -25,6 +25,8 @@ SCHEMA_CODES: dict[str, tuple[str, str]] = {
     "HV009": ("unsupported-schema", "the dossier format is versioned so files can evolve safely"),
     "HV010": ("empty-value", "an empty answer is not an answer"),
     "HV011": ("invalid-value", "the value does not have the form this field needs"),
+    "HV012": ("line-break", "names, ids and notes go into mail headers, calendar entries and table rows"),
+    "HV013": ("control-character", "an invisible control character changes what a terminal or mail client shows"),
 }
 
 _DATE = {
@@ -119,8 +121,14 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
         return "HV006", f"{field}: {shown} is not a valid email address" + (f" ({reason})" if reason else "")
     if kind in _SHAPE:
         return "HV007", f"{field}: expected {_SHAPE_NAMES[kind]}, found {_describe(value)}"
+    if kind == "truthy":
+        return "HV008", f"{field}: {shown} is not true or false; {_reason(err).split('; ')[-1]}"
+    if kind == "int_too_large":
+        return "HV005", f"{field}: {shown} is out of range; write at most 15 digits"
     if kind in ("bool_parsing", "bool_type"):
         return "HV008", f"{field}: {shown} is not true or false"
+    if kind in ("line_break", "control_character"):
+        return ("HV012" if kind == "line_break" else "HV013"), f"{field}: {shown}: {_reason(err)}"
     if kind == "string_too_short":
         return "HV010", f"{field} is empty; give an answer or remove the key"
     return "HV011", f"{field}: {shown}: {err['msg'].removeprefix('Value error, ')}"

@@ -7,14 +7,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from handoff_cli.edit.file_lock import DEFAULT_WAIT, locked
 from handoff_cli.errors import WriteError
 
 
-def write_new(path: Path, text: str, *, force: bool = False) -> None:
-    """Create `path`; an existing file is only replaced with force, and never half-written."""
-    if path.exists() and not force:
-        raise WriteError("already exists; pass --force to overwrite it", path=path)
-    atomic_write(path, text, exclusive=not force)
+def write_new(path: Path, text: str, *, force: bool = False, wait: float = DEFAULT_WAIT) -> None:
+    """Create `path`; an existing file is only replaced with force, and never half-written.
+
+    Holds the file's lock (edit/file_lock.py) meanwhile, so two writers of one file take turns."""
+    with locked(path, wait=wait):
+        if path.exists() and not force:
+            raise WriteError("already exists; pass --force to overwrite it", path=path)
+        atomic_write(path, text, exclusive=not force)
 
 
 def atomic_write(path: Path, text: str, *, exclusive: bool = False) -> None:

@@ -33,6 +33,8 @@ def expand_names(paths: Iterable[Path]) -> list[str]:
             found.extend(inside)
         elif path.is_file():
             found.append(str(path))
+        elif path.exists():
+            raise InputError("not a regular file (a pipe, device or socket); give a dossier's path", path=path)
         else:
             raise InputError("no such file or folder", path=path)
     return list(dict.fromkeys(found))

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Day, Model, Text
+from handoff_cli.model.common import Day, Flag, Line, Model, Text
 
 
 class CommitmentKind(StrEnum):
@@ -35,9 +35,9 @@ class Certainty(StrEnum):
 class Commitment(Model):
     what: Text
     kind: CommitmentKind
-    owner: Text | None = Field(None, description="Who delivers it: a name or email from the dossier.")
+    owner: Line | None = Field(None, description="Who delivers it: a name or email from the dossier.")
     due: Day | None = None
-    cs_validated: bool = Field(False, description="CS has read this promise and can deliver it.")
+    cs_validated: Flag = Field(False, description="CS has read this promise and can deliver it.")
     source: Source | None = Field(None, description="Where the promise was made.")
     certainty: Certainty | None = None
     notes: Text | None = None

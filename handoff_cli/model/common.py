@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -25,11 +26,43 @@ __all__ = ["Level", "Segment", "Stage"]  # re-exported: the model is where most 
 # Every scalar reaches the model as the text the user typed (see dossier/reader.py), so the
 # schema alone decides what is a number, a date or a flag, and `NO` or `0123` in a
 # text field stays exactly as written.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# C0 and C1 controls, bar tab and line feed: a YAML escape such as "\e" or "\x00" can put one in a
+# value, and in a terminal, a mail header or a table cell it does what its writer meant, not what it says
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# what ends a line somewhere: in a mail header, an iCalendar property, a Markdown table row
+_BREAK = re.compile(r"[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def _no_control(value: str) -> str:
+    if found := _CONTROL.search(value):
+        reason = f"control character U+{ord(found.group()):04X} is not allowed in text; delete it"
+        raise PydanticCustomError("control_character", reason, {"error": reason})
+    return value
+
+
+def _one_line(value: str) -> str:
+    if found := _BREAK.search(value):
+        reason = (
+            f"a line break (U+{ord(found.group()):04X}) is not allowed here; this field is one line "
+            "(it goes into mail headers, calendar entries and table cells)"
+        )
+        raise PydanticCustomError("line_break", reason, {"error": reason})
+    return _no_control(value)
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_control)]
 TextList = list[Text]
+# Names, ids, titles, short notes: text that ends up on one line of an email header, a calendar
+# entry or a report's table, where a line break would start a new header or row
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
 # Documents and reports write numbers out digit by digit, so a number must be one a person types:
 # unbounded, `1e999999999` (or `1e-999999999`) is a valid Decimal whose digits fill all memory.
 Number = Annotated[Decimal, Field(max_digits=25, decimal_places=10)]
+_LARGEST = 10**15 - 1
+# YAML 1.2's core schema spells booleans three ways; pydantic would also take yes/no/on/off/1/0, which
+# YAML 1.1 tools read as booleans and YAML 1.2 tools as text, so a file means one thing to both only without them
+_BOOLEANS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
+_TRUTHY = frozenset(("yes", "y", "on", "1", "t"))
 
 
 def _plausible_year(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -42,10 +75,29 @@ def _plausible_year(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     return parsed
 
 
-# Every date field is one of these two, so the year check sits on the dates alone: a validator on
-# every field would be built into each of the model's ~200 fields at every start.
+def _yaml_boolean(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    parsed = handler(value)
+    if isinstance(value, str) and value not in _BOOLEANS:
+        fix = "true" if value.lower() in _TRUTHY else "false"
+        reason = f"booleans are written true or false here; write {fix}"
+        raise PydanticCustomError("truthy", reason, {"error": reason})
+    return parsed
+
+
+def _bounded_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    parsed = handler(value)
+    if abs(parsed) > _LARGEST:
+        # the same bound as Number's 15 digits before the point, so no count outgrows what a report prints
+        raise PydanticCustomError("int_too_large", "out of range", {"error": "out of range"})
+    return parsed
+
+
+# Every date, flag and count field is one of these types, so each check sits on its fields alone: a
+# validator on every field would be built into each of the model's ~200 fields at every start.
 Day = Annotated[date, WrapValidator(_plausible_year)]
 Moment = Annotated[datetime, WrapValidator(_plausible_year)]
+Flag = Annotated[bool, WrapValidator(_yaml_boolean)]
+Count = Annotated[int, Field(ge=0), WrapValidator(_bounded_whole)]
 
 
 class Model(BaseModel):
@@ -57,9 +109,9 @@ class Model(BaseModel):
 
 
 class Person(Model):
-    name: Text
+    name: Line
     email: EmailStr | None = None
-    title: Text | None = None
+    title: Line | None = None
 
 
 def _currency_code(value: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, NonNegativeInt
+from pydantic import Field
 
-from handoff_cli.model.common import Day, Model, Money, Text, TextList
+from handoff_cli.model.common import Count, Day, Model, Money, Text, TextList
 
 
 class LeadSource(StrEnum):
@@ -21,7 +21,7 @@ class LeadSource(StrEnum):
 class Company(Model):
     industry: Text | None = None
     market_position: Text | None = None
-    employees: NonNegativeInt | None = None
+    employees: Count | None = None
     revenue: Money | None = None
     locations: TextList | None = None
     organisation: Text | None = Field(
@@ -45,7 +45,7 @@ class PurchaseMilestone(Model):
 
 class Purchase(Model):
     source: LeadSource | None = Field(None, description="How they found us.")
-    sales_cycle_days: NonNegativeInt | None = None
+    sales_cycle_days: Count | None = None
     milestones: list[PurchaseMilestone] | None = None
     alternatives: TextList | None = Field(None, description="Other vendors or options evaluated.")
     why_us: Text | None = None

@@ -7,12 +7,12 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from handoff_cli.dossier.language_tags import language_tag
-from handoff_cli.model.common import Model, Moment, Money, Person, Segment, Stage, Text
+from handoff_cli.model.common import Line, Model, Moment, Money, Person, Segment, Stage
 
 
 class Deal(Model):
-    id: Text = Field(description="The CRM's deal id, kept as text (leading zeros stay).")
-    account: Text = Field(description="The customer's company name.")
+    id: Line = Field(description="The CRM's deal id, kept as text (leading zeros stay).")
+    account: Line = Field(description="The customer's company name.")
     segment: Segment
     stage: Stage | None = Field(None, description="Where the deal is; closed-won when omitted.")
     value: Money | None = Field(None, description="Annual contract value.")

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Day, Model, Number, Text, TextList
+from handoff_cli.model.common import Day, Line, Model, Number, Text, TextList
 
 
 class CriterionKind(StrEnum):
@@ -19,9 +19,9 @@ class CriterionKind(StrEnum):
 
 
 class SuccessCriterion(Model):
-    metric: Text
+    metric: Line
     kind: CriterionKind | None = None
-    unit: Text | None = Field(None, description="e.g. hours, %, USD, active users.")
+    unit: Line | None = Field(None, description="e.g. hours, %, USD, active users.")
     baseline: Number | None = None
     target: Number | None = None
     by: Day | None = Field(None, description="Date by which the target should be reached.")

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from handoff_cli.model.common import Day, Model, Text, TextList
+from handoff_cli.model.common import Day, Flag, Line, Model, Text, TextList
 
 
 class Milestone(Model):
-    name: Text
+    name: Line
     due: Day | None = None
     exit_criteria: Text | None = None
 
 
 class Training(Model):
-    audience: Text
+    audience: Line
     date: Day | None = None
-    format: Text | None = None
+    format: Line | None = None
 
 
 class CustomerResource(Model):
-    name: Text
-    role: Text | None = None
+    name: Line
+    role: Line | None = None
     time_commitment: Text | None = None
-    decision_authority: bool = False
+    decision_authority: Flag = False
 
 
 class Implementation(Model):

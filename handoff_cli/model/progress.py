@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import EmailStr, Field
 
 from handoff_cli.dossier.vocabulary import Decision, RejectReason
-from handoff_cli.model.common import Day, Model, Moment, Text
+from handoff_cli.model.common import Day, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
@@ -29,23 +29,23 @@ class EventName(StrEnum):
 class Event(Model):
     event: EventName
     at: Moment = Field(description="When it happened; without an offset it is read in the configured timezone.")
-    by: Text | None = None
-    note: Text | None = None
+    by: Line | None = None
+    note: Line | None = None
 
 
 class ChecklistItem(Model):
-    item: Text
-    done: bool = False
+    item: Line
+    done: Flag = False
     due: Day | None = None
-    owner: Text | None = None
+    owner: Line | None = None
 
 
 class Waiver(Model):
     """A known gap accepted on purpose: the rule stops counting until `expires`."""
 
-    rule: Text = Field(description="Rule code or name, e.g. HS202 or economic-buyer-named.")
+    rule: Line = Field(description="Rule code or name, e.g. HS202 or economic-buyer-named.")
     reason: Text
-    approved_by: Text
+    approved_by: Line
     expires: Day
 
 
@@ -57,7 +57,7 @@ class Review(Model):
     at: Moment
     rating: Annotated[int, Field(ge=1, le=5)] | None = None
     reasons: list[RejectReason] | None = None
-    note: Text | None = None
+    note: Line | None = None
 
 
 class Progress(Model):

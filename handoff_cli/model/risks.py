@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from handoff_cli.model.common import Level, Model, Text, TextList
+from handoff_cli.model.common import Flag, Level, Line, Model, Text, TextList
 
 
 class ObjectionKind(StrEnum):
@@ -21,7 +21,7 @@ class Objection(Model):
     objection: Text
     kind: ObjectionKind | None = None
     handled: Text | None = Field(None, description="The argument, evidence or commitment that answered it.")
-    open: bool = Field(False, description="Still unresolved at close.")
+    open: Flag = Field(False, description="Still unresolved at close.")
 
 
 class RiskKind(StrEnum):
@@ -39,7 +39,7 @@ class Risk(Model):
     kind: RiskKind | None = None
     severity: Level
     mitigation: Text | None = None
-    owner: Text | None = None
+    owner: Line | None = None
 
 
 class Competition(Model):

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import EmailStr, Field
 
-from handoff_cli.model.common import Level, Model, Text, TextList
+from handoff_cli.model.common import Level, Line, Model, Text, TextList
 
 
 class Role(StrEnum):
@@ -28,9 +28,9 @@ class Channel(StrEnum):
 
 
 class Stakeholder(Model):
-    name: Text = Field(description="A person, or for end users the group (e.g. 'Support agents (40)').")
+    name: Line = Field(description="A person, or for end users the group (e.g. 'Support agents (40)').")
     role: Role
-    title: Text | None = None
+    title: Line | None = None
     email: EmailStr | None = None
     goals: TextList | None = None
     involvement: Level | None = Field(None, description="Expected involvement in onboarding.")

@@ -6,17 +6,17 @@ from enum import StrEnum
 
 from pydantic import EmailStr, Field
 
-from handoff_cli.model.common import Model, Text, TextList
+from handoff_cli.model.common import Flag, Line, Model, Text, TextList
 
 
 class Integration(Model):
-    system: Text
+    system: Line
     purpose: Text | None = None
     notes: Text | None = None
 
 
 class DataMigration(Model):
-    needed: bool
+    needed: Flag
     source: Text | None = None
     volume: Text | None = None
     notes: Text | None = None
@@ -45,7 +45,7 @@ class ContactRole(StrEnum):
 
 
 class TechnicalContact(Model):
-    name: Text
+    name: Line
     role: ContactRole
     email: EmailStr | None = None
 

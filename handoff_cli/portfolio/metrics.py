@@ -53,7 +53,9 @@ def metrics(deals: Sequence[DealFacts], *, as_of: datetime, top: int = 10) -> Me
         signed=len(signed),
         completeness_mean=round(sum(scores) / len(scores), 1) if scores else None,
         completeness_bands={name: sum(band(s) == name for s in scores) for name, _ in BANDS},
-        at_target=sum(s >= TARGET_SCORE for s in scores),
+        # the gate `handoff validate` applies (segment threshold, must-have rules, placeholders), not the
+        # score alone, so report and validate agree on every deal
+        at_target=sum(d.result.passed for d in deals),
         on_time=on_time,
         completion_rate=round(100 * on_time / len(signed), 1) if signed else None,
         median_first_contact_hours=_median(signed, "first_contact", 3600),

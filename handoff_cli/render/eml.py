@@ -10,6 +10,10 @@ from email.utils import format_datetime, make_msgid
 
 from handoff_cli.render.documents import Contact
 
+# The body's transfer encoding is chosen against RFC 5322's hard limit of 998 bytes a line, not the
+# 78 it recommends: a paragraph of an answer is one line, and 8bit keeps it readable in the file
+_BODY = policy.SMTP.clone(max_line_length=998)
+
 
 def _address(who: Contact) -> Address:
     if not who.email:
@@ -25,7 +29,7 @@ def message(*, sender: Contact, to: Contact, cc: Contact, subject: str, body: st
     `date` comes from the command line (default: now), so the same input gives the same bytes;
     only Message-ID is unique per call, which is what it is for.
     """
-    msg = EmailMessage(policy=policy.SMTP)  # CRLF line ends, RFC 2047 for non-ASCII names
+    msg = EmailMessage(policy=_BODY)
     msg["From"] = _address(sender)
     msg["To"] = _address(to)
     msg["Cc"] = _address(cc)
@@ -34,8 +38,9 @@ def message(*, sender: Contact, to: Contact, cc: Contact, subject: str, body: st
     msg["Message-ID"] = make_msgid(domain=_address(sender).domain)
     # Outlook and Apple Mail open a message with this header as a draft to send, not a received mail
     msg["X-Unsent"] = "1"
-    # 8bit keeps the UTF-8 body readable in the file; every line stays far below RFC 5322's 998 limit
-    msg.set_content(body, charset="utf-8", cte="8bit")
+    # the email package picks the transfer encoding: 8bit while every line fits, else quoted-printable
+    # or base64, whichever is shorter; RFC 2047 encodes non-ASCII names in the headers
+    msg.set_content(body, charset="utf-8")
     # RFC 3282; after set_content, which clears every Content-* header
     msg["Content-Language"] = language
-    return msg.as_bytes().decode("utf-8")
+    return msg.as_bytes(policy=policy.SMTP).decode("utf-8")  # CRLF line ends, headers folded at 78

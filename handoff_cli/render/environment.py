@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -58,9 +59,25 @@ def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: boo
     env.globals["direction"] = locale_format.direction(locale)
     # the shared wording of a document's lines, in the same language: `{% import words as words %}`
     env.globals["words"] = choose(WORDS, language, names_in(search_path(project))).name
+    env.filters["comment"] = comment_text
     return env
+
+
+# JSON leaves these raw, but YAML reads U+0085/U+2028/U+2029 as line breaks and refuses the other
+# non-printable ones in a stream (YAML 1.2, 5.1 Character Set): written as \uXXXX escapes they read back
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def yaml_scalar(value: object) -> str:
     """A value as a YAML scalar that reads back exactly: JSON's double-quoted strings are valid YAML."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else json.dumps(value)
+    if not isinstance(value, str):
+        return json.dumps(value)
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def comment_text(value: object) -> str:
+    """A value inside a `# comment`: on one line, since a line break would end the comment."""
+    return _CONTROL.sub("\ufffd", " ".join(str(value).split()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
@@ -46,9 +48,11 @@ def bands(m: Doc) -> str:
 
 def rows(m: Doc) -> list[tuple[str, str]]:
     c = m["completeness"]
+    passed = "pass validate"  # the deals `handoff validate` passes: threshold, must-have rules, no placeholder
+    target = f"target {c['target']:g}%"
     return [
         ("handoffs", f"{m['handoffs']} ({m['signed']} signed)"),
-        ("completeness", f"mean {num(c['mean'], '%')}, {c['at_target']} at target ({c['target']:g}%); {bands(m)}"),
+        ("completeness", f"mean {num(c['mean'], '%')}, {c['at_target']} {passed} ({target}); {bands(m)}"),
         ("completion rate", completion(m)),
         ("first CS contact", f"median {num(m['median_first_contact_hours'], ' h')}"),
         ("days to kickoff", f"median {num(m['median_days_to_kickoff'])}"),
@@ -108,7 +112,7 @@ def md_lines(doc: Doc) -> list[str]:
             out.append(f"| {label} | " + " | ".join(_cell(t[i][1]) for t in table) + " |")
     out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
     out += [
-        f"| {_cell(p['deal_id'] + ' ' + p['account'])} | {p['title']} | {_cell('; '.join(p['evidence']))} |"
+        f"| {_cell(p['deal_id'] + ' ' + p['account'])} | {_cell(p['title'])} | {_cell('; '.join(p['evidence']))} |"
         for p in doc["patterns"]["deals"]
     ]
     out += ["", "## When CS should engage", ""] + [f"- {_cell(line)}" for line in engagement_lines(doc)]
@@ -118,5 +122,11 @@ def md_lines(doc: Doc) -> list[str]:
     return out
 
 
+# a dossier's text inside a Markdown table: HTML is shown, not run; `|` and a line break cannot end the cell
+# or the row; a backtick cannot open a code span that swallows the rest of the row
+_MD_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "`": "\\`"})
+_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return _BREAKS.sub("<br>", html.escape(text, quote=False).translate(_MD_ESCAPES))

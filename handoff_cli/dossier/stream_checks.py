@@ -1,0 +1,117 @@
+"""Checks on the YAML stream itself, made before (or instead of) composing it: each problem at its own line.
+
+Composing is recursive, so a file nested ten thousand levels deep would take seconds to fail and
+then fail at 1:1; reading the parser's events is a loop, and stops at the first level too many.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+)
+from ruamel.yaml.reader import ReaderError
+
+from handoff_cli.dossier.positions import FieldPath, dotted
+from handoff_cli.dossier.yaml_codes import finding
+from handoff_cli.gate.findings import Finding
+
+# a directive line; inside a document a `%` cannot start a line, so the first match is a directive
+_DIRECTIVE = re.compile(r"^%YAML[ \t]+([^\s#]*)", re.MULTILINE)
+
+
+def version_directive(text: str, display: str) -> Finding | None:
+    """A `%YAML` directive other than 1.2: the file asks to be read by rules this reader does not follow."""
+    found = _DIRECTIVE.search(text)
+    if found is None or found.group(1) == "1.2":
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    message = (
+        f"%YAML {found.group(1)} directive: YAML 1.1 tools read NO, on and 0123 as false, true and 83, "
+        "handoff reads dossiers as YAML 1.2; delete this line"
+    )
+    return finding(display, "HY013", line, 1, message)
+
+
+def unreadable_character(exc: ReaderError, text: str, display: str) -> Finding:
+    """A character YAML does not allow anywhere (NUL, most controls), at its own line and column."""
+    pos = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return finding(display, "HY001", line, col, f"character U+{ord(char):04X} is not allowed in YAML; delete it")
+
+
+@dataclass
+class _Frame:
+    path: FieldPath
+    mapping: bool
+    is_key: bool  # a list or mapping used as a key (HY012 reports it): its end is the key's end
+    key: str | int = 0
+    expecting_key: bool = True
+    index: int = 0
+
+
+def too_deep(text: str, display: str, max_depth: int) -> Finding | None:
+    """HY011 at the first value nested deeper than `max_depth`, counted as the composer counts, or None."""
+    stack: list[_Frame] = []
+    try:
+        for event in YAML(typ="safe").parse(text):
+            if isinstance(event, CollectionEndEvent):
+                done = stack.pop()
+                if stack:
+                    _finished(stack[-1], as_key=done.is_key)
+                continue
+            if not isinstance(event, ScalarEvent | AliasEvent | CollectionStartEvent):
+                continue
+            parent = stack[-1] if stack else None
+            as_key = parent is not None and parent.mapping and parent.expecting_key
+            if parent is not None and as_key and isinstance(event, ScalarEvent):
+                parent.key, parent.expecting_key = event.value, False
+                continue
+            path = _child_path(parent) if parent is not None and not as_key else (parent.path if parent else ())
+            if not as_key and len(stack) > max_depth:
+                mark = event.start_mark
+                message = f"nesting deeper than {max_depth} levels at {dotted(path)}"
+                return finding(display, "HY011", mark.line + 1, mark.column + 1, message)
+            if isinstance(event, CollectionStartEvent):
+                stack.append(_Frame(path, isinstance(event, MappingStartEvent), as_key))
+            elif parent is not None:
+                _finished(parent, as_key=as_key)
+    except (YAMLError, ReaderError):
+        return None  # the composer reports what is wrong, at its place
+    return None
+
+
+def _child_path(parent: _Frame) -> FieldPath:
+    return (*parent.path, parent.key if parent.mapping else parent.index)
+
+
+def _finished(parent: _Frame, *, as_key: bool) -> None:
+    if parent.mapping:
+        parent.expecting_key = not as_key
+    else:
+        parent.index += 1
+
+
+def second_document_line(text: str) -> int:
+    """The line of the second document's start: its `---`, or its first content when it has none."""
+    starts = 0
+    try:
+        for event in YAML(typ="safe").parse(text):
+            if isinstance(event, DocumentStartEvent):
+                starts += 1
+                if starts == 2:
+                    return int(event.start_mark.line) + 1
+    except (YAMLError, ReaderError):
+        pass
+    return 1
