@@ -22,7 +22,9 @@ MIXED = "Café Ünïcødé — 価格 " * 80
 
 
 def _draft(body: str) -> tuple[bytes, EmailMessage]:
-    raw = message(sender=REP, to=CHAMPION, cc=CSM, subject="Welcome — שלום", body=body, date=WHEN).encode("utf-8")
+    raw = message(
+        sender=REP, to=CHAMPION, cc=CSM, subject="Welcome — שלום", body=body, date=WHEN, language="en"
+    ).encode("utf-8")
     parsed = message_from_bytes(raw, policy=policy.default)
     assert isinstance(parsed, EmailMessage)
     return raw, parsed

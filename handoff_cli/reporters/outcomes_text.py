@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.reporters.markdown import cell as _cell
+
 Doc = dict[str, Any]
 Section = tuple[str, list[tuple[str, str]]]
 NOT_YET = "not yet known"
@@ -91,7 +93,3 @@ def md_lines(doc: Doc) -> list[str]:
         out += ["", f"### {title[0].upper()}{title[1:]}", "", "| | |", "|---|---|"]
         out += [f"| {_cell(k)} | {_cell(v)} |" for k, v in rows]
     return out
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")

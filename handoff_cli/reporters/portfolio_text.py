@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
 
+from handoff_cli.reporters.markdown import cell as _cell
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
 from handoff_cli.reporters.outcomes_text import text_lines as outcomes_text
 
@@ -120,13 +119,3 @@ def md_lines(doc: Doc) -> list[str]:
     if doc["invalid"]:
         out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]]
     return out
-
-
-# a dossier's text inside a Markdown table: HTML is shown, not run; `|` and a line break cannot end the cell
-# or the row; a backtick cannot open a code span that swallows the rest of the row
-_MD_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "`": "\\`"})
-_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
-
-
-def _cell(text: str) -> str:
-    return _BREAKS.sub("<br>", html.escape(text, quote=False).translate(_MD_ESCAPES))
