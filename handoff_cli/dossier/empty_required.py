@@ -32,6 +32,8 @@ class Settled:
 def settle(data: Any, positions: Positions) -> Settled:
     """Empty, part by part, whatever holds a required answer that is empty; then take empty items out of lists."""
     settled = Settled(data, positions)
+    if not _has_empty(data):
+        return settled  # the common case: nothing to settle, and no second pass of the schema
     cause: dict[FieldPath, FieldPath] = {}
     for _ in range(_ROUNDS):
         changed = False
@@ -46,12 +48,20 @@ def settle(data: Any, positions: Positions) -> Settled:
                 continue
             _set(data, part, None)
             cause[part] = origin
-            settled.emptied.setdefault(origin, part)
+            settled.emptied[origin] = part  # the outermost part an empty answer empties is what it costs
             changed = True
         if not changed:
             break
     settled.data, settled.positions = _drop_empty_items(data, positions)
     return settled
+
+
+def _has_empty(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_has_empty(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_empty(v) for v in value)
+    return value is None
 
 
 def _empty_required(data: Any) -> list[FieldPath]:
