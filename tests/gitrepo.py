@@ -1,7 +1,7 @@
 """A real git repo whose dossier's score goes up, then down, for `handoff history` and `validate --no-regress`.
 
-main:    1. deals/brightleaf.yaml without why_now and stack (94.1, fails)   2. complete (100)
-feature: 3. renamed to deals/brightleaf-plants.yaml, why_now dropped (97.1)
+main:    1. deals/brightleaf.yaml without either stakeholder's email (94.1, fails)   2. complete (100)
+feature: 3. renamed to deals/brightleaf-plants.yaml, the economic buyer's email dropped (97.1)
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from pathlib import Path
 from tests.conftest import EXAMPLES
 
 COMPLETE = (EXAMPLES / "smb-brightleaf.yaml").read_text(encoding="utf-8")
-NO_WHY_NOW = "".join(line for line in COMPLETE.splitlines(keepends=True) if not line.startswith("    why_now:"))
-THIN = "".join(line for line in NO_WHY_NOW.splitlines(keepends=True) if not line.startswith("  stack:"))
+# stakeholder emails are on the SMB checklist (HS206): each one missing costs half its 3 points of 51
+NO_BUYER_EMAIL = COMPLETE.replace("    email: joost@brightleaf.example\n", "", 1)
+THIN = NO_BUYER_EMAIL.replace("    email: sanne@brightleaf.example\n", "", 1)
 NOW = "deals/brightleaf-plants.yaml"
 
 
@@ -35,6 +36,6 @@ def three_commits(repo: Path) -> Path:
         git(repo, "commit", "-q", "-m", message, author=author, date=f"2026-11-{day}T09:00:00+00:00")
     git(repo, "switch", "-q", "-c", "feature")
     git(repo, "mv", "deals/brightleaf.yaml", NOW)
-    (repo / NOW).write_text(NO_WHY_NOW, encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "rename, drop why_now", author="Ann Lee", date="2026-11-14T16:30:00+01:00")
+    (repo / NOW).write_text(NO_BUYER_EMAIL, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "rename, drop an email", author="Ann Lee", date="2026-11-14T16:30:00+01:00")
     return repo

@@ -106,8 +106,9 @@ def test_rules_lists_and_explains(run_cli: RunCli, deals_repo: Path) -> None:
     assert listing.exit_code == 0 and "champion-named" in listing.stdout
     one = run_cli("rules", "HS201")
     assert one.stdout.splitlines()[:2] == [
-        "HS201 champion-named (stakeholders, 10 points)",
-        "why: the intro email goes to the champion, who carries the project inside the customer",
+        "HS201 champion-named (stakeholders; ent must 10, mid must 10, smb must 10, strat must 10)",
+        "why: the intro email goes to the champion, who carries the project inside the customer; even a self-serve "
+        "SMB customer has the one person the welcome goes to",
     ]
     assert "FAIL:" in one.stdout
     assert "HY003" in run_cli("rules", "--all").stdout

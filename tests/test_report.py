@@ -132,7 +132,7 @@ def test_patterns_and_engagement(run_cli: RunCli, deals_repo: Path) -> None:
         "rep's joint_meeting not done, 76 d 3 h past due",
         "no rep_check_in 45 days after signature (hand-back note due at 30-45 days)",
     ]
-    assert found[("Q-1", "promise-vs-reality")] == ["1 of 1 commitments not validated by CS: Custom SSO"]
+    assert found[("Q-1", "promise-vs-reality")] == ["soft promise not validated by CS: Custom SSO"]
     assert found[("Q-1", "context-free-cs")][:2] == [
         "no champion named", "no business problem or success criteria recorded",
     ]  # fmt: skip

@@ -37,7 +37,7 @@ def rules(
     from handoff_cli.dossier.schema_check import SCHEMA_CODES
     from handoff_cli.dossier.yaml_codes import LOAD_CODES
     from handoff_cli.gate.no_regress import RATCHET_CODES
-    from handoff_cli.gate.policy import Mode, build
+    from handoff_cli.gate.policy import build
     from handoff_cli.gate.scoring import GATE_CODES
     from handoff_cli.rules import RULES, lookup
 
@@ -49,7 +49,8 @@ def rules(
             found = lookup(rule)
         except KeyError as exc:
             raise HandoffError(exc.args[0]) from None
-        out.print(f"{found.code} {found.name} ({found.category.value}, {found.weight:g} points)", markup=False)
+        where = ", ".join(f"{_SHORT[s]} {_cell(_entry(modes, s, found.code))}" for s in Segment)
+        out.print(f"{found.code} {found.name} ({found.category.value}; {where})", markup=False)
         out.print(f"why: {found.why}", markup=False)
         out.print(found.doc, markup=False)
         return
@@ -59,13 +60,7 @@ def rules(
             "name": r.name,
             "category": r.category.value,
             "why": r.why,
-            "segments": {
-                s.value: {
-                    "mode": modes[s].get(r.code, (Mode.OFF, 0))[0].value,
-                    "points": modes[s].get(r.code, (Mode.OFF, 0))[1],
-                }
-                for s in Segment
-            },
+            "segments": {s.value: _entry(modes, s, r.code) for s in Segment},
         }
         for r in RULES
     ]
@@ -92,6 +87,11 @@ def rules(
     for code, (name, _why) in extra.items():
         table.add_row(code, name, *("must" for _ in Segment))
     out.print(table)
+
+
+def _entry(modes: dict[Segment, dict[str, tuple[Any, float]]], segment: Segment, code: str) -> dict[str, Any]:
+    mode, points = modes[segment].get(code, ("off", 0))
+    return {"mode": str(mode), "points": points}
 
 
 def _cell(entry: dict[str, Any]) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from handoff_cli.dossier.empty_required import explain, settle
 from handoff_cli.dossier.placeholders import patterns, strip_filler
-from handoff_cli.dossier.positions import Positions
+from handoff_cli.dossier.positions import Positions, dotted
 from handoff_cli.dossier.reader import load_bytes, load_file
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.dossier.yaml_codes import Loaded
@@ -31,6 +32,7 @@ class Parsed(NamedTuple):
     positions: Positions | None
     findings: list[Finding]  # the file's problems (errors) and its placeholders (warnings), in file order
     data: Any = None  # the answers as typed, before placeholders are taken out
+    typed_positions: Positions | None = None  # where each of `data` is; `positions` follow the dossier's lists
 
 
 def parse(path: Path, display: str, project: Project, raw: bytes | None = None) -> Parsed:
@@ -48,16 +50,22 @@ def parse(path: Path, display: str, project: Project, raw: bytes | None = None) 
     if loaded is None:
         return Parsed(None, None, problems)
     data, placeholders = strip_filler(loaded.data, loaded.positions, patterns(tuple(settings.filler)), display)
-    dossier, problems = validate(Loaded(data, loaded.positions), display)
+    settled = settle(data, loaded.positions)
+    dossier, problems = validate(Loaded(settled.data, settled.positions), display)
+    unreadable = {dotted(p) for p in settled.unreadable}  # said once, as the empty answer it is
+    problems = [p for p in problems if p.field not in unreadable]
+    if unreadable:
+        dossier = None
+    placeholders = explain(settled, placeholders, loaded.positions, display)
     found = sorted([*problems, *placeholders, *loaded.warnings], key=lambda f: (f.line, f.col, f.code))
-    return Parsed(dossier, loaded.positions, found, loaded.data)
+    return Parsed(dossier, settled.positions if dossier else None, found, loaded.data, loaded.positions)
 
 
 def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
     display = str(path)
     if not path.is_file():
         raise InputError("not a regular file" if path.exists() else "no such file", path=display)
-    dossier, positions, findings, _ = parse(path, display, project)
+    dossier, positions, findings, *_ = parse(path, display, project)
     if dossier is None or positions is None:
         raise DossierInvalid(display, [f for f in findings if f.severity is Severity.ERROR])
     return dossier, positions

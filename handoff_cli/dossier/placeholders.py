@@ -1,5 +1,6 @@
 """Placeholder answers ("TBD", "N/A", "see notes" …) are not answers: they are taken out before the
-schema and the rules see the dossier, so they score as missing, and each is reported where it stands."""
+schema and the rules see the dossier, so they score as missing, and each is reported where it stands.
+A placeholder where an answer is required empties the part that needs it (dossier/empty_required.py)."""
 
 from __future__ import annotations
 
@@ -87,8 +88,7 @@ def is_filler(text: str, patterns: frozenset[str]) -> bool:
 
 
 def strip_filler(data: Any, positions: Positions, patterns: frozenset[str], display: str) -> tuple[Any, list[Finding]]:
-    """A copy of `data` without placeholder values (a list left with none becomes unanswered), and a
-    finding for each one removed."""
+    """A copy of `data` with None for each placeholder value, and a finding for each one."""
     found: list[Finding] = []
 
     def walk(value: Any, path: FieldPath) -> Any:
@@ -101,12 +101,9 @@ def strip_filler(data: Any, positions: Positions, patterns: frozenset[str], disp
         if isinstance(value, dict):
             return {k: walk(v, (*path, k)) for k, v in value.items()}
         if isinstance(value, list):
-            kept = [walk(v, (*path, i)) for i, v in enumerate(value)]
-            # a placeholder item leaves a list of texts; later items keep their original line numbers
-            items = [
-                k for k, original in zip(kept, value, strict=True) if k is not None or not isinstance(original, str)
-            ]
-            return None if value and not items else items  # only placeholders: not answered, not "none"
+            # a placeholder item stays as None for now: dossier/empty_required.py takes such items out and
+            # renumbers the positions of the rest (a list of only placeholders is unanswered, not "none")
+            return [walk(v, (*path, i)) for i, v in enumerate(value)]
         return value
 
     return walk(data, ()), found

@@ -7,6 +7,7 @@ import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from pydantic import BaseModel
 
@@ -43,6 +44,23 @@ class Positions:
             if found is not None:
                 return tuple(path[:end]), found
         return (), self._by_path[()]
+
+    def renumbered(self, kept: dict[FieldPath, dict[int, int]]) -> Positions:
+        """Positions after items were taken out of lists: `kept` maps, per list, each remaining item's old index
+        to its new one; positions inside the items taken out are dropped."""
+        moved = Positions()
+        for path, pos in self._by_path.items():
+            new: list[str | int] = []
+            for depth, part in enumerate(path):
+                index = kept.get(path[:depth])
+                if index is not None and isinstance(part, int):
+                    if part not in index:
+                        break
+                    part = index[part]
+                new.append(part)
+            else:
+                moved.add(tuple(new), pos)
+        return moved
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
         """A scalar that exists is shown where it is; a list or mapping at its key; a missing value at the key
@@ -92,21 +110,33 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
 
 def keys_at(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
     """The keys a model accepts at `path` (by alias), following nested models through lists and optionals."""
+    current = _unwrap(_annotation_at(model, path))
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def choices_at(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    """The values a choice field accepts, e.g. ("risks", "register", 0, "severity") -> low, medium, high, critical."""
+    current = _unwrap(_annotation_at(model, path))
+    if isinstance(current, type) and issubclass(current, Enum):
+        return [str(member.value) for member in current]
+    return []
+
+
+def _annotation_at(model: type[BaseModel], path: Sequence[str | int]) -> object:
     current: object = model
     for part in path:
         current = _unwrap(current)
         if isinstance(part, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+            return None
         field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
         if field is None:
-            return []
+            return None
         current = field.annotation
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or n for n, f in current.model_fields.items()]
-    return []
+    return current
 
 
 def sections_with(model: type[BaseModel], key: str, prefix: str = "") -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from handoff_cli.dossier.positions import did_you_mean, dotted, keys_at, sections_with
+from handoff_cli.dossier.positions import choices_at, did_you_mean, dotted, keys_at, sections_with
 from handoff_cli.dossier.yaml_codes import Loaded
 from handoff_cli.gate.findings import Finding, Severity
 from handoff_cli.model import Dossier
@@ -100,7 +100,8 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
         return "HV001", f"unknown key '{key}'{hint}"
     if kind == "missing":
         where = dotted(loc[:-1]) or "the top level"
-        return "HV002", f"'{loc[-1]}' is required in {where}"
+        choices = choices_at(Dossier, loc)
+        return "HV002", f"'{loc[-1]}' is required in {where}" + (f"; one of {', '.join(choices)}" if choices else "")
     if loc == ("schema",):
         return "HV009", f"schema: {err['msg'].removeprefix('Value error, ')}"
     if kind == "enum":
@@ -149,4 +150,6 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if value is None:
+        return "nothing"
     return f"text {_show(value)}"

@@ -48,12 +48,12 @@ class Checker:
 
     def inspect(self, path: Path, display: str | None = None, raw: bytes | None = None) -> Inspection:
         display = display or str(path)
-        dossier, positions, found, data = parse(path, display, self.project, raw)
+        dossier, positions, found, data, typed = parse(path, display, self.project, raw)
         if dossier is None or positions is None:
-            return Inspection(FileResult(display, found), data, positions)
+            return Inspection(FileResult(display, found), data, typed)
         result = self.check_dossier(dossier, positions, display)
         result.findings = sorted([*result.findings, *found], key=_order)
-        return Inspection(result, data, positions)
+        return Inspection(result, data, typed)
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
         settings = self.project.settings

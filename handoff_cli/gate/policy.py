@@ -25,7 +25,8 @@ class Applied:
 
 
 def build(project: Project) -> dict[Segment, tuple[Applied, ...]]:
-    """Resolve every rule for every segment: rule defaults, then [weights], then [segments.X] require/skip."""
+    """Resolve every rule for every segment: the rule's own points and segments, then [weights] (one number
+    for every segment the rule applies to), then [segments.X] require/skip."""
     settings = project.settings
     weights = {_rule(project, ref, "weights").code: w for ref, w in settings.weights.items()}
     plan: dict[Segment, tuple[Applied, ...]] = {}
@@ -41,7 +42,7 @@ def build(project: Project) -> dict[Segment, tuple[Applied, ...]]:
             if rule.code in skipped:
                 mode = Mode.OFF
             if mode is not Mode.OFF:
-                applied.append(Applied(rule, mode, weights.get(rule.code, rule.weight)))
+                applied.append(Applied(rule, mode, weights.get(rule.code, rule.weight_for(segment))))
         plan[segment] = tuple(applied)
     return plan
 

@@ -40,4 +40,15 @@ class Commitment(Model):
     cs_validated: Flag = Field(False, description="CS has read this promise and can deliver it.")
     source: Source | None = Field(None, description="Where the promise was made.")
     certainty: Certainty | None = None
+    custom: bool = Field(
+        False, description="A customisation, roadmap item or workaround beyond the standard product CS must check."
+    )
     notes: Text | None = None
+
+    @property
+    def soft(self) -> bool:
+        """A promise CS must validate before it can count on it: verbal, only discussed, or custom work."""
+        weak = (
+            self.kind is CommitmentKind.VERBAL or self.source is Source.VERBAL or self.certainty is Certainty.DISCUSSED
+        )
+        return weak or self.custom

@@ -110,7 +110,11 @@ class Model(BaseModel):
 
 class Person(Model):
     name: Line
-    email: EmailStr | None = None
+    email: EmailStr | None = Field(
+        None,
+        description="Optional for the schema; the sales rep and the CSM need one (`HS801`, `HS802`: the intro email "
+        "and the first contact are sent from it).",
+    )
     title: Line | None = None
 
 

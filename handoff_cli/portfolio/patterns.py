@@ -19,7 +19,6 @@ HAND_BACK_DAYS = 45  # the rep's hand-back note is due at 30-45 days (docs/metho
 QUIET_DAYS = 14  # "weeks without CS contact" (docs/method.md, momentum death)
 E = EventName
 CS_EVENTS = (E.FIRST_CONTACT, E.JOINT_MEETING, E.KICKOFF, E.FIRST_VALUE, E.QBR_SCHEDULED, E.QBR)
-SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -43,27 +42,31 @@ def throw_over_the_wall(deal: DealFacts, as_of: datetime) -> Iterator[str]:
 
 
 def ghost_rep(deal: DealFacts, as_of: datetime) -> Iterator[str]:
-    """The rep vanishes after close; no post-close role."""
+    """The rep vanishes after close: seen once the rep's hand-back check-in is overdue, never before it is due
+    (until then a late rep step is an SLA breach, not yet a vanished rep)."""
+    progress, signed = deal.dossier.handoff, deal.dossier.deal.signed_at
+    checked_in = progress and progress.first(EventName.REP_CHECK_IN)
+    if not deal.clocks or signed is None or checked_in or as_of - deal.aware(signed) <= timedelta(days=HAND_BACK_DAYS):
+        return
     if deal.dossier.deal.sales_rep is None:
         yield "no sales rep named in the dossier"
     for c in deal.clocks:
         if c.owner is Owner.REP and c.status is Status.BREACHED and c.delta is not None:
             yield f"rep's {c.clock.name} not done, {span(c.delta)} past due"
-    progress, signed = deal.dossier.handoff, deal.dossier.deal.signed_at
-    checked_in = progress and progress.first(EventName.REP_CHECK_IN)
-    if deal.clocks and signed and as_of - deal.aware(signed) > timedelta(days=HAND_BACK_DAYS) and not checked_in:
-        yield f"no rep_check_in {HAND_BACK_DAYS} days after signature (hand-back note due at 30-45 days)"
+    yield f"no rep_check_in {HAND_BACK_DAYS} days after signature (hand-back note due at 30-45 days)"
 
 
 def promise_vs_reality(deal: DealFacts, as_of: datetime) -> Iterator[str]:
-    """Commitments undocumented or never validated by CS."""
+    """Commitments undocumented, or soft promises (verbal, only discussed, custom) CS has not validated.
+
+    A standard contracted feature needs no validation to be kept; each soft promise is named in full,
+    since the one cut off is often the one that matters."""
     commitments = deal.dossier.commitments or []
     if not commitments:
         yield "no commitments documented"
-    unchecked = [c for c in commitments if not c.cs_validated]
-    if unchecked:
-        shown = "; ".join(c.what for c in unchecked[:SHOWN]) + ("; …" if len(unchecked) > SHOWN else "")
-        yield f"{len(unchecked)} of {len(commitments)} commitments not validated by CS: {shown}"
+    for c in commitments:
+        if c.soft and not c.cs_validated:
+            yield f"soft promise not validated by CS: {c.what}"
 
 
 def context_free_cs(deal: DealFacts, as_of: datetime) -> Iterator[str]:

@@ -34,6 +34,9 @@ def _table(file: FileResult) -> Table:
     table.add_column("points", justify="right")
     table.add_column("missing")
     for cat in file.score.categories:
+        if not cat.possible:  # the segment's playbook asks nothing of this category
+            table.add_row(cat.category, Text("-", style="dim"), "-", Text(f"not asked of {file.segment}", style="dim"))
+            continue
         missing = sorted({f.name for f in file.findings if f.points and _category_of(f.code) == cat.category})
         style = "green" if cat.percent >= file.min_score else "red"
         table.add_row(

@@ -16,6 +16,7 @@ ALL = frozenset(Segment)
 NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
 LARGE = frozenset({Segment.ENTERPRISE, Segment.STRATEGIC})
 NONE: frozenset[Segment] = frozenset()
+SMB, MID = Segment.SMB, Segment.MID_MARKET
 T = TypeVar("T")
 
 
@@ -53,6 +54,9 @@ class Miss:
     message: str
     cost: float = 1.0
     warn_only: bool = False  # a thin answer warns even under a must-have rule
+    # the list or section the rule looks into is not answered: every rule that needs it reports one
+    # finding together, at that field, so one gap reads as one line with all the points it costs
+    unanswered: bool = False
 
 
 Check = Callable[[Dossier, Context], Iterable[Miss]]
@@ -68,6 +72,10 @@ class Rule:
     check: Check = field(repr=False)
     applies: frozenset[Segment] = ALL
     required: frozenset[Segment] = NONE
+    weights: Mapping[Segment, float] = field(default_factory=dict, hash=False)  # per-segment points over `weight`
+
+    def weight_for(self, segment: Segment) -> float:
+        return self.weights.get(segment, self.weight)
 
     @property
     def doc(self) -> str:
@@ -90,11 +98,14 @@ def rule(
     why: str,
     applies: frozenset[Segment] = ALL,
     required: frozenset[Segment] = NONE,
+    weights: Mapping[Segment, float] | None = None,
 ) -> Callable[[Check], Rule]:
-    """Declare a rule; the decorated function's docstring (summary, PASS and FAIL YAML) is its documentation."""
+    """Declare a rule; the decorated function's docstring (summary, PASS and FAIL YAML) is its documentation.
+
+    `weight` is its points wherever it applies, unless `weights` gives a segment its own."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(code, name, category, weight, why, check, applies, required)
+        return Rule(code, name, category, weight, why, check, applies, required, dict(weights or {}))
 
     return wrap
 
@@ -112,3 +123,8 @@ def each(items: Iterable[T] | None, prefix: FieldPath) -> Iterator[tuple[FieldPa
     """Items of an optional list with their field paths, for rules that check every entry."""
     for index, item in enumerate(items or ()):
         yield (*prefix, index), item
+
+
+def unanswered(path: FieldPath, message: str | None = None) -> Miss:
+    """A rule over the items of a list earns nothing while the list is not answered: no vacuous credit."""
+    return Miss(path, message or f"{dotted(path)} is not answered", unanswered=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.model.commitments import Certainty, CommitmentKind, Source
-from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule
+from handoff_cli.model.commitments import CommitmentKind
+from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule, unanswered
 
 C = Category.COMMITMENTS
 
@@ -17,7 +17,8 @@ C = Category.COMMITMENTS
     C,
     weight=5,
     required=ALL,
-    why="what was sold and promised is the contract CS inherits (promise vs reality)",
+    why="what was sold and promised is the contract CS inherits (promise vs reality); 'what they bought' is on "
+    "every segment's checklist",
 )
 def commitments_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one commitment (what was bought or promised) is listed.
@@ -29,7 +30,15 @@ def commitments_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("commitments",), "no commitment is listed")
 
 
-@rule("HS402", "commitment-owner", C, weight=4, why="a promise nobody owns is a promise nobody keeps")
+@rule(
+    "HS402",
+    "commitment-owner",
+    C,
+    weight=4,
+    applies=NOT_SMB,
+    why="a promise nobody owns is a promise nobody keeps; an SMB purchase is the standard product, which the pooled "
+    "CS team delivers",
+)
 def commitment_owner(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every commitment has an owner.
 
@@ -37,18 +46,29 @@ def commitment_owner(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: commitments: [{what: SSO setup, kind: scope}]
     """
     items = list(each(d.commitments, ("commitments",)))
+    if not items:
+        yield unanswered(("commitments",), "no commitment is listed")
     for path, item in items:
         if not item.owner:
             yield Miss((*path, "owner"), f"commitment '{item.what}' has no owner", 1 / len(items))
 
 
-@rule("HS403", "commitment-due", C, weight=3, why="an undated promise turns into 'we expected it last week'")
+@rule(
+    "HS403",
+    "commitment-due",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="an undated promise turns into 'we expected it last week'; an SMB purchase is live at payment",
+)
 def commitment_due(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every commitment other than a commercial term has a due date.
 
     PASS: commitments: [{what: SSO setup, kind: scope, due: 2027-01-15}]
     FAIL: commitments: [{what: SSO setup, kind: scope}]
     """
+    if not d.commitments:
+        yield unanswered(("commitments",), "no commitment is listed")
     items = [(p, c) for p, c in each(d.commitments, ("commitments",)) if c.kind is not CommitmentKind.COMMERCIAL]
     for path, item in items:
         if item.due is None:
@@ -61,7 +81,9 @@ def commitment_due(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=6,
     required=NOT_SMB,
-    why="CS must confirm each promise is deliverable before close (promise vs reality)",
+    applies=NOT_SMB,
+    why="CS must confirm each promise is deliverable before close (promise vs reality); for SMB only soft or custom "
+    "promises need it (soft-promise-validated), the standard product needs no check",
 )
 def commitments_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every commitment has cs_validated: true.
@@ -70,6 +92,8 @@ def commitments_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: commitments: [{what: SSO setup, kind: scope, cs_validated: false}]
     """
     items = list(each(d.commitments, ("commitments",)))
+    if not items:
+        yield unanswered(("commitments",), "no commitment is listed")
     for path, item in items:
         if not item.cs_validated:
             yield Miss((*path, "cs_validated"), f"commitment '{item.what}' is not validated by CS", 1 / len(items))
@@ -81,7 +105,7 @@ def commitments_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="the support tier and implementation help promised decide the CSM's workload",
+    why="the support tier and implementation help promised decide the CSM's workload; SMB gets the standard tier",
 )
 def service_level_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one commitment of kind service states the support or implementation level.
@@ -93,16 +117,14 @@ def service_level_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("commitments",), "no commitment of kind service (support tier, implementation help, training)")
 
 
-_WEAK = (Certainty.DISCUSSED,)
-
-
 @rule(
     "HS406",
     "commitment-provenance",
     C,
     weight=3,
     applies=NOT_SMB,
-    why="where a promise was made and how firmly decides whether CS must honour or renegotiate it",
+    why="where a promise was made and how firmly decides whether CS must honour or renegotiate it; an SMB order form "
+    "is the whole contract",
 )
 def commitment_provenance(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every commitment records its source (contract, email, call, verbal …) and certainty (signed, agreed, discussed).
@@ -111,6 +133,8 @@ def commitment_provenance(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: commitments: [{what: SSO setup, kind: scope, source: call}]
     """
     items = list(each(d.commitments, ("commitments",)))
+    if not items:
+        yield unanswered(("commitments",), "no commitment is listed")
     for path, item in items:
         if item.source is None or item.certainty is None:
             missing = " and ".join(k for k, v in (("source", item.source), ("certainty", item.certainty)) if v is None)
@@ -123,19 +147,18 @@ def commitment_provenance(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=4,
     required=ALL,
-    why="verbal or merely discussed promises are where 'sales promised X' comes from (promise vs reality)",
+    why="verbal, merely discussed or custom promises are where 'sales promised X' comes from (promise vs reality); "
+    "every segment, since one such promise is enough to sour a small customer too",
 )
 def soft_promise_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
-    """A verbal commitment, or one only discussed, is validated by CS before the deal is closed-won.
+    """A verbal, merely discussed or custom commitment is validated by CS before the deal is closed-won.
 
     PASS: commitments: [{what: Custom report, kind: verbal, certainty: discussed, cs_validated: true}]
-    FAIL: commitments: [{what: Custom report, kind: scope, source: verbal, cs_validated: false}]
+    FAIL: commitments: [{what: Custom report, kind: scope, custom: true, cs_validated: false}]
     """
-    soft = [
-        (p, c)
-        for p, c in each(d.commitments, ("commitments",))
-        if c.kind is CommitmentKind.VERBAL or c.source is Source.VERBAL or c.certainty in _WEAK
-    ]
+    if not d.commitments:
+        yield unanswered(("commitments",), "no commitment is listed")
+    soft = [(p, c) for p, c in each(d.commitments, ("commitments",)) if c.soft]
     for path, item in soft:
         if not item.cs_validated:
             yield Miss((*path, "cs_validated"), f"soft promise '{item.what}' is not validated by CS", 1 / len(soft))

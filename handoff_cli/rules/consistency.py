@@ -10,8 +10,8 @@ from datetime import date
 
 from handoff_cli.dossier.positions import FieldPath
 from handoff_cli.model import Dossier
-from handoff_cli.model.common import Stage
-from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, rule
+from handoff_cli.model.common import Person, Stage
+from handoff_cli.rules.base import ALL, Category, Context, Miss, rule
 
 C = Category.CONSISTENCY
 
@@ -30,8 +30,7 @@ def rep_named(d: Dossier, ctx: Context) -> Iterator[Miss]:
     PASS: deal: {sales_rep: {name: Noa Peretz, email: noa@vendor.example}}
     FAIL: deal: {sales_rep: {name: Noa Peretz}}
     """
-    if not (d.deal.sales_rep and d.deal.sales_rep.email):
-        yield Miss(("deal", "sales_rep"), "deal.sales_rep needs a name and an email")
+    yield from _owner(d.deal.sales_rep, "sales_rep", "the intro email is sent from it")
 
 
 @rule(
@@ -39,18 +38,24 @@ def rep_named(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "csm-assigned",
     C,
     weight=0,
-    applies=NOT_SMB,
-    required=NOT_SMB,
-    why="unclear ownership between signature and onboarding is a root cause of bad handoffs",
+    required=ALL,
+    why="unclear ownership between signature and onboarding is a root cause of bad handoffs; for SMB, the pooled "
+    "team's name and address will do",
 )
 def csm_assigned(d: Dossier, ctx: Context) -> Iterator[Miss]:
-    """A CSM is assigned, with an email.
+    """A CSM (or for SMB the pooled CS team) is assigned, with an email.
 
     PASS: deal: {csm: {name: Maya Ross, email: maya@vendor.example}}
     FAIL: deal: {account: Acme}
     """
-    if not (d.deal.csm and d.deal.csm.email):
-        yield Miss(("deal", "csm"), "deal.csm needs a name and an email")
+    yield from _owner(d.deal.csm, "csm", "the customer's first contact comes from it")
+
+
+def _owner(person: Person | None, key: str, use: str) -> Iterator[Miss]:
+    if person is None:
+        yield Miss(("deal", key), f"deal.{key} is not named")
+    elif not person.email:
+        yield Miss(("deal", key, "email"), f"deal.{key} ({person.name}) has no email; {use}")
 
 
 @rule(

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import NOT_SMB, Category, Context, Miss, rule, thin
+from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, rule, thin
 
 C = Category.CUSTOMER
 
 
-@rule("HS101", "industry-known", C, weight=2, why="onboarding examples and benchmarks depend on the industry")
+@rule(
+    "HS101",
+    "industry-known",
+    C,
+    weight=2,
+    why="onboarding examples and benchmarks depend on the industry; part of 'who they are', asked of every segment",
+)
 def industry_known(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The customer's industry is stated.
 
@@ -21,7 +27,13 @@ def industry_known(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("customer", "company", "industry"), "customer.company.industry is not filled in")
 
 
-@rule("HS102", "company-size", C, weight=2, why="size sets the onboarding motion and the number of users to train")
+@rule(
+    "HS102",
+    "company-size",
+    C,
+    weight=2,
+    why="size sets the onboarding motion and the number of users to train; asked of every segment",
+)
 def company_size(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The company's size is known: employees or revenue.
 
@@ -38,8 +50,9 @@ def company_size(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "business-model",
     C,
     weight=1,
-    applies=NOT_SMB,
-    why="the CSM must know how the customer makes money to speak about value",
+    applies=LARGE,
+    why="the CSM must know how the customer makes money to speak about value to executives; asked where executive "
+    "reviews are the playbook (enterprise, strategic)",
 )
 def business_model(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The customer's business model is described.
@@ -56,8 +69,10 @@ def business_model(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "challenges-listed",
     C,
     weight=3,
+    applies=NOT_SMB,
     required=NOT_SMB,
-    why="the CSM opens with the customer's problems, not a generic pitch (context-free CS)",
+    why="the CSM opens with the customer's problems, not a generic pitch (context-free CS); for SMB, whose welcome is "
+    "automated, goals.problem says it",
 )
 def challenges_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one current business challenge is listed.
@@ -75,7 +90,7 @@ def challenges_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="success plans are ranked by the customer's own priorities",
+    why="success plans are ranked by the customer's own priorities; an SMB onboarding has no plan to rank",
 )
 def priorities_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The customer's current priorities are listed.
@@ -93,7 +108,8 @@ def priorities_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=1,
     applies=NOT_SMB,
-    why="tools already in place shape integration work and hide competing renewals",
+    why="tools already in place shape integration work and hide competing renewals; for SMB technical.integrations "
+    "carries what matters",
 )
 def existing_vendors(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Existing tools and vendors are listed (an empty list says: none).
@@ -106,7 +122,13 @@ def existing_vendors(d: Dossier, ctx: Context) -> Iterator[Miss]:
 
 
 @rule(
-    "HS107", "purchase-source", C, weight=1, why="referral, inbound and outbound customers start with different trust"
+    "HS107",
+    "purchase-source",
+    C,
+    weight=1,
+    applies=NOT_SMB,
+    why="referral, inbound and outbound customers start with different trust; SMB purchases are mostly self-serve, "
+    "so the source gives CS nothing to act on",
 )
 def purchase_source(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """How the customer found us is recorded.
@@ -118,7 +140,16 @@ def purchase_source(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("customer", "purchase", "source"), "customer.purchase.source is not set")
 
 
-@rule("HS108", "why-us", C, weight=3, required=NOT_SMB, why="the reason they chose us is the promise the CSM must keep")
+@rule(
+    "HS108",
+    "why-us",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    required=NOT_SMB,
+    why="the reason they chose us is the promise the CSM must keep; an SMB buyer's reason is the product itself, "
+    "which the welcome sequence covers",
+)
 def why_us(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Why the customer chose us is written down.
 
@@ -131,7 +162,14 @@ def why_us(d: Dossier, ctx: Context) -> Iterator[Miss]:
     yield from thin(ctx, ("customer", "purchase", "why_us"), text)
 
 
-@rule("HS109", "why-now", C, weight=3, why="the trigger for buying sets the urgency of the first weeks")
+@rule(
+    "HS109",
+    "why-now",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="the trigger for buying sets the urgency of the first weeks; an SMB onboarding is short whatever the trigger",
+)
 def why_now(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """What triggered the evaluation is written down.
 
@@ -150,7 +188,8 @@ def why_now(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="the alternatives they rejected are what they will compare us with at renewal",
+    why="the alternatives they rejected are what they will compare us with at renewal; a self-serve SMB purchase "
+    "has no evaluation to record",
 )
 def alternatives_evaluated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The alternatives evaluated are listed (an empty list says: none).

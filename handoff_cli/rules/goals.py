@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule, thin
+from handoff_cli.rules.base import ALL, LARGE, NOT_SMB, Category, Context, Miss, each, rule, thin, unanswered
 
 C = Category.GOALS
 
@@ -16,7 +16,8 @@ C = Category.GOALS
     C,
     weight=5,
     required=ALL,
-    why="the intro email and every review start from the problem the customer bought us to solve",
+    why="the intro email and every review start from the problem the customer bought us to solve; asked of every "
+    "segment",
 )
 def problem_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The business problem being solved is stated.
@@ -29,7 +30,13 @@ def problem_stated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     yield from thin(ctx, ("goals", "problem"), d.goals.problem if d.goals else None)
 
 
-@rule("HS302", "outcomes-listed", C, weight=4, why="the objectives named in the intro email come from here")
+@rule(
+    "HS302",
+    "outcomes-listed",
+    C,
+    weight=4,
+    why="the objectives named in the intro email come from here; the expected outcome is on every segment's checklist",
+)
 def outcomes_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one desired business outcome is listed.
 
@@ -46,7 +53,8 @@ def outcomes_listed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=8,
     required=NOT_SMB,
-    why="without a metric and a target, nobody can prove value at the first business review",
+    why="without a metric and a target, nobody can prove value at the first business review; for SMB the expected "
+    "outcome with a number is most of what CS needs, so it weighs as much there too",
 )
 def success_quantified(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one success criterion has a metric and a numeric target.
@@ -59,7 +67,15 @@ def success_quantified(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("goals", "success_criteria"), "no success criterion has a numeric target")
 
 
-@rule("HS304", "criteria-dated", C, weight=3, why="a target without a date cannot be put on the 30-60-90 plan")
+@rule(
+    "HS304",
+    "criteria-dated",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="a target without a date cannot be put on the 30-60-90 plan; SMB onboarding has no such plan, its first "
+    "value clock dates it",
+)
 def criteria_dated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every success criterion has a `by` date.
 
@@ -67,6 +83,8 @@ def criteria_dated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: goals: {success_criteria: [{metric: First response time, target: 2}]}
     """
     items = list(each(d.goals.success_criteria if d.goals else None, ("goals", "success_criteria")))
+    if not items:
+        yield unanswered(("goals", "success_criteria"), "no success criterion is listed")
     for path, criterion in items:
         if criterion.by is None:
             yield Miss((*path, "by"), f"success criterion '{criterion.metric}' has no by date", 1 / len(items))
@@ -78,7 +96,8 @@ def criteria_dated(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="improvement can only be shown against a baseline measured before go-live",
+    why="improvement can only be shown against a baseline measured before go-live; SMB deals have no review to show "
+    "it at",
 )
 def criteria_baselined(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every success criterion has a baseline.
@@ -87,6 +106,8 @@ def criteria_baselined(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: goals: {success_criteria: [{metric: First response time, target: 2}]}
     """
     items = list(each(d.goals.success_criteria if d.goals else None, ("goals", "success_criteria")))
+    if not items:
+        yield unanswered(("goals", "success_criteria"), "no success criterion is listed")
     for path, criterion in items:
         if criterion.baseline is None:
             yield Miss((*path, "baseline"), f"success criterion '{criterion.metric}' has no baseline", 1 / len(items))
@@ -97,8 +118,9 @@ def criteria_baselined(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "personal-wins",
     C,
     weight=2,
-    applies=NOT_SMB,
-    why="a champion who looks good renews; their personal win is part of the plan",
+    applies=LARGE,
+    why="a champion who looks good renews; their personal win is part of the plan where executive engagement is the "
+    "playbook (enterprise, strategic)",
 )
 def personal_wins(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The champion's personal win is written down.

@@ -10,7 +10,14 @@ from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, rule
 C = Category.IMPLEMENTATION
 
 
-@rule("HS601", "start-date", C, weight=3, why="every clock of the plan counts from the implementation start")
+@rule(
+    "HS601",
+    "start-date",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="every clock of the plan counts from the implementation start; a self-serve SMB customer starts at payment",
+)
 def start_date(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The implementation start date is set.
 
@@ -26,8 +33,10 @@ def start_date(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "go-live-target",
     C,
     weight=4,
+    applies=NOT_SMB,
     required=NOT_SMB,
-    why="the go-live date is the promise the customer remembers best",
+    why="the go-live date is the promise the customer remembers best; an SMB customer is live once set up, and the "
+    "first value clock tracks it",
 )
 def go_live_target(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """A go-live target date is set.
@@ -45,7 +54,8 @@ def go_live_target(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=4,
     applies=NOT_SMB,
-    why="enterprise and strategic deals need formal milestones (three or more), mid-market at least one",
+    why="enterprise and strategic deals need formal milestones (three or more), mid-market at least one for its "
+    "standard onboarding; SMB onboarding is a self-serve sequence",
 )
 def milestones_planned(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Dated milestones are planned: three or more for enterprise and strategic, one or more otherwise.
@@ -58,11 +68,19 @@ def milestones_planned(d: Dossier, ctx: Context) -> Iterator[Miss]:
     if len(dated) < wanted:
         segment = d.deal.segment.value
         yield Miss(
-            ("implementation", "milestones"), f"{len(dated)} dated milestone(s); a {segment} deal needs {wanted}"
+            ("implementation", "milestones"),
+            f"{len(dated)} dated milestone(s); {'an' if segment[0] in 'aeiou' else 'a'} {segment} deal needs {wanted}",
         )
 
 
-@rule("HS604", "training-planned", C, weight=2, applies=NOT_SMB, why="untrained users are the first adoption risk")
+@rule(
+    "HS604",
+    "training-planned",
+    C,
+    weight=2,
+    applies=NOT_SMB,
+    why="untrained users are the first adoption risk; SMB users learn from video tutorials and guides",
+)
 def training_planned(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one training session is planned.
 
@@ -79,7 +97,7 @@ def training_planned(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="the plan fails if the customer has not committed people and time to it",
+    why="the plan fails if the customer has not committed people and time to it; an SMB onboarding asks for an hour",
 )
 def customer_resources(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The customer's people and time for the project are named.
@@ -97,7 +115,7 @@ def customer_resources(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=1,
     applies=NOT_SMB,
-    why="approvals and third parties the plan waits on must be known up front",
+    why="approvals and third parties the plan waits on must be known up front; SMB has no plan to wait",
 )
 def dependencies_answered(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Dependencies are listed; an empty list says there are none.
@@ -115,7 +133,8 @@ def dependencies_answered(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=1,
     applies=NOT_SMB,
-    why="quarter close, seasonality and fiscal year-end decide when the customer can work with us",
+    why="quarter close, seasonality and fiscal year-end decide when the customer can work with us; SMB has no plan "
+    "to schedule",
 )
 def constraints_answered(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Time constraints are listed; an empty list says there are none.

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
-from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, each, rule, thin
+from handoff_cli.rules.base import LARGE, MID, NOT_SMB, Category, Context, Miss, each, rule, thin, unanswered
 
 C = Category.RISKS
 
@@ -16,8 +16,10 @@ C = Category.RISKS
     "risks-assessed",
     C,
     weight=4,
+    applies=NOT_SMB,
     required=LARGE,
-    why="a risk register started at handoff is how CS avoids being surprised; [] says none were found",
+    why="a risk register started at handoff is how CS avoids being surprised; [] says none were found; the SMB "
+    "checklist leaves risks out, usage-triggered touchpoints catch them",
 )
 def risks_assessed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The risk register is filled in; an empty list says no risk was found.
@@ -29,7 +31,14 @@ def risks_assessed(d: Dossier, ctx: Context) -> Iterator[Miss]:
         yield Miss(("risks", "register"), "risks.register is not answered (use [] for none)")
 
 
-@rule("HS702", "risk-mitigation", C, weight=3, why="a risk without a mitigation is only a worry")
+@rule(
+    "HS702",
+    "risk-mitigation",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="a risk without a mitigation is only a worry; not asked of SMB, whose checklist leaves risks out",
+)
 def risk_mitigation(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every risk has a mitigation.
 
@@ -37,19 +46,30 @@ def risk_mitigation(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: risks: {register: [{risk: Budget cut, severity: medium}]}
     """
     items = list(each(d.risks.entries if d.risks else None, ("risks", "register")))
+    if d.risks is None or d.risks.entries is None:
+        yield unanswered(("risks", "register"), "risks.register is not answered (use [] for none)")
     for path, item in items:
         if not item.mitigation:
             yield Miss((*path, "mitigation"), f"risk '{item.risk}' has no mitigation", 1 / len(items))
         yield from thin(ctx, (*path, "mitigation"), item.mitigation, 1 / len(items))
 
 
-@rule("HS703", "high-risk-owner", C, weight=3, why="high and critical risks need one person who watches them")
+@rule(
+    "HS703",
+    "high-risk-owner",
+    C,
+    weight=3,
+    applies=NOT_SMB,
+    why="high and critical risks need one person who watches them; not asked of SMB, whose checklist leaves risks out",
+)
 def high_risk_owner(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every high or critical risk has an owner.
 
     PASS: risks: {register: [{risk: Budget cut, severity: high, owner: Maya Ross}]}
     FAIL: risks: {register: [{risk: Budget cut, severity: high}]}
     """
+    if d.risks is None or d.risks.entries is None:
+        yield unanswered(("risks", "register"), "risks.register is not answered (use [] for none)")
     grave = [
         (p, r)
         for p, r in each(d.risks.entries if d.risks else None, ("risks", "register"))
@@ -65,7 +85,9 @@ def high_risk_owner(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "objections-recorded",
     C,
     weight=2,
-    why="objections raised in the sale come back in onboarding; [] says there were none",
+    applies=NOT_SMB,
+    why="objections raised in the sale come back in onboarding; [] says there were none; a self-serve SMB purchase "
+    "has no sales conversation to record",
 )
 def objections_recorded(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Objections raised during the sale are recorded; an empty list says there were none.
@@ -82,7 +104,8 @@ def objections_recorded(d: Dossier, ctx: Context) -> Iterator[Miss]:
     "objections-handled",
     C,
     weight=3,
-    why="CS must know the argument or commitment that answered each objection",
+    applies=NOT_SMB,
+    why="CS must know the argument or commitment that answered each objection; not asked of SMB, like the objections",
 )
 def objections_handled(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Every objection says how it was handled.
@@ -91,6 +114,8 @@ def objections_handled(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: risks: {objections: [{objection: Too expensive}]}
     """
     items = list(each(d.risks.objections if d.risks else None, ("risks", "objections")))
+    if d.risks is None or d.risks.objections is None:
+        yield unanswered(("risks", "objections"), "risks.objections is not answered (use [] for none)")
     for path, item in items:
         if not item.handled:
             yield Miss(
@@ -105,7 +130,9 @@ def objections_handled(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="whom we beat and why is what the customer will re-check at renewal",
+    weights={MID: 1},
+    why="whom we beat and why is what the customer will re-check at renewal; mid-market renewals are less contested, "
+    "so it weighs less there",
 )
 def competition_known(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The competitive context (whom we beat or our differentiators) is recorded.
@@ -124,7 +151,8 @@ def competition_known(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=1,
     applies=NOT_SMB,
-    why="churn indicators seen in the sale (unrealistic expectations, poor fit) must reach CS; [] says none",
+    why="churn indicators seen in the sale (unrealistic expectations, poor fit) must reach CS; [] says none; SMB "
+    "churn shows in usage, which the SMB playbook watches",
 )
 def red_flags_reviewed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Churn indicators are listed; an empty list says none were seen.

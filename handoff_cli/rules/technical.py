@@ -5,24 +5,37 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, rule
+from handoff_cli.rules.base import LARGE, MID, NOT_SMB, SMB, Category, Context, Miss, rule
 
 C = Category.TECHNICAL
 
 
-@rule("HS501", "stack-known", C, weight=3, why="the CSM plans setup around the systems already running")
+@rule(
+    "HS501",
+    "stack-known",
+    C,
+    weight=3,
+    why="the CSM plans setup around the systems already running; a system named as an integration is part of the "
+    "stack, so an SMB deal that names its POS or shop answers this",
+)
 def stack_known(d: Dossier, ctx: Context) -> Iterator[Miss]:
-    """The customer's existing systems are listed.
+    """The customer's existing systems are listed, in technical.stack or as the systems integrations connect.
 
-    PASS: technical: {stack: [Salesforce, Zendesk, Okta]}
+    PASS: technical: {integrations: [{system: Square POS, purpose: sales into the dashboard}]}
     FAIL: technical: {integrations: []}
     """
-    if not (d.technical and d.technical.stack):
+    if not (d.technical and (d.technical.stack or d.technical.integrations)):
         yield Miss(("technical", "stack"), "technical.stack is empty")
 
 
 @rule(
-    "HS502", "integrations-answered", C, weight=3, why="integrations are the most common source of implementation delay"
+    "HS502",
+    "integrations-answered",
+    C,
+    weight=3,
+    weights={SMB: 5},
+    why="integrations are the most common source of implementation delay; for SMB they are the technical needs, so "
+    "they weigh more there",
 )
 def integrations_answered(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Integrations are listed; an empty list says none are needed.
@@ -40,7 +53,7 @@ def integrations_answered(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="an unplanned data migration moves go-live by weeks",
+    why="an unplanned data migration moves go-live by weeks; SMB customers start afresh in the product",
 )
 def migration_assessed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """Whether data must be migrated is recorded.
@@ -59,7 +72,8 @@ def migration_assessed(d: Dossier, ctx: Context) -> Iterator[Miss]:
     weight=3,
     applies=NOT_SMB,
     required=LARGE,
-    why="a security review still open after close blocks go-live",
+    why="a security review still open after close blocks go-live; enterprise and strategic buyers always run one, "
+    "mid-market ones sometimes, SMB ones accept standard terms",
 )
 def security_review_status(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """The security review's status is recorded.
@@ -77,7 +91,7 @@ def security_review_status(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=3,
     applies=NOT_SMB,
-    why="setup stalls without a named IT or integration contact",
+    why="setup stalls without a named IT or integration contact; an SMB customer sets up the product themselves",
 )
 def technical_contact(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """At least one technical contact is named.
@@ -95,7 +109,9 @@ def technical_contact(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
-    why="proof-of-concept results and open questions keep CS from re-litigating the evaluation",
+    weights={MID: 1},
+    why="proof-of-concept results and open questions keep CS from re-litigating the evaluation; mid-market "
+    "evaluations are shorter, so it weighs less there, and an SMB trial speaks for itself",
 )
 def validation_recorded(d: Dossier, ctx: Context) -> Iterator[Miss]:
     """What was validated during the sale (proof of concept, resolved objections or open questions) is recorded.

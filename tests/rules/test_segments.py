@@ -16,7 +16,7 @@ def test_one_milestone_is_enough_for_mid_market_but_not_enterprise() -> None:
     rule = lookup("milestones-planned")
     assert misses(rule, MILESTONES, "mid-market") == []
     [miss] = misses(rule, MILESTONES, "enterprise")
-    assert miss.message == "1 dated milestone(s); a enterprise deal needs 3"
+    assert miss.message == "1 dated milestone(s); an enterprise deal needs 3"
     assert miss.field == ("implementation", "milestones")
 
 
