@@ -35,7 +35,7 @@ class _Strict(BaseModel):
 class SegmentPolicy(_Strict):
     """Per-segment overrides: a segment playbook's own threshold and must-have rules."""
 
-    min_score: Score | None = None
+    min_score: Score | None = Field(None, description="This segment's threshold instead of min_score.")
     require: list[str] = Field(default_factory=list, description="Rules (code or name) that must pass.")
     skip: list[str] = Field(default_factory=list, description="Rules that do not apply to this segment.")
 
@@ -43,7 +43,7 @@ class SegmentPolicy(_Strict):
 class StagePolicy(_Strict):
     """Per-stage gate: a dossier still being filled in (pre-close) may be incomplete."""
 
-    min_score: Score | None = None
+    min_score: Score | None = Field(None, description="This stage's threshold, over the segment's and min_score.")
     enforce: bool = Field(True, description="false: must-have rules only warn at this stage.")
 
 

@@ -198,7 +198,7 @@ def test_installed_wheel_carries_and_renders_the_templates(tmp_path: Path) -> No
     wheels, site = tmp_path / "wheels", tmp_path / "site"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(ROOT)], check=True)
-    (wheel,) = wheels.glob("handoff-*.whl")
+    (wheel,) = wheels.glob("handoff_dossier-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for template in ("intro_email.txt.j2", "plan_30_60_90.html.j2", "agenda_joint.md.j2", "layout.html.j2"):
         assert f"handoff_cli/templates/{template}" in names

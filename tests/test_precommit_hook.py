@@ -33,6 +33,7 @@ def test_manifest_declares_both_hooks() -> None:
         ["yaml"],
         "^deals/",
     )
+    assert validate["require_serial"] is True
     sla = HOOKS["handoff-sla"]
     assert (sla["entry"], sla["stages"], sla["always_run"], sla["pass_filenames"]) == (
         "handoff sla",
@@ -65,7 +66,7 @@ def run(cwd: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProce
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
 
 
-def test_real_precommit_refuses_incomplete_and_accepts_complete(
+def test_real_precommit_refuses_incomplete_accepts_complete_and_sees_text_copied_from_the_repo(
     tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = {
@@ -116,3 +117,26 @@ def test_real_precommit_refuses_incomplete_and_accepts_complete(
     hook_says = accepted.stdout + accepted.stderr  # git shows the hook's report on stderr
     assert accepted.returncode == 0, hook_says
     assert any(line.startswith("handoff validate") and line.endswith("Passed") for line in hook_says.splitlines())
+
+    # only the copy is staged, its original was committed before: the hook still compares the two (HF002)
+    config = deals / ".pre-commit-config.yaml"
+    config.write_text(config.read_text() + "        verbose: true\n")  # show a passing hook's output
+    copy = deals / "deals" / "brightleaf-copy.yaml"
+    copy.write_text((EXAMPLES / "smb-brightleaf.yaml").read_text().replace("SUB-20931", "SUB-20932"))
+    run(deals, "git", "add", "deals/brightleaf-copy.yaml", ".pre-commit-config.yaml", env=env)
+    copied = run(deals, "git", "commit", "-m", "copy", env=env)
+    hook_says = copied.stdout + copied.stderr
+    assert copied.returncode == 0, hook_says  # copied text warns, it does not block
+    assert (
+        "deals/brightleaf-copy.yaml:24:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        "deals/brightleaf.yaml; write what is true of this deal"
+    ) in hook_says.splitlines()
+    assert "deals/brightleaf.yaml:" not in hook_says  # the committed file is compared with, not reported
+
+    # no tags: `pre-commit autoupdate` moves rev to the newest commit's sha, as the README says
+    (hooks_repo / "NEWS").write_text("a later commit\n")
+    for step in (["add", "-A"], ["commit", "-q", "-m", "later"]):
+        assert run(hooks_repo, "git", *step, env=env).returncode == 0
+    newest = run(hooks_repo, "git", "rev-parse", "HEAD", env=env).stdout.strip()
+    assert run(deals, sys.executable, "-m", "pre_commit", "autoupdate", env=env).returncode == 0
+    assert f"rev: {newest}" in config.read_text()

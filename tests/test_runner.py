@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AS_OF, EXAMPLES, ROOT, RunCli
+from .conftest import AS_OF, EXAMPLES, ROOT, Run, RunCli
 
 _spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
 assert _spec and _spec.loader
@@ -115,27 +115,63 @@ def test_a_cached_result_is_not_used_once_a_date_in_the_file_has_passed(run_cli:
     assert again.stdout == before.stdout  # inside the first result's window: the same answer
 
 
+PASTED = "Zendesk renewal on 2027-03-31 and a chief-executive commitment to the two at-risk shippers before peak 2027"
+
+
+def _pasted_pair(folder: Path) -> tuple[Path, int, int]:
+    """Two dossiers in `folder` whose why_now is the same text: (the first, its why_now line, the second's)."""
+    first = _copy_example(folder)
+    second = _copy_example(folder, "midmarket-acme.yaml")
+    lines = second.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("    why_now:"))
+    lines[at] = f"    why_now: {PASTED}\n"
+    second.write_text("".join(lines))
+    original = 1 + next(i for i, line in enumerate(first.read_text().splitlines()) if line.startswith("    why_now:"))
+    return first, original, at + 1
+
+
+def _copied(run: Run) -> list[str]:
+    return [line for line in run.stdout.splitlines() if "HF002" in line]
+
+
 def test_text_pasted_between_deals_is_flagged_in_both_with_the_other_file_named(
     run_cli: RunCli, deals_repo: Path
 ) -> None:
-    first = _copy_example(deals_repo)
-    second = _copy_example(deals_repo, "midmarket-acme.yaml")
-    pasted = (
-        "Zendesk renewal on 2027-03-31 and a chief-executive commitment to the two at-risk shippers before peak 2027"
-    )
-    lines = second.read_text().splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.startswith("    why_now:"))
-    lines[at] = f"    why_now: {pasted}\n"
-    second.write_text("".join(lines))
-    original = 1 + next(i for i, line in enumerate(first.read_text().splitlines()) if line.startswith("    why_now:"))
+    _first, original, at = _pasted_pair(deals_repo)
     run = run_cli("validate", ".", "--as-of", AS_OF)
-    copied = [line for line in run.stdout.splitlines() if "HF002" in line]
-    assert copied == [
+    assert _copied(run) == [
         f"enterprise-northwind.yaml:{original}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
         f"midmarket-acme.yaml; write what is true of this deal",
-        f"midmarket-acme.yaml:{at + 1}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"midmarket-acme.yaml:{at}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
         f"enterprise-northwind.yaml; write what is true of this deal",
     ]
-    # checked on its own, a file has nothing to be compared with
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_in_a_git_repo_one_file_is_compared_with_every_dossier_of_the_repo(
+    run_cli: RunCli, deals_repo: Path, cache: list[str]
+) -> None:
+    first, original, _at = _pasted_pair(deals_repo)
+    alone = run_cli("validate", first.name, "--as-of", AS_OF, *cache)
+    assert _copied(alone) == [
+        f"enterprise-northwind.yaml:{original}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"midmarket-acme.yaml; write what is true of this deal",
+    ]
+    # the other dossier is compared with, not reported
+    assert [line for line in alone.stdout.splitlines() if "midmarket-acme.yaml:" in line.split(" ")[0]] == []
+    assert alone.stdout.splitlines()[-1].startswith("enterprise-northwind.yaml: ")
+
+
+def test_outside_a_git_repo_only_the_files_of_the_run_are_compared(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    first, _original, _at = _pasted_pair(tmp_path)
     alone = run_cli("validate", first.name, "--as-of", AS_OF)
-    assert "HF002" not in alone.stdout
+    assert (alone.exit_code, _copied(alone)) == (0, [])
+
+
+def test_a_dossier_gitignore_hides_is_not_compared(run_cli: RunCli, deals_repo: Path) -> None:
+    first, _original, _at = _pasted_pair(deals_repo)
+    (deals_repo / ".gitignore").write_text("midmarket-acme.yaml\n")
+    assert _copied(run_cli("validate", first.name, "--as-of", AS_OF)) == []

@@ -107,6 +107,7 @@ def _run(
     from handoff_cli.cli.progress import progress
     from handoff_cli.engine.files import expand_names
     from handoff_cli.engine.git_changed import changed_dossiers
+    from handoff_cli.engine.repo_dossiers import repo_dossiers
     from handoff_cli.engine.runner import Plan, check_all, default_workers
 
     proj = project(config)
@@ -127,7 +128,7 @@ def _run(
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
     with progress(len(names), out) as advance:
-        return check_all(names, plan, advance)
+        return check_all(names, plan, advance, companions=repo_dossiers(proj, names))
 
 
 def validate(

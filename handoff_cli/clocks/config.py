@@ -69,7 +69,9 @@ class SlaSettings(BaseModel):
 
     at_risk: float = Field(0.25, gt=0, lt=1, description="An open clock with less than this share left is at risk.")
     clocks: ClockTable = Field(default_factory=ClockTable)
-    segments: dict[Segment, ClockTable] = Field(default_factory=dict)
+    segments: dict[Segment, ClockTable] = Field(
+        default_factory=dict, description="A segment's own clock settings, over the built-in playbook and [sla.clocks]."
+    )
 
 
 def parse(within: str) -> tuple[float, Unit]:

@@ -57,8 +57,16 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = lambda: None) -> CheckResult:
-    """`files` as the names to show (a repo's worth of Path objects would cost more than its results)."""
+def check_all(
+    given: Sequence[str],
+    plan: Plan,
+    advance: Callable[[], None] = lambda: None,
+    companions: Sequence[str] = (),
+) -> CheckResult:
+    """`given` as the names to show (a repo's worth of Path objects would cost more than its results);
+    `companions` are checked only for their copied-text fingerprints and left out of the result."""
+    files = [*given, *companions]
+    shown = len(given)
     cache = ResultCache.open(_run_key(plan)) if plan.cache else None
     results: list[FileResult | None] = [None] * len(files)
     prints = CopyIndex()
@@ -78,7 +86,8 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
             results[i] = entry.result
             prints.add(i, entry.prints)
             used.append(digest or "")
-            advance()
+            if i < shown:
+                advance()
         if cache and used:
             cache.touch(used)
     fresh: list[tuple[str, str]] = []
@@ -91,15 +100,17 @@ def check_all(files: Sequence[str], plan: Plan, advance: Callable[[], None] = la
             if len(fresh) >= BATCH:
                 cache.put(fresh)
                 fresh = []
-        advance()
+        if i < shown:
+            advance()
     if cache:
         cache.put(fresh)
         cache.close()
     done = [r for r in results if r is not None]
     assert len(done) == len(files)  # every file was either found in the cache or checked
     for index, extra in prints.copied([r.path for r in done]).items():
-        done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
-    return CheckResult(done)
+        if index < shown:
+            done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
+    return CheckResult(done[:shown])
 
 
 def _read(path: Path, limit: int) -> tuple[bytes | None, str | None]:
