@@ -17,6 +17,7 @@ from handoff_cli.cli.options import ConfigOpt, moment, project
 if TYPE_CHECKING:
     from handoff_cli.model import Dossier
     from handoff_cli.render.needs import Need
+    from handoff_cli.render.timeline import Schedule
     from handoff_cli.settings import Project
 
 render_app = typer.Typer(
@@ -74,6 +75,17 @@ def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Do
     return dossier
 
 
+def _schedule(dossier: Dossier, proj: Project) -> Schedule:
+    """The deal's dates from the clock engine `handoff sla` uses, in the deal's own calendar."""
+    from handoff_cli.clocks.businessdays import calendar_for
+    from handoff_cli.clocks.clocks import clocks_for
+    from handoff_cli.clocks.table import deal_schedule
+    from handoff_cli.render.timeline import Schedule
+
+    running = clocks_for(dossier.deal.segment, proj.settings.sla)
+    return Schedule(calendar_for(proj.settings, dossier.deal), running, tuple(deal_schedule(dossier, proj)))
+
+
 def _emit(text: str, out: Path | None, force: bool) -> None:
     from handoff_cli.edit.atomic_write import write_new
 
@@ -113,6 +125,7 @@ def intro(
 
       handoff render intro deals/acme.yaml --from csm --format eml --out acme-intro.eml
     """
+    from handoff_cli.clocks.businessdays import deal_tz
     from handoff_cli.render import documents, eml, engine, needs
     from handoff_cli.render.environment import environment
 
@@ -126,9 +139,10 @@ def intro(
         return
     env = environment(proj)
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
+    stamp = moment(date, deal_tz(proj.settings, dossier.deal))
     text = eml.message(sender=writer, to=view.champion, cc=copied,
                        subject=engine.render(env, name, context, block="subject"),
-                       body=engine.render(env, name, context, block="body"), date=moment(date, proj.settings.tz))
+                       body=engine.render(env, name, context, block="body"), date=stamp)
     _emit(text, out, force)
 
 
@@ -139,7 +153,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
     Filled from the dossier's goals, success criteria, milestones, training, commitments and risks, with
     the first value milestone inside days 15-30, the segment's check-in cadence and the QBR at day 90.
-    Dates respect the configured timezone, weekend and public holidays (handoff.toml).
+    Dates respect the deal's time zone and public holidays (deal.timezone, deal.holidays, else handoff.toml).
 
     Examples:
 
@@ -147,14 +161,13 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
       handoff render plan deals/acme.yaml --format html --out acme-plan.html
     """
-    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import needs
     from handoff_cli.render.plan import plan as build_plan
 
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.PLAN, name)
-    _emit(_render(proj, name, {"plan": build_plan(dossier, calendar_for(proj.settings))}), out, force)
+    _emit(_render(proj, name, {"plan": build_plan(dossier, _schedule(dossier, proj))}), out, force)
 
 
 @render_app.command()
@@ -168,9 +181,12 @@ def agenda(
 ) -> None:
     """A meeting agenda with its time boxes, filled with this deal's stakeholders, goals, commitments and risks.
 
-    internal: the 45-minute knowledge transfer, rep to CSM, within 24 h of signature.
-    joint: the transition call with the customer (30-35 minutes), within 5 business days.
-    kickoff: the 60-minute implementation kickoff, within 7 days.
+    internal: the 45-minute knowledge transfer, rep to CSM (by default within 24 h of signature).
+    joint: the transition call with the customer, 30-35 minutes (by default within 5 business days).
+    kickoff: the 60-minute implementation kickoff (by default within 7 days).
+
+    The deadline is the one `handoff sla` reports; a meeting the deal's segment playbook switches off
+    (SMB: internal and joint) is refused.
 
     Examples:
 
@@ -178,13 +194,19 @@ def agenda(
 
       handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
     """
-    from handoff_cli.clocks.businessdays import calendar_for
+    from handoff_cli.errors import InputError
     from handoff_cli.render import agendas, needs
 
     proj = project(config)
     name = f"agenda_{meeting.value}.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
-    view = agendas.agenda(dossier, meeting.value, calendar_for(proj.settings))
+    schedule = _schedule(dossier, proj)
+    clock = agendas.MEETINGS[meeting.value][1]
+    if schedule.runs(clock) is None:
+        segment = dossier.deal.segment.value
+        raise InputError(f"the {segment} playbook has no {clock.replace('_', ' ')} ({clock} is off in [sla] for "
+                         f"{segment}); nothing to put on an agenda", path=str(deal))
+    view = agendas.agenda(dossier, meeting.value, schedule)
     _emit(_render(proj, name, {"agenda": view}), out, force)
 
 
@@ -192,19 +214,19 @@ def agenda(
 def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None) -> None:
     """An iCalendar (.ics) file with the handoff's deadlines, to import into the CSM's calendar.
 
-    One all-day event each for the internal meeting (24 h), intro email (48 h), joint meeting
-    (5 business days), kickoff (7 days), first value milestone (days 15-30) and first QBR (day 90).
+    One all-day event for each clock the deal's segment runs, on the date `handoff sla` reports
+    (by default: internal meeting 24 h, intro email 48 h, first CS contact 48 h, joint meeting
+    5 business days, kickoff 7 days, first value 30 days), and the first QBR at about day 90.
     Re-importing a newer file updates the events rather than duplicating them.
 
     Examples:
 
       handoff render calendar deals/acme.yaml --out acme.ics
     """
-    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import ics, needs
     from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
     dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
-    dates = key_dates(dossier, calendar_for(proj.settings))
-    _emit(ics.calendar(dossier, dates, stamp=moment(date, proj.settings.tz)), out, force)
+    schedule = _schedule(dossier, proj)
+    _emit(ics.calendar(dossier, key_dates(dossier, schedule), stamp=moment(date, schedule.cal.tz)), out, force)

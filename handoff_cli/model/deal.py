@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from handoff_cli.model.common import Model, Money, Person, Segment, Stage, Text
+from handoff_cli.model.region import HolidayCalendar, TimeZoneName
 
 
 class Deal(Model):
@@ -16,7 +17,15 @@ class Deal(Model):
     stage: Stage | None = Field(None, description="Where the deal is; closed-won when omitted.")
     value: Money | None = Field(None, description="Annual contract value.")
     signed_at: datetime | None = Field(
-        None, description="Contract signature; without an offset it is read in the configured timezone."
+        None, description="Contract signature; without an offset it is read in the deal's time zone."
+    )
+    timezone: TimeZoneName | None = Field(
+        None, description="The deal's IANA time zone, e.g. Europe/Berlin; overrides `timezone` in handoff.toml."
+    )
+    holidays: HolidayCalendar | None = Field(
+        None,
+        description="The deal's public holidays: a country or country-subdivision code such as DE, US-NY or GB-SCT;"
+        " overrides `country` and `subdivision` in handoff.toml.",
     )
     sales_rep: Person | None = None
     csm: Person | None = None

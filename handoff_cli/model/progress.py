@@ -28,7 +28,7 @@ class EventName(StrEnum):
 
 class Event(Model):
     event: EventName
-    at: datetime = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    at: datetime = Field(description="When it happened; without an offset it is read in the deal's time zone.")
     by: Text | None = None
     note: Text | None = None
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.stakeholders import Stakeholder
 from handoff_cli.render.documents import criterion, day, moment
-from handoff_cli.render.timeline import first_value, key_dates
+from handoff_cli.render.timeline import Schedule, first_value, key_dates, rule
 
-Items = Callable[[Dossier, BusinessCalendar], list[str]]
+Items = Callable[[Dossier, Schedule], list[str]]
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def _stakeholder(s: Stakeholder) -> str:
     return text + (f". Prefers {s.channel.value}" if s.channel else "")
 
 
-def _background(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _background(d: Dossier, sched: Schedule) -> list[str]:
     c = d.customer
     company, purchase = (c.company, c.purchase) if c else (None, None)
     out = [f"{d.deal.account}: {company.industry}" if company and company.industry else d.deal.account]
@@ -55,11 +54,11 @@ def _background(d: Dossier, cal: BusinessCalendar) -> list[str]:
     return out
 
 
-def _stakeholders(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _stakeholders(d: Dossier, sched: Schedule) -> list[str]:
     return [_stakeholder(s) for s in d.stakeholders or []]
 
 
-def _goals(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _goals(d: Dossier, sched: Schedule) -> list[str]:
     g = d.goals
     if g is None:
         return []
@@ -69,7 +68,7 @@ def _goals(d: Dossier, cal: BusinessCalendar) -> list[str]:
     return out
 
 
-def _implementation(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _implementation(d: Dossier, sched: Schedule) -> list[str]:
     i, t = d.implementation, d.technical
     out = []
     if i:
@@ -87,7 +86,7 @@ def _implementation(d: Dossier, cal: BusinessCalendar) -> list[str]:
     return out
 
 
-def _commitments(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _commitments(d: Dossier, sched: Schedule) -> list[str]:
     out = [f"{c.kind.value.capitalize()}: {c.what}" + (f" (due {day(c.due)})" if c.due else "")
            + ("" if c.cs_validated else " [not yet validated by CS]") for c in d.commitments or []]
     r = d.risks
@@ -99,7 +98,7 @@ def _commitments(d: Dossier, cal: BusinessCalendar) -> list[str]:
     return out
 
 
-def _open_points(d: Dossier, cal: BusinessCalendar) -> list[str]:
+def _open_points(d: Dossier, sched: Schedule) -> list[str]:
     validation = d.technical.validation if d.technical else None
     out = [f"Open question: {q}" for q in validation.open_questions or []] if validation else []
     if d.risks:
@@ -107,8 +106,8 @@ def _open_points(d: Dossier, cal: BusinessCalendar) -> list[str]:
     return out
 
 
-def _first_value(d: Dossier, cal: BusinessCalendar) -> list[str]:
-    target = first_value(d, cal)
+def _first_value(d: Dossier, sched: Schedule) -> list[str]:
+    target = first_value(d, sched)
     if target is None:
         return ["Agree the first value milestone and its date"]
     when, name = target
@@ -117,30 +116,35 @@ def _first_value(d: Dossier, cal: BusinessCalendar) -> list[str]:
     return [f"Agree the first value milestone, reachable by {day(when)}"]
 
 
+def _intro(d: Dossier, sched: Schedule) -> list[str]:
+    clock = sched.runs("intro_email")
+    return [f"Agree how the customer is introduced (intro email {rule(clock)})"] if clock else []
+
+
 def _fixed(*lines: str) -> Items:
-    return lambda d, cal: list(lines)
+    return lambda d, sched: list(lines)
 
 
 def _then(*parts: Items) -> Items:
-    return lambda d, cal: [line for part in parts for line in part(d, cal)]
+    return lambda d, sched: [line for part in parts for line in part(d, sched)]
 
 
-# meeting -> (title, clock key, rule, participants, [(section, minutes, items)]).
+# meeting -> (title, clock, participants, [(section, minutes, items)]); the deadline and its rule come from the
+# clock as `handoff sla` computes it.
 # internal and joint follow the method's time boxes (the joint call is billed as 30 minutes, but its own
 # boxes add up to 35: the boxes are kept and the total is shown); the kickoff's 60 minutes and topics
 # follow the enterprise playbook.
-MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, int, Items], ...]]] = {
-    "internal": ("Internal knowledge transfer", "internal-meeting", "within 24 h of signature",
+MEETINGS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[str, int, Items], ...]]] = {
+    "internal": ("Internal knowledge transfer", "internal_meeting",
                  ("sales rep", "CSM", "CS manager", "sales manager (optional)"), (
         ("Customer background", 5, _background),
         ("Stakeholders", 10, _stakeholders),
         ("Goals and success criteria", 10, _goals),
         ("Implementation context", 10, _implementation),
         ("Commitments and special considerations", 5, _commitments),
-        ("Questions and next steps", 5, _then(_open_points, _fixed(
-            "Agree how the customer is introduced (intro email within 48 h)", "Set the date of the kickoff"))),
+        ("Questions and next steps", 5, _then(_open_points, _intro, _fixed("Set the date of the kickoff"))),
     )),
-    "joint": ("Joint transition meeting", "joint-meeting", "within 5 business days of signature",
+    "joint": ("Joint transition meeting", "joint_meeting",
               ("customer champion and relevant stakeholders", "CSM (lead)", "sales rep (supporting)",
                "implementation specialist (optional)"), (
         ("Welcome and introductions", 5, _fixed("CS team introduces itself and its role",
@@ -153,7 +157,7 @@ MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, int, 
                                                         "What to expect in the first two weeks")),
         ("Questions and concerns", 5, _open_points),
     )),
-    "kickoff": ("Implementation kickoff", "kickoff", "within 7 days of signature",
+    "kickoff": ("Implementation kickoff", "kickoff",
                 ("customer champion and project team", "CSM (lead)", "implementation specialist",
                  "sales rep (optional)"), (
         ("Goals and success criteria", 10, _goals),
@@ -167,12 +171,13 @@ MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, int, 
 }
 
 
-def agenda(dossier: Dossier, meeting: str, cal: BusinessCalendar) -> Agenda:
-    title, clock, rule, participants, sections = MEETINGS[meeting]
-    when = None
-    if dossier.deal.signed_at is not None:
-        due = next(k for k in key_dates(dossier, cal) if k.key == clock)
-        when = moment(due.due) if due.timed else day(due.due.date())
-    built = [Section(name, minutes, items(dossier, cal)) for name, minutes, items in sections]
-    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when, rule,
-                  list(participants), built)
+def agenda(dossier: Dossier, meeting: str, sched: Schedule) -> Agenda:
+    """The agenda; the meeting's clock must run for the deal (cli/render.py refuses one its playbook drops)."""
+    title, clock, participants, sections = MEETINGS[meeting]
+    runs = sched.runs(clock)
+    assert runs is not None
+    due = next((k for k in key_dates(dossier, sched) if k.key == clock.replace("_", "-")), None)
+    when = None if due is None else moment(due.due)
+    built = [Section(name, minutes, items(dossier, sched)) for name, minutes, items in sections]
+    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when,
+                  rule(runs), list(participants), built)
