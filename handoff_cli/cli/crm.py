@@ -30,8 +30,9 @@ def crm(
     filled in, everything else left as commented prompts, as `handoff init` writes them.
 
     An existing dossier (same deal id, or the same file name) is never overwritten: it is skipped, or with
-    --update only its empty fields are filled (deal.value, deal.signed_at, deal.sales_rep, stakeholders),
-    every other byte kept. A bad cell stops the import before anything is written, naming the row and column.
+    --update only its empty fields are filled (deal.value, deal.signed_at, deal.timezone, deal.holidays,
+    deal.sales_rep, stakeholders), every other byte kept. A bad cell stops the import before anything is
+    written, naming the row and column.
 
     Examples:
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from handoff_cli.dossier.bare_dates import bare_dates
 from handoff_cli.dossier.placeholders import patterns, strip_filler
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.dossier.reader import load_bytes, load_file
@@ -49,7 +50,8 @@ def parse(path: Path, display: str, project: Project, raw: bytes | None = None) 
         return Parsed(None, None, problems)
     data, placeholders = strip_filler(loaded.data, loaded.positions, patterns(tuple(settings.filler)), display)
     dossier, problems = validate(Loaded(data, loaded.positions), display)
-    found = sorted([*problems, *placeholders], key=lambda f: (f.line, f.col, f.code))
+    moments = bare_dates(data, loaded.positions, display)
+    found = sorted([*problems, *placeholders, *moments], key=lambda f: (f.line, f.col, f.code))
     return Parsed(dossier, loaded.positions, found, loaded.data)
 
 

@@ -25,6 +25,8 @@ SCHEMA_CODES: dict[str, tuple[str, str]] = {
     "HV009": ("unsupported-schema", "the dossier format is versioned so files can evolve safely"),
     "HV010": ("empty-value", "an empty answer is not an answer"),
     "HV011": ("invalid-value", "the value does not have the form this field needs"),
+    # a warning, not an error: see dossier/bare_dates.py
+    "HV012": ("date-without-time", "a moment written as a bare date means midnight, so its clock looks early or late"),
 }
 
 _DATE = {

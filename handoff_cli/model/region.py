@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator
+
+from handoff_cli.dossier.positions import did_you_mean
+from handoff_cli.errors import InputError
 
 
 def _zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError("not a known time zone; use an IANA name such as Europe/Berlin or America/New_York") from None
+        hint = did_you_mean(value, available_timezones()) or "; use an IANA name such as Europe/Berlin"
+        raise ValueError(f"not a known time zone{hint}") from None
     return value
 
 
@@ -39,3 +43,13 @@ def _holiday_calendar(value: str) -> str:
 
 TimeZoneName = Annotated[str, AfterValidator(_zone)]
 HolidayCalendar = Annotated[str, AfterValidator(_holiday_calendar)]
+
+
+def check_region(*, timezone: str | None, holidays: str | None) -> None:
+    """--timezone and --holidays of `handoff init`: the same checks as the dossier's, as a one-line error."""
+    for option, value, check in (("--timezone", timezone, _zone), ("--holidays", holidays, _holiday_calendar)):
+        if value is not None:
+            try:
+                check(value)
+            except ValueError as exc:
+                raise InputError(f"{option} {value!r}: {exc}") from None
