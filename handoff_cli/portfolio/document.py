@@ -10,11 +10,13 @@ from handoff_cli.portfolio.engagement import (
     MAX_CYCLE_DAYS,
     MAX_IMPLEMENTATION_DAYS,
     MAX_VALUE,
+    OUTCOMES,
     advise,
 )
 from handoff_cli.portfolio.facts import LATE, Portfolio
 from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metrics
 from handoff_cli.portfolio.patterns import PATTERNS, detect
+from handoff_cli.portfolio.ranking import ranked, worst_first
 
 FORMAT_VERSION = 1
 GROUP_TOP = 3  # most-missing fields shown per segment and per rep
@@ -23,7 +25,8 @@ GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 def document(portfolio: Portfolio) -> dict[str, Any]:
     deals, as_of = portfolio.deals, portfolio.as_of
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
-    advice = [advise(d.dossier) for d in deals]
+    advice = [advise(d.dossier, d.tz, contact=(c.done if (c := d.clock("first_contact")) else None)) for d in deals]
+    signed = [a for a in advice if a.outcome is not None]
     return {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
@@ -50,7 +53,15 @@ def document(portfolio: Portfolio) -> dict[str, Any]:
                  "caveats": list(a.caveats)}
                 for a in advice if a.open
             ],
+            # signed deals: when CS engaged against when the rule says it should have
+            "signed_summary": {o: sum(a.outcome == o for a in signed) for o in OUTCOMES},
+            "signed_deals": [
+                {"deal_id": a.deal_id, "account": a.account, "engage": a.when, "facts": a.facts,
+                 "engaged": a.engaged.isoformat() if a.engaged else None, "outcome": a.outcome, "advice": a.verdict}
+                for a in signed
+            ],
         },
+        "worst_first": [ranked(d, n) for n, d in enumerate(worst_first(deals), start=1)],
         "deals": [
             {
                 "path": d.path, "deal_id": d.dossier.deal.id, "account": d.dossier.deal.account,
@@ -79,6 +90,6 @@ def _metrics(m: Metrics) -> dict[str, Any]:
         "median_first_contact_hours": m.median_first_contact_hours,
         "median_days_to_kickoff": m.median_days_to_kickoff,
         "breaches_by_clock": m.breaches_by_clock,
-        "most_missing": [{"rule": name, "deals": count} for name, count in m.most_missing],
+        "most_missing": [{"rule": name, "deals": count, "points": points} for name, count, points in m.most_missing],
         "reviews": m.reviews.as_dict(),
     }

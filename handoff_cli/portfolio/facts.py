@@ -53,6 +53,15 @@ class DealFacts:
         return tuple(dict.fromkeys(f.name for f in self.result.findings if f.code in BY_CODE))
 
     @property
+    def lost(self) -> dict[str, float]:
+        """Completeness points each missed rule costs this dossier (the checker's findings)."""
+        out: dict[str, float] = {}
+        for f in self.result.findings:
+            if f.code in BY_CODE:
+                out[f.name] = out.get(f.name, 0.0) + f.points
+        return out
+
+    @property
     def on_time(self) -> bool:
         """Every clock that has come due was met in time (open clocks still inside their window do not count)."""
         return not any(c.status in LATE for c in self.clocks)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from handoff_cli.reporters.portfolio_text import engagement_lines, rows
+from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_lines
 
 Doc = dict[str, Any]
 BAR_W, GAP, HEIGHT = 56, 14, 160
@@ -74,6 +74,9 @@ def html(doc: Doc) -> str:
          "<ul>" + "".join(f"<li>{escape(e)}</li>" for e in p["evidence"]) + "</ul>"]
         for p in doc["patterns"]["deals"]
     ]  # fmt: skip
+    # the rank is the list's own numbering
+    worst = [f"<li>{escape(line.split('. ', 1)[1])}</li>" for line in worst_lines(doc)]
+    parts += ["<h2>Worst deals first</h2><ol>", *worst, "</ol>"]
     parts += ["<h2>Failure patterns</h2>", table(["deal", "pattern", "evidence"], patterns)]
     parts += ["<h2>When CS should engage</h2><ul>"] + [f"<li>{escape(x)}</li>" for x in engagement_lines(doc)]
     parts.append("</ul>")
