@@ -105,7 +105,7 @@ def evaluate(
         return (moment if moment.tzinfo else moment.replace(tzinfo=cal.tz)).astimezone(cal.tz)
 
     people = {Owner.REP: deal.sales_rep, Owner.CSM: deal.csm}
-    csm = {deal.csm.name, str(deal.csm.email)} if deal.csm else set()
+    csm = {deal.csm.name, *([str(deal.csm.email)] if deal.csm.email else [])} if deal.csm else set()
     csm_writes_intro = any(c.name == "intro_email" and c.owner is Owner.CSM for c in clocks)
 
     def logged(name: EventName, *, by_csm: bool = False) -> datetime | None:

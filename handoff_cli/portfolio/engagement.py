@@ -43,7 +43,7 @@ class Advice:
 
 
 def _share(signed: datetime, engaged: datetime, cycle: int | None) -> str:
-    """' (at ~85% of the sale)' when the sales cycle says how long the sale ran."""
+    """', at ~85% of the sale' when the sales cycle says how long the sale ran."""
     if not cycle:
         return ""
     share = 100 * (1 - (signed - engaged).total_seconds() / (cycle * 86400))
