@@ -105,10 +105,12 @@ def test_ics_parses_back_with_the_deadlines(run_cli: RunCli, deals_repo: Path) -
     assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events] == [
         ("Internal knowledge transfer (sales -> CS): Zoë's Bikes", date(2026, 11, 7)),
         ("Intro email to the champion: Zoë's Bikes", date(2026, 11, 8)),
+        ("First CS contact: Zoë's Bikes", date(2026, 11, 8)),
         # 5 business days after Friday 6 November skip the weekends and Veterans Day (11 November)
         ("Joint transition meeting: Zoë's Bikes", date(2026, 11, 16)),
         ("Implementation kickoff: Zoë's Bikes", date(2026, 11, 13)),
-        ("First value milestone: Help centre live: Zoë's Bikes", date(2026, 11, 27)),
+        # 30 calendar days, as `handoff sla` counts them; the milestone planned inside the window names it
+        ("First value milestone: Help centre live: Zoë's Bikes", date(2026, 12, 6)),
         ("First quarterly business review (QBR): Zoë's Bikes", date(2027, 2, 4)),
     ]
     assert {str(e["UID"]) for e in events} >= {"T-1-kickoff@handoff", "T-1-qbr@handoff"}

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from handoff_cli.clocks.businessdays import BusinessCalendar
+from handoff_cli.clocks.businessdays import BusinessCalendar, calendar_for
+from handoff_cli.clocks.clocks import clocks_for
+from handoff_cli.clocks.table import deal_schedule
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.render import needs
 from handoff_cli.render.agendas import MEETINGS, agenda
 from handoff_cli.render.cadence import CADENCE
 from handoff_cli.render.plan import plan
-from handoff_cli.render.timeline import first_value, next_business_day
+from handoff_cli.render.timeline import Schedule, first_value, next_business_day
+from handoff_cli.settings import Project, Settings
 
 NEW_YORK = ZoneInfo("America/New_York")
 US = BusinessCalendar(NEW_YORK, weekend=frozenset({5, 6}), country="US")
+US_REPO = Project(Settings(timezone="America/New_York", country="US"), Path("."))
+
+
+def _schedule(dossier: Dossier, project: Project = US_REPO) -> Schedule:
+    """The deal's dates as the render commands get them: from the clock engine behind `handoff sla`."""
+    running = clocks_for(dossier.deal.segment, project.settings.sla)
+    return Schedule(calendar_for(project.settings, dossier.deal), running, tuple(deal_schedule(dossier, project)))
 
 
 def _dossier(**deal: object) -> Dossier:
@@ -29,7 +40,7 @@ def _dossier(**deal: object) -> Dossier:
 
 
 def test_meeting_time_boxes_add_up() -> None:
-    totals = {name: sum(minutes for _, _, minutes, _ in spec[4]) for name, spec in MEETINGS.items()}
+    totals = {name: sum(minutes for _, _, minutes, _ in spec[3]) for name, spec in MEETINGS.items()}
     # internal 30-45 and kickoff 60 (the method); the joint call's boxes add up to 35
     assert totals == {"internal": 45, "joint": 35, "kickoff": 60}
 
@@ -44,15 +55,24 @@ def test_dates_move_past_weekends_and_holidays() -> None:
     assert next_business_day(US, date(2026, 11, 24)) == date(2026, 11, 24)
 
 
-def test_first_value_stays_inside_days_15_to_30() -> None:
-    # signature Sat 2026-11-07: day 30 is Mon 7 December, a business day
-    assert first_value(_dossier(signed_at="2026-11-07T10:00:00"), US) == (date(2026, 12, 7), None)
-    # signature Fri 2026-11-06: day 30 is Sunday 6 December, so the target is Friday 4 December, not after day 30
-    assert first_value(_dossier(), US) == (date(2026, 12, 4), None)
+def _with_milestones(*milestones: tuple[str, str]) -> Dossier:
+    data = _dossier().model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["implementation"] = {"milestones": [{"name": name, "due": due} for name, due in milestones]}
+    return Dossier.model_validate(data)
+
+
+def test_first_value_is_the_clock_deadline_unless_a_milestone_is_planned_inside_the_window() -> None:
+    # signature Fri 2026-11-06 16:00: the 30-day clock runs out Sunday 6 December, as `handoff sla` says
+    assert first_value(_dossier(), _schedule(_dossier())) == (date(2026, 12, 6), None)
+    planned = _with_milestones(("Too late", "2026-12-10"), ("Help centre live", "2026-11-27"))
+    assert first_value(planned, _schedule(planned)) == (date(2026, 11, 27), "Help centre live")
+    late = _with_milestones(("Too late", "2026-12-10"))
+    assert first_value(late, _schedule(late)) == (date(2026, 12, 6), None)
 
 
 def test_mid_market_checks_in_every_two_weeks_for_60_days() -> None:
-    items = [i for p in plan(_dossier(), US).phases for w in p.weeks for i in w.items if "check-in" in i]
+    built = plan(_dossier(), _schedule(_dossier()))
+    items = [i for p in built.phases for w in p.weeks for i in w.items if "check-in" in i]
     assert items == [
         "Fri 2026-11-20: Bi-weekly check-in",
         "Fri 2026-12-04: Bi-weekly check-in",
@@ -66,15 +86,16 @@ def test_plan_counts_from_the_logged_kickoff() -> None:
         "schema": "1", "deal": {"id": "x", "account": "x", "segment": "smb"},
         "handoff": {"events": [{"event": "kickoff", "at": "2026-11-12T09:00:00-05:00"}]},
     }).handoff})
-    built = plan(dossier, US)
+    built = plan(dossier, _schedule(dossier))
     assert (built.starts_from, built.starts) == ("kickoff", "Thu 2026-11-12")
 
 
 def test_agenda_deadline_uses_business_days_in_the_configured_zone() -> None:
-    joint = agenda(_dossier(), "joint", US)
+    joint = agenda(_dossier(), "joint", _schedule(_dossier()))
     # Friday 16:00 + 5 business days, skipping Veterans Day (Wednesday 11 November)
-    assert joint.when == "Mon 2026-11-16 16:00 EST"
-    assert agenda(_dossier(signed_at=None), "joint", US).when is None
+    assert (joint.when, joint.rule) == ("Mon 2026-11-16 16:00 EST", "within 5 business days of signature")
+    unsigned = _dossier(signed_at=None)
+    assert agenda(unsigned, "joint", _schedule(unsigned)).when is None
 
 
 def test_missing_fields_are_listed_in_the_documents_order() -> None:

@@ -36,6 +36,9 @@ DOCUMENTS: dict[str, list[str]] = {
        for m in ("internal", "joint", "kickoff") for f in ("md", "html")},
     "calendar.ics": ["calendar", "--date", STAMP],
 }
+# the SMB playbook switches the internal and joint meetings off: their agendas are refused (test_cli_render.py)
+OFF = {("smb-brightleaf", f"agenda-{m}.{f}") for m in ("internal", "joint") for f in ("md", "html")}
+CASES_RENDERED = [(d, doc) for d in DOSSIERS for doc in DOCUMENTS if (d, doc) not in OFF]
 # Message-ID is unique per message by design (make_msgid); it is the one part a snapshot cannot fix
 MESSAGE_ID = re.compile(rb"^Message-ID: <[^>]+>\r$", re.MULTILINE)
 
@@ -44,8 +47,7 @@ def _normalised(raw: bytes) -> bytes:
     return MESSAGE_ID.sub(b"Message-ID: <masked@snapshot>\r", raw)
 
 
-@pytest.mark.parametrize("document", DOCUMENTS)
-@pytest.mark.parametrize("dossier", DOSSIERS)
+@pytest.mark.parametrize(("dossier", "document"), CASES_RENDERED)
 def test_rendered_document_matches_snapshot(dossier: str, document: str, run_cli: RunCli, deals_repo: Path) -> None:
     (deals_repo / "handoff.toml").write_text(CONFIG, encoding="utf-8")
     out = deals_repo / document

@@ -125,21 +125,22 @@ def log(
         log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
+    from handoff_cli.clocks.businessdays import deal_tz
     from handoff_cli.clocks.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.file_lock import locked
 
     proj = project(config)
-    tz = proj.settings.tz
     name = event_name(event, display=str(path))
-    now = datetime.now(tz)
-    when = moment(at, tz) if at else now.replace(microsecond=0)
     with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
         try:
             dossier, _ = load_dossier(path, proj)
         except DossierInvalid as exc:
             raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        tz = deal_tz(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
+        now = datetime.now(tz)
+        when = moment(at, tz) if at else now.replace(microsecond=0)
         check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
         text = path.read_bytes().decode("utf-8")
         item = entry(name, when, by=by, note=note)

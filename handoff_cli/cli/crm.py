@@ -32,7 +32,7 @@ def crm(
 
     An existing dossier (same deal id, or the same file name) is never overwritten: it is skipped.
 
-    With --update only its empty fields are filled (deal.value, deal.signed_at, deal.sales_rep, stakeholders).
+    With --update only its empty fields are filled (value, signature, time zone, holidays, rep, stakeholders).
 
     A bad cell stops the import before anything is written, naming the row and column.
 

@@ -43,13 +43,17 @@ def report(
     out: OutOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Report on every handoff for a CS lead: the metrics, the failure patterns, and when CS should engage.
+    """Report on every handoff for a CS lead: the metrics, the worst deals, the failure patterns, and when CS
+    should engage.
 
     Overall, by segment and by sales rep: completeness, completion rate, time to first contact and to kickoff.
 
-    Also breaches by clock and the fields most often missing.
+    Also breaches by clock and the costliest gaps (the rules whose misses take the most points off).
 
-    Failure patterns per deal with their evidence; the CS-engagement advice for open deals.
+    Worst deals first: lowest completeness, then most clocks breached or met late, each with its owner.
+
+    Failure patterns per deal with their evidence; the CS-engagement advice for open deals, and for signed
+    deals when CS engaged against when the rule says it should have.
 
     Outcomes: the customer's survey rating, time to first value and 90-day health.
 

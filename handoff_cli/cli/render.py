@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from handoff_cli.model import Dossier
     from handoff_cli.render.needs import Need
+    from handoff_cli.render.timeline import Schedule
     from handoff_cli.settings import Project
 
 render_app = typer.Typer(
@@ -73,6 +74,17 @@ def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Do
     if gaps:
         raise typer.Exit(1)
     return dossier
+
+
+def _schedule(dossier: Dossier, proj: Project) -> Schedule:
+    """The deal's dates from the clock engine `handoff sla` uses, in the deal's own calendar."""
+    from handoff_cli.clocks.businessdays import calendar_for
+    from handoff_cli.clocks.clocks import clocks_for
+    from handoff_cli.clocks.table import deal_schedule
+    from handoff_cli.render.timeline import Schedule
+
+    running = clocks_for(dossier.deal.segment, proj.settings.sla)
+    return Schedule(calendar_for(proj.settings, dossier.deal), running, tuple(deal_schedule(dossier, proj)))
 
 
 def _emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
@@ -134,6 +146,7 @@ def intro(
 
       handoff render intro deals/acme.yaml --from csm --format eml --out acme-intro.eml
     """
+    from handoff_cli.clocks.businessdays import deal_tz
     from handoff_cli.render import documents, eml, engine, needs
 
     proj = project(config)
@@ -146,9 +159,10 @@ def intro(
         _emit(engine.render(env, chosen, context), out, force, proj)
         return
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
+    stamp = moment(date, deal_tz(proj.settings, dossier.deal))
     text = eml.message(sender=writer, to=view.champion, cc=copied,
                        subject=engine.render(env, chosen, context, block="subject"),
-                       body=engine.render(env, chosen, context, block="body"), date=moment(date, proj.settings.tz),
+                       body=engine.render(env, chosen, context, block="body"), date=stamp,
                        language=str(env.globals["language"]))
     _emit(text, out, force, proj)
 
@@ -160,9 +174,9 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
     Filled from the dossier's goals, success criteria, milestones, training, commitments and risks.
 
-    The first value milestone falls inside days 15-30, then the segment's check-in cadence and the QBR at day 90.
+    The first value milestone falls on its `handoff sla` date; then the check-in cadence and the QBR at day 90.
 
-    Dates respect the configured timezone, weekend and public holidays (handoff.toml).
+    Dates respect the deal's time zone and public holidays (deal.timezone, deal.holidays, else handoff.toml).
 
     Written in the team's language (`language` in handoff.toml).
 
@@ -172,14 +186,13 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
       handoff render plan deals/acme.yaml --format html --out acme-plan.html
     """
-    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import needs
     from handoff_cli.render.plan import plan as build_plan
 
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.PLAN, name)
-    view = build_plan(dossier, calendar_for(proj.settings))
+    view = build_plan(dossier, _schedule(dossier, proj))
     # an internal document: written in the team's language, whatever the customer's
     _emit(_render(proj, name, proj.settings.language, {"plan": view}), out, force, proj)
 
@@ -195,11 +208,15 @@ def agenda(
 ) -> None:
     """A meeting agenda with its time boxes, filled with this deal's stakeholders, goals, commitments and risks.
 
-    internal: the 45-minute knowledge transfer, rep to CSM, within 24 h of signature.
+    internal: the 45-minute knowledge transfer, rep to CSM (by default within 24 h of signature).
 
-    joint: the transition call with the customer (30-35 minutes), within 5 business days.
+    joint: the transition call with the customer, 30-35 minutes (by default within 5 business days).
 
-    kickoff: the 60-minute implementation kickoff, within 7 days.
+    kickoff: the 60-minute implementation kickoff (by default within 7 days).
+
+    The deadline is the one `handoff sla` reports.
+
+    A meeting the deal's segment playbook switches off (SMB: internal and joint) is refused.
 
     joint and kickoff are written in the customer's language (deal.language), internal in the team's.
 
@@ -209,13 +226,19 @@ def agenda(
 
       handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
     """
-    from handoff_cli.clocks.businessdays import calendar_for
+    from handoff_cli.errors import InputError
     from handoff_cli.render import agendas, needs
 
     proj = project(config)
     name = f"agenda_{meeting.value}.{format.value}.j2"
     dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
-    view = agendas.agenda(dossier, meeting.value, calendar_for(proj.settings))
+    schedule = _schedule(dossier, proj)
+    clock = agendas.MEETINGS[meeting.value][1]
+    if schedule.runs(clock) is None:
+        segment = dossier.deal.segment.value
+        raise InputError(f"the {segment} playbook has no {clock.replace('_', ' ')} ({clock} is off in [sla] for "
+                         f"{segment}); nothing to put on an agenda", path=str(deal))
+    view = agendas.agenda(dossier, meeting.value, schedule)
     # the internal meeting is the team's own; joint and kickoff are held with the customer
     internal = meeting is Meeting.INTERNAL
     tag = proj.settings.language if internal else _customer_language(proj, dossier)
@@ -226,9 +249,9 @@ def agenda(
 def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None) -> None:
     """An iCalendar (.ics) file with the handoff's deadlines, to import into the CSM's calendar.
 
-    One all-day event per deadline: internal meeting (24 h), intro email (48 h), joint meeting (5 business days).
+    One all-day event for each clock the deal's segment runs, on the date `handoff sla` reports.
 
-    Also the kickoff (7 days), the first value milestone (days 15-30) and the first QBR (day 90).
+    Also the first QBR, at about day 90.
 
     Re-importing a newer file updates the events rather than duplicating them.
 
@@ -238,15 +261,15 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
 
       handoff render calendar deals/acme.yaml --out acme.ics
     """
-    from handoff_cli.clocks.businessdays import calendar_for
     from handoff_cli.render import ics, needs
     from handoff_cli.render.calendar_words import calendar_words
     from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
     dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
-    cal = calendar_for(proj.settings)
+    schedule = _schedule(dossier, proj)
     env, chosen = _in_language(proj, "calendar.txt.j2", _customer_language(proj, dossier))
-    name, words = calendar_words(env, chosen, dossier, cal)
-    text = ics.calendar(dossier, key_dates(dossier, cal), stamp=moment(date, proj.settings.tz), name=name, words=words)
+    name, words = calendar_words(env, chosen, dossier, schedule)
+    text = ics.calendar(dossier, key_dates(dossier, schedule), stamp=moment(date, schedule.cal.tz), name=name,
+                        words=words)
     _emit(text, out, force, proj)

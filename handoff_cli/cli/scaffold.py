@@ -22,6 +22,10 @@ def init(
     deal_id: Annotated[str | None, typer.Option("--id", help="CRM deal id. Default: the file name.")] = None,
     rep: Annotated[str | None, typer.Option(help="Sales rep's name.")] = None,
     rep_email: Annotated[str | None, typer.Option(help="Sales rep's email.")] = None,
+    timezone: Annotated[str | None, typer.Option(
+        help="The deal's IANA time zone, e.g. Europe/Berlin. Default: handoff.toml's.", show_default=False)] = None,
+    holidays: Annotated[str | None, typer.Option(
+        help="The deal's public holidays: DE, US-NY, GB-SCT... Default: handoff.toml's.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -29,16 +33,20 @@ def init(
 
     Refuses to overwrite an existing file unless --force is given.
 
-    Example:
+    Examples:
 
       handoff init deals/acme.yaml --account "Acme Corp" --segment mid-market
+
+      handoff init deals/globex.yaml --account "Globex AG" --segment strategic --timezone Europe/Berlin --holidays DE-BY
     """
     from jinja2 import TemplateError
 
     from handoff_cli.crm.skeleton import check
     from handoff_cli.edit.atomic_write import write_new
+    from handoff_cli.model.region import check_region
     from handoff_cli.render.environment import environment
 
+    check_region(timezone=timezone, holidays=holidays)
     proj = project(config)
     env = environment(proj)
     try:
@@ -49,6 +57,8 @@ def init(
             filename=str(path),
             rep_name=rep,
             rep_email=rep_email,
+            timezone=timezone,
+            holidays=holidays,
         )
     except TemplateError as exc:
         raise HandoffError(f"template {SKELETON}: {exc}") from None

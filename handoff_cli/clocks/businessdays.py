@@ -9,6 +9,8 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 from handoff_cli.errors import ConfigError
+from handoff_cli.model.deal import Deal
+from handoff_cli.model.region import split_holidays
 from handoff_cli.settings import Settings
 
 
@@ -60,7 +62,17 @@ class BusinessCalendar:
         return sign * count
 
 
-def calendar_for(settings: Settings) -> BusinessCalendar:
+def deal_tz(settings: Settings, deal: Deal | None = None) -> ZoneInfo:
+    """The deal's own time zone (deal.timezone) if it names one, else the repo's (handoff.toml)."""
+    return ZoneInfo(deal.timezone) if deal is not None and deal.timezone else settings.tz
+
+
+def calendar_for(settings: Settings, deal: Deal | None = None) -> BusinessCalendar:
+    """The business calendar a deal's dates are computed in: deal.timezone and deal.holidays, where the
+    dossier gives them, override the repo's timezone, country and subdivision."""
+    country, subdivision = settings.country, settings.subdivision
+    if deal is not None and deal.holidays:
+        country, subdivision = split_holidays(deal.holidays)
     return BusinessCalendar(
-        settings.tz, weekend=frozenset(settings.weekend), country=settings.country, subdivision=settings.subdivision
+        deal_tz(settings, deal), weekend=frozenset(settings.weekend), country=country, subdivision=subdivision
     )

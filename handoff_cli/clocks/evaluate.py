@@ -14,6 +14,8 @@ from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
 from handoff_cli.model.progress import EventName
 
+E = EventName
+
 
 class Status(StrEnum):
     """In order of urgency: the first needs someone today, the last needs nobody."""
@@ -99,20 +101,28 @@ def evaluate(
     progress = dossier.handoff
 
     def aware(moment: datetime) -> datetime:
-        # naive timestamps are read in the configured timezone (settings.timezone)
+        # naive timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)
         return (moment if moment.tzinfo else moment.replace(tzinfo=cal.tz)).astimezone(cal.tz)
 
-    def logged(name: EventName) -> datetime | None:
+    people = {Owner.REP: deal.sales_rep, Owner.CSM: deal.csm}
+    csm = {deal.csm.name, *([str(deal.csm.email)] if deal.csm.email else [])} if deal.csm else set()
+    csm_writes_intro = any(c.name == "intro_email" and c.owner is Owner.CSM for c in clocks)
+
+    def logged(name: EventName, *, by_csm: bool = False) -> datetime | None:
         # an event logged after as_of had not happened yet at that moment (--as-of replays the past)
-        times = [aware(e.at) for e in (progress.events or ()) if e.event == name] if progress else []
-        return min((t for t in times if t <= as_of), default=None)
+        events = [e for e in (progress.events or ()) if e.event == name] if progress else []
+        if by_csm and not csm_writes_intro:
+            events = [e for e in events if e.by in csm]
+        return min((t for t in (aware(e.at) for e in events) if t <= as_of), default=None)
 
     signature = aware(deal.signed_at)
-    people = {Owner.REP: deal.sales_rep, Owner.CSM: deal.csm}
     rows: list[ClockStatus] = []
     for clock in clocks:
         start = signature if clock.start is None else logged(clock.start)
         stops = [t for t in (logged(name) for name in clock.stop) if t is not None]
+        if clock.name == "first_contact":
+            # the CSM's welcome email is the first CS contact: the intro when the CSM owns it, or logged --by the CSM
+            stops += [t for t in (logged(E.INTRO_EMAIL, by_csm=True),) if t is not None]
         done = min(stops) if stops else None
         due = deadline(clock, start, cal) if start else None
         status, delta = _status(start, due, done, as_of, at_risk)

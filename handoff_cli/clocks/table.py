@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from handoff_cli.clocks.businessdays import calendar_for
@@ -19,8 +19,18 @@ def deal_clocks(dossier: Dossier, project: Project, *, as_of: datetime, path: st
     """One deal's clocks under the project's settings (its segment's targets, calendar and at-risk share)."""
     sla = project.settings.sla
     clocks = clocks_for(dossier.deal.segment, sla)
-    cal = calendar_for(project.settings)
+    cal = calendar_for(project.settings, dossier.deal)
     return evaluate(dossier, clocks, as_of=as_of, cal=cal, at_risk=sla.at_risk, path=path)
+
+
+# a moment after every logged event: documents show what was logged, whenever they are rendered
+_EVERYTHING_LOGGED = datetime.max.replace(tzinfo=UTC)
+
+
+def deal_schedule(dossier: Dossier, project: Project) -> list[ClockStatus]:
+    """The deal's running clocks with their due dates and logged stops, computed exactly as `handoff sla` does:
+    the plan, the agendas and the calendar take their dates from here."""
+    return [c for c in deal_clocks(dossier, project, as_of=_EVERYTHING_LOGGED, path="") if c.start is not None]
 
 
 def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> SlaResult:

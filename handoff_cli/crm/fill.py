@@ -1,8 +1,9 @@
 """`import crm --update`: fill the empty fields of an existing dossier from the CRM by inserting text.
 
 Only these are filled, and only when empty (missing, or a key with no value): deal.value, deal.signed_at,
-deal.sales_rep and stakeholders. Positions come from the composed YAML nodes, so every other byte of the
-file (comments, order, quoting, blank lines) stays as it was; `[]` counts as answered and is left alone.
+deal.timezone, deal.holidays, deal.sales_rep and stakeholders. Positions come from the composed YAML nodes,
+so every other byte of the file (comments, order, quoting, blank lines) stays as it was; `[]` counts as
+answered and is left alone.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ def wanted(deal: CrmDeal) -> tuple[dict[str, str], list[dict[str, Any]]]:
         fields["value"] = _flow({"amount": found["amount"], "currency": found["currency"]})
     if "signed_at" in found:
         fields["signed_at"] = found["signed_at"]
+    for key in ("timezone", "holidays"):
+        if key in found:
+            fields[key] = yaml_scalar(found[key])
     if deal.rep_name:
         rep_email = yaml_scalar(deal.rep_email) if deal.rep_email else None
         name = " ".join(deal.rep_name.split())  # one line, as the skeleton writes it (crm/skeleton.py)

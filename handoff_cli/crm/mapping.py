@@ -10,6 +10,7 @@ The shipped mappings are handoff_cli/crm/<name>.toml; a user's MAP.toml has the 
     [columns]                            # dossier field = CSV header; id and account are required
     id = "Deal ID"   account = "Organization"   segment = "Tier"   amount = "Value"
     currency = "Currency"   signed_at = "Won time"   sales_rep = "Owner"   sales_rep_email = "Owner email"
+    timezone = "Time zone"   holidays = "Holiday calendar"   # optional: the deal's own region
     [contacts]                           # optional; with `separator` one cell lists several contacts
     name = "Person"   email = "Email"   title = "Job title"   role = "Role"   separator = ";"
     [segments]                           # CRM value (any case) = enterprise | mid-market | smb | strategic
@@ -46,6 +47,8 @@ class Columns(_Strict):
     signed_at: str | None = None
     sales_rep: str | None = None
     sales_rep_email: str | None = None
+    timezone: str | None = None  # the deal's IANA time zone, when the CRM keeps one per deal
+    holidays: str | None = None  # the deal's holiday calendar: DE, US-NY, GB-SCT
 
 
 class Contacts(_Strict):

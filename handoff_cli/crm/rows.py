@@ -40,6 +40,8 @@ class CrmDeal:
     signed_at: date | datetime | None = None
     rep_name: str | None = None
     rep_email: str | None = None
+    timezone: str | None = None
+    holidays: str | None = None
     contacts: list[Contact] = field(default_factory=list)
 
 
@@ -121,6 +123,7 @@ def _deal(cell: _Cells, deal_id: str, mapping: Mapping, contacts: list[Contact])
             formats = ", ".join(mapping.date_formats)
             raise cell.fail(cols.signed_at, f"'{signed}' is not a date in any of the mapping's formats ({formats})")
     deal.rep_name, deal.rep_email = cell.get(cols.sales_rep), cell.get(cols.sales_rep_email)
+    deal.timezone, deal.holidays = cell.get(cols.timezone), cell.get(cols.holidays)
     return deal
 
 

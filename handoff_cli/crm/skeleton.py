@@ -46,6 +46,7 @@ def values(deal: CrmDeal) -> dict[str, Any]:
         found |= {"amount": format(deal.amount, "f"), "currency": deal.currency}
     if deal.signed_at is not None:
         found["signed_at"] = deal.signed_at.isoformat()
+    found |= {k: v for k, v in (("timezone", deal.timezone), ("holidays", deal.holidays)) if v}
     people = [_person(c) for c in deal.contacts]
     found["stakeholders"] = [p for p in people if p["role"]]
     found["unassigned"] = [p for p in people if not p["role"]]

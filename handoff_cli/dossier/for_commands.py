@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from handoff_cli.dossier.bare_dates import bare_dates
 from handoff_cli.dossier.empty_required import explain, settle
 from handoff_cli.dossier.placeholders import patterns, strip_filler
 from handoff_cli.dossier.positions import Positions, dotted
@@ -57,7 +58,8 @@ def parse(path: Path, display: str, project: Project, raw: bytes | None = None) 
     if unreadable:
         dossier = None
     placeholders = explain(settled, placeholders, loaded.positions, display)
-    found = sorted([*problems, *placeholders, *loaded.warnings], key=lambda f: (f.line, f.col, f.code))
+    moments = bare_dates(data, loaded.positions, display)
+    found = sorted([*problems, *placeholders, *moments, *loaded.warnings], key=lambda f: (f.line, f.col, f.code))
     return Parsed(dossier, settled.positions if dossier else None, found, loaded.data, loaded.positions)
 
 

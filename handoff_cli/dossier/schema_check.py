@@ -27,6 +27,8 @@ SCHEMA_CODES: dict[str, tuple[str, str]] = {
     "HV011": ("invalid-value", "the value does not have the form this field needs"),
     "HV012": ("line-break", "names, ids and notes go into mail headers, calendar entries and table rows"),
     "HV013": ("control-character", "an invisible control character changes what a terminal or mail client shows"),
+    # a warning, not an error: see dossier/bare_dates.py
+    "HV014": ("date-without-time", "a moment written as a bare date means midnight, so its clock looks early or late"),
 }
 
 _DATE = {

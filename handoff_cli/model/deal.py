@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field
 
 from handoff_cli.dossier.language_tags import language_tag
 from handoff_cli.model.common import Line, Model, Moment, Money, Person, Segment, Stage
+from handoff_cli.model.region import HolidayCalendar, TimeZoneName
 
 
 class Deal(Model):
@@ -17,7 +18,15 @@ class Deal(Model):
     stage: Stage | None = Field(None, description="Where the deal is; closed-won when omitted.")
     value: Money | None = Field(None, description="Annual contract value.")
     signed_at: Moment | None = Field(
-        None, description="Contract signature; without an offset it is read in the configured timezone."
+        None, description="Contract signature; without an offset it is read in the deal's time zone."
+    )
+    timezone: TimeZoneName | None = Field(
+        None, description="The deal's IANA time zone, e.g. Europe/Berlin; overrides `timezone` in handoff.toml."
+    )
+    holidays: HolidayCalendar | None = Field(
+        None,
+        description="The deal's public holidays: a country or country-subdivision code such as DE, US-NY or GB-SCT;"
+        " overrides `country` and `subdivision` in handoff.toml.",
     )
     sales_rep: Person | None = None
     csm: Person | None = None

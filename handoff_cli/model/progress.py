@@ -28,7 +28,7 @@ class EventName(StrEnum):
 
 class Event(Model):
     event: EventName
-    at: Moment = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    at: Moment = Field(description="When it happened; without an offset it is read in the deal's time zone.")
     by: Line | None = None
     note: Line | None = None
 

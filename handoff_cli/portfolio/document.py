@@ -11,12 +11,14 @@ from handoff_cli.portfolio.engagement import (
     MAX_CYCLE_DAYS,
     MAX_IMPLEMENTATION_DAYS,
     MAX_VALUE,
+    OUTCOMES,
     advise,
 )
 from handoff_cli.portfolio.facts import LATE, Portfolio
 from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metrics
 from handoff_cli.portfolio.outcomes_document import outcomes_section
 from handoff_cli.portfolio.patterns import PATTERNS, detect
+from handoff_cli.portfolio.ranking import ranked, worst_first
 from handoff_cli.portfolio.signature_quality import Quality
 
 FORMAT_VERSION = 1
@@ -27,7 +29,8 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score."""
     deals, as_of = portfolio.deals, portfolio.as_of
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
-    advice = [advise(d.dossier) for d in deals]
+    advice = [advise(d.dossier, d.tz, contact=(c.done if (c := d.clock("first_contact")) else None)) for d in deals]
+    signed = [a for a in advice if a.outcome is not None]
     return {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
@@ -54,7 +57,15 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
                  "caveats": list(a.caveats)}
                 for a in advice if a.open
             ],
+            # signed deals: when CS engaged against when the rule says it should have
+            "signed_summary": {o: sum(a.outcome == o for a in signed) for o in OUTCOMES},
+            "signed_deals": [
+                {"deal_id": a.deal_id, "account": a.account, "engage": a.when, "facts": a.facts,
+                 "engaged": a.engaged.isoformat() if a.engaged else None, "outcome": a.outcome, "advice": a.verdict}
+                for a in signed
+            ],
         },
+        "worst_first": [ranked(d, n) for n, d in enumerate(worst_first(deals), start=1)],
         "deals": [
             {
                 "path": d.path, "deal_id": d.dossier.deal.id, "account": d.dossier.deal.account,
@@ -84,6 +95,6 @@ def _metrics(m: Metrics) -> dict[str, Any]:
         "median_first_contact_hours": m.median_first_contact_hours,
         "median_days_to_kickoff": m.median_days_to_kickoff,
         "breaches_by_clock": m.breaches_by_clock,
-        "most_missing": [{"rule": name, "deals": count} for name, count in m.most_missing],
+        "most_missing": [{"rule": name, "deals": count, "points": points} for name, count, points in m.most_missing],
         "reviews": m.reviews.as_dict(),
     }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from handoff_cli.clocks.businessdays import deal_tz
 from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
@@ -29,7 +30,7 @@ class DealFacts:
     tz: tzinfo
 
     def aware(self, moment: datetime) -> datetime:
-        """Naive dossier timestamps are read in the configured timezone."""
+        """Naive dossier timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)."""
         return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
 
     @property
@@ -50,6 +51,15 @@ class DealFacts:
     def missing(self) -> tuple[str, ...]:
         """The completeness rules this dossier misses, by name (the checker's findings, not a second opinion)."""
         return tuple(dict.fromkeys(f.name for f in self.result.findings if f.code in BY_CODE))
+
+    @property
+    def lost(self) -> dict[str, float]:
+        """Completeness points each missed rule costs this dossier (the checker's findings)."""
+        out: dict[str, float] = {}
+        for f in self.result.findings:
+            if f.code in BY_CODE:
+                out[f.name] = out.get(f.name, 0.0) + f.points
+        return out
 
     @property
     def on_time(self) -> bool:
@@ -82,5 +92,5 @@ def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Port
             portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
-        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, project.settings.tz))
+        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_tz(project.settings, dossier.deal)))
     return portfolio

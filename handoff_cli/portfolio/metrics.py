@@ -10,6 +10,7 @@ from statistics import median
 
 from handoff_cli.clocks.clocks import NAMES
 from handoff_cli.portfolio.facts import LATE, DealFacts
+from handoff_cli.portfolio.ranking import points_lost
 from handoff_cli.portfolio.reviews import ReviewTally, tally
 
 TARGET_SCORE = 95.0  # handoff completeness target ≥ 95 % (docs/method.md, metrics)
@@ -30,7 +31,7 @@ class Metrics:
     median_first_contact_hours: float | None
     median_days_to_kickoff: float | None
     breaches_by_clock: dict[str, int]  # breached now or met late
-    most_missing: list[tuple[str, int]]  # rule name -> deals missing it
+    most_missing: list[tuple[str, int, float]]  # (rule, deals missing it, points lost), costliest first
     reviews: ReviewTally  # the CSMs' verdicts (handoff accept)
 
     @property
@@ -47,7 +48,6 @@ def metrics(deals: Sequence[DealFacts], *, as_of: datetime, top: int = 10) -> Me
     scores = [d.score for d in deals]
     on_time = sum(d.on_time for d in signed)
     late = Counter(c.clock.name for d in signed for c in d.clocks if c.status in LATE)
-    missing = Counter(name for d in deals for name in d.missing)
     return Metrics(
         handoffs=len(deals),
         signed=len(signed),
@@ -61,7 +61,7 @@ def metrics(deals: Sequence[DealFacts], *, as_of: datetime, top: int = 10) -> Me
         median_first_contact_hours=_median(signed, "first_contact", 3600),
         median_days_to_kickoff=_median(signed, "kickoff", 86400),
         breaches_by_clock={name: late[name] for name in NAMES},
-        most_missing=sorted(missing.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+        most_missing=points_lost(deals)[:top],
         reviews=tally(deals, as_of),
     )
 

@@ -6,14 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.stakeholders import Stakeholder
 from handoff_cli.render.documents import Criterion, Line, criterion, day, moment
-from handoff_cli.render.timeline import first_value, key_dates
+from handoff_cli.render.timeline import Schedule, first_value, key_dates, rule
 
-Items = Callable[[Dossier, BusinessCalendar], list[Line]]
+Items = Callable[[Dossier, Schedule], list[Line]]
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,8 @@ class Agenda:
     participants: list[str]
     sections: list[Section]
     due: datetime | None = None  # the deadline itself, for `| date` in other languages
-    timed: bool = False          # True: the time of day matters (24 h clocks)
+    timed: bool = False          # True: the time of day matters
+    within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
 
 
 def _stakeholder(s: Stakeholder) -> Line:
@@ -54,7 +54,7 @@ def _said(kind: str, label: str, text: str) -> Line:
     return Line(kind, f"{label}: {text}", {"text": text})
 
 
-def _background(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+def _background(d: Dossier, sched: Schedule) -> list[Line]:
     c = d.customer
     company, purchase = (c.company, c.purchase) if c else (None, None)
     industry = company.industry if company and company.industry else None
@@ -70,11 +70,11 @@ def _background(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return out
 
 
-def _stakeholders(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+def _stakeholders(d: Dossier, sched: Schedule) -> list[Line]:
     return [_stakeholder(s) for s in d.stakeholders or []]
 
 
-def _goals(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+def _goals(d: Dossier, sched: Schedule) -> list[Line]:
     g = d.goals
     if g is None:
         return []
@@ -85,7 +85,7 @@ def _goals(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return out
 
 
-def _implementation(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+def _implementation(d: Dossier, sched: Schedule) -> list[Line]:
     i, t = d.implementation, d.technical
     out = []
     if i:
@@ -106,7 +106,7 @@ def _implementation(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return out
 
 
-def _commitments(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+def _commitments(d: Dossier, sched: Schedule) -> list[Line]:
     out = [Line("commitment", f"{c.kind.value.capitalize()}: {c.what}" + (f" (due {day(c.due)})" if c.due else "")
                 + ("" if c.cs_validated else " [not yet validated by CS]"),
                 {"type": c.kind.value, "what": c.what, "due": c.due, "validated": bool(c.cs_validated)})
@@ -120,7 +120,7 @@ def _commitments(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return out
 
 
-def _open_points(d: Dossier, cal: BusinessCalendar) -> list[Line]:
+def _open_points(d: Dossier, sched: Schedule) -> list[Line]:
     validation = d.technical.validation if d.technical else None
     out = [_said("open-question", "Open question", q) for q in validation.open_questions or []] if validation else []
     if d.risks:
@@ -128,8 +128,8 @@ def _open_points(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return out
 
 
-def _first_value(d: Dossier, cal: BusinessCalendar) -> list[Line]:
-    target = first_value(d, cal)
+def _first_value(d: Dossier, sched: Schedule) -> list[Line]:
+    target = first_value(d, sched)
     if target is None:
         return [Line("first-value", "Agree the first value milestone and its date", {"name": None, "due": None})]
     when, name = target
@@ -140,32 +140,40 @@ def _first_value(d: Dossier, cal: BusinessCalendar) -> list[Line]:
     return [Line("first-value", text, {"name": name, "due": when})]
 
 
+def _intro(d: Dossier, sched: Schedule) -> list[Line]:
+    clock = sched.runs("intro_email")
+    if clock is None:
+        return []
+    return [Line("agree-intro", f"Agree how the customer is introduced (intro email {rule(clock)})",
+                 {"amount": clock.amount, "unit": clock.unit.value})]
+
+
 def _fixed(*lines: tuple[str, str]) -> Items:
     """Lines every agenda of a meeting has: (key, English); other languages word them by key."""
-    return lambda d, cal: [Line("fixed", english, {"key": key}) for key, english in lines]
+    return lambda d, sched: [Line("fixed", english, {"key": key}) for key, english in lines]
 
 
 def _then(*parts: Items) -> Items:
-    return lambda d, cal: [line for part in parts for line in part(d, cal)]
+    return lambda d, sched: [line for part in parts for line in part(d, sched)]
 
 
-# meeting -> (title, clock key, rule, participants, [(section key, section, minutes, items)]).
+# meeting -> (title, clock, participants, [(section key, section, minutes, items)]); the deadline and its rule
+# come from the clock as `handoff sla` computes it.
 # internal and joint follow the method's time boxes (the joint call is billed as 30 minutes, but its own
 # boxes add up to 35: the boxes are kept and the total is shown); the kickoff's 60 minutes and topics
 # follow the enterprise playbook. Section and line keys are what templates in other languages word.
-MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str, int, Items], ...]]] = {
-    "internal": ("Internal knowledge transfer", "internal-meeting", "within 24 h of signature",
+MEETINGS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[str, str, int, Items], ...]]] = {
+    "internal": ("Internal knowledge transfer", "internal_meeting",
                  ("sales rep", "CSM", "CS manager", "sales manager (optional)"), (
         ("background", "Customer background", 5, _background),
         ("stakeholders", "Stakeholders", 10, _stakeholders),
         ("goals", "Goals and success criteria", 10, _goals),
         ("implementation", "Implementation context", 10, _implementation),
         ("commitments", "Commitments and special considerations", 5, _commitments),
-        ("next-steps", "Questions and next steps", 5, _then(_open_points, _fixed(
-            ("agree-intro", "Agree how the customer is introduced (intro email within 48 h)"),
+        ("next-steps", "Questions and next steps", 5, _then(_open_points, _intro, _fixed(
             ("set-kickoff", "Set the date of the kickoff")))),
     )),
-    "joint": ("Joint transition meeting", "joint-meeting", "within 5 business days of signature",
+    "joint": ("Joint transition meeting", "joint_meeting",
               ("customer champion and relevant stakeholders", "CSM (lead)", "sales rep (supporting)",
                "implementation specialist (optional)"), (
         ("welcome", "Welcome and introductions", 5, _fixed(
@@ -181,7 +189,7 @@ MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str, 
             ("first-two-weeks", "What to expect in the first two weeks"))),
         ("questions", "Questions and concerns", 5, _open_points),
     )),
-    "kickoff": ("Implementation kickoff", "kickoff", "within 7 days of signature",
+    "kickoff": ("Implementation kickoff", "kickoff",
                 ("customer champion and project team", "CSM (lead)", "implementation specialist",
                  "sales rep (optional)"), (
         ("goals", "Goals and success criteria", 10, _goals),
@@ -196,13 +204,13 @@ MEETINGS: dict[str, tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str, 
 }
 
 
-def agenda(dossier: Dossier, meeting: str, cal: BusinessCalendar) -> Agenda:
-    title, clock, rule, participants, sections = MEETINGS[meeting]
-    when, due, timed = None, None, False
-    if dossier.deal.signed_at is not None:
-        key = next(k for k in key_dates(dossier, cal) if k.key == clock)
-        due, timed = key.due, key.timed
-        when = moment(key.due) if key.timed else day(key.due.date())
-    built = [Section(name, minutes, items(dossier, cal), key) for key, name, minutes, items in sections]
-    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when, rule,
-                  list(participants), built, due, timed)
+def agenda(dossier: Dossier, meeting: str, sched: Schedule) -> Agenda:
+    """The agenda; the meeting's clock must run for the deal (cli/render.py refuses one its playbook drops)."""
+    title, clock, participants, sections = MEETINGS[meeting]
+    runs = sched.runs(clock)
+    assert runs is not None
+    key = next((k for k in key_dates(dossier, sched) if k.key == clock.replace("_", "-")), None)
+    when, due = (None, None) if key is None else (moment(key.due), key.due)
+    built = [Section(name, minutes, items(dossier, sched), k) for k, name, minutes, items in sections]
+    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when,
+                  rule(runs), list(participants), built, due, True, (runs.amount, runs.unit.value))

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.render import engine
 from handoff_cli.render.ics import Words
-from handoff_cli.render.timeline import KeyDate, first_value
+from handoff_cli.render.timeline import KeyDate, Schedule, first_value
 
 
 def calendar_words(env: SandboxedEnvironment, template: str, dossier: Dossier,
-                   cal: BusinessCalendar) -> tuple[str, Words]:
+                   schedule: Schedule) -> tuple[str, Words]:
     """The calendar's name, and a function wording one deadline; each block of the template rendered alone."""
-    value = first_value(dossier, cal)
+    value = first_value(dossier, schedule)
     context: dict[str, object] = {"deal": dossier.deal, "first_value": value[1] if value else None}
 
     def words(key: KeyDate) -> tuple[str, str]:

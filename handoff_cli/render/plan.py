@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.render.cadence import CADENCE
 from handoff_cli.render.documents import Contact, criterion, day
 from handoff_cli.render.needs import champion
-from handoff_cli.render.timeline import KeyDate, anchor, first_value, key_dates, next_business_day
+from handoff_cli.render.timeline import KeyDate, Schedule, anchor, first_value, key_dates, next_business_day
 
 WEEKS = 13  # days 0-90
 PHASES = ("Days 0-30: set up and first value", "Days 31-60: adoption", "Days 61-90: prove value")
@@ -51,14 +50,14 @@ class Plan:
     risks: list[str]
 
 
-def plan(dossier: Dossier, cal: BusinessCalendar) -> Plan:
+def plan(dossier: Dossier, schedule: Schedule) -> Plan:
     goals = dossier.goals
     assert goals and goals.outcomes and goals.success_criteria  # needs.PLAN
-    start, starts_from = anchor(dossier, cal.tz) or (None, "")
+    start, starts_from = anchor(dossier, schedule.cal.tz) or (None, "")
     assert start is not None
     day0 = start.date()
-    keys = key_dates(dossier, cal)
-    dated, undated = _items(dossier, cal, day0, keys)
+    keys = key_dates(dossier, schedule)
+    dated, undated = _items(dossier, schedule, day0, keys)
     review = next(k.due.date() for k in keys if k.key == "qbr")
     phases = [Phase(title) for title in PHASES]
     last = day0
@@ -82,23 +81,23 @@ def plan(dossier: Dossier, cal: BusinessCalendar) -> Plan:
     )
 
 
-def _items(dossier: Dossier, cal: BusinessCalendar, day0: date,
+def _items(dossier: Dossier, schedule: Schedule, day0: date,
            keys: list[KeyDate]) -> tuple[list[tuple[date, str]], list[str]]:
     """Every dated thing the plan shows, in date order (ties keep the order below), and the undated ones."""
-    impl, goals, cadence = dossier.implementation, dossier.goals, CADENCE[dossier.deal.segment]
+    impl, goals, cadence, cal = dossier.implementation, dossier.goals, CADENCE[dossier.deal.segment], schedule.cal
     assert goals is not None
     dated: list[tuple[date, str]] = []
     undated: list[str] = []
-    value = first_value(dossier, cal)
+    value = first_value(dossier, schedule)
     first_name = value[1] if value else None
     for key in keys:
         if key.key in ("internal-meeting", "intro-email"):
-            continue  # internal deadlines: the calendar has them, the customer's plan does not
+            continue  # the rep's deadlines: the calendar has them, the onboarding plan does not
         title = key.title
         if key.key == "first-value":
-            if first_name is not None:
-                continue  # the dossier's own milestone in the window is the first value milestone: listed below
-            title += f" (agree it at kickoff; toward: {goals.outcomes[0] if goals.outcomes else 'the main goal'})"
+            # the deadline of the clock; the dossier's own milestone in the window is listed on its planned day
+            title = "First value milestone due" + (f" (planned: {first_name})" if first_name else
+                    f" (agree it at kickoff; toward: {goals.outcomes[0] if goals.outcomes else 'the main goal'})")
         if key.key == "qbr":
             title = f"{cadence.review} (day 90)"
         # a step already logged shows on the day it happened, not on its deadline

@@ -1,7 +1,8 @@
-"""The handoff's key dates, computed from the contract signature (or the logged kickoff) with business days.
+"""The handoff's key dates for documents: every running clock with the due date `handoff sla` computes, plus the
+first QBR at about day 90 (a plan date, not a clock).
 
-Hour-based clocks (24 h, 48 h) are wall-clock SLAs and keep their exact time; day-based dates
-(kickoff, first value, check-ins, QBR) that land on a weekend or holiday move to the next business day.
+The clock dates come from clocks/ (the segment playbook and [sla] included), so the plan, the agendas and the
+calendar never disagree with `handoff sla`; a clock the playbook switches off is not here at all.
 """
 
 from __future__ import annotations
@@ -11,20 +12,28 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from handoff_cli.clocks.businessdays import BusinessCalendar
+from handoff_cli.clocks.clocks import Clock
+from handoff_cli.clocks.evaluate import ClockStatus
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
 
-# the clocks of docs/method.md, "The process and its clocks"
-INTERNAL_MEETING_HOURS = 24
-INTRO_EMAIL_HOURS = 48
-JOINT_MEETING_BUSINESS_DAYS = 5
-KICKOFF_DAYS = 7  # a stricter playbook says 3-5 business days
-FIRST_VALUE_WINDOW = (15, 30)
 QBR_DAY = 90
+FIRST_VALUE_FROM = 15  # the first value window opens on day 15 (docs/method.md, the clocks)
+
+# clock name -> (title on the calendar, why it matters)
+TITLES: dict[str, tuple[str, str]] = {
+    "internal_meeting": ("Internal knowledge transfer (sales -> CS)", "rep, CSM and CS manager, 30-45 minutes"),
+    "intro_email": ("Intro email to the champion", "the customer hears from CS while the deal is fresh"),
+    "first_contact": ("First CS contact", "the CSM reaches the customer; a meeting or the CSM's welcome counts"),
+    "joint_meeting": ("Joint transition meeting", "30-minute video call with the customer"),
+    "kickoff": ("Implementation kickoff", "schedule the first QBR during the kickoff"),
+    "first_value": ("First value milestone", "an early win builds momentum"),
+    "qbr_scheduled": ("First QBR scheduled", "the invite goes out right after the kickoff"),
+}
 
 
 def local(moment: datetime, tz: ZoneInfo) -> datetime:
-    """A dossier datetime in the configured zone; naive ones were written in that zone."""
+    """A dossier datetime in the deal's zone; naive ones were written in that zone."""
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
 
 
@@ -35,24 +44,35 @@ def next_business_day(cal: BusinessCalendar, day: date) -> date:
     return cal.add_business_days(datetime.combine(day, time(12), tzinfo=cal.tz), 1).date()
 
 
-def last_business_day_in(cal: BusinessCalendar, first: date, last: date) -> date:
-    """The latest business day in [first, last], so a target stays inside its window; `last` if none is."""
-    span = (last - first).days
-    return next((d for d in (last - timedelta(days=n) for n in range(span + 1)) if cal.is_business_day(d)), last)
+@dataclass(frozen=True)
+class Schedule:
+    """What a document needs to date things: the deal's calendar and its clocks as `handoff sla` computes them."""
+
+    cal: BusinessCalendar
+    running: tuple[Clock, ...]  # the clocks the deal's segment runs (playbook and [sla] applied)
+    clocks: tuple[ClockStatus, ...]  # those that have started, with their due dates
+
+    def clock(self, name: str) -> ClockStatus | None:
+        return next((c for c in self.clocks if c.clock.name == name), None)
+
+    def runs(self, name: str) -> Clock | None:
+        return next((c for c in self.running if c.name == name), None)
 
 
 @dataclass(frozen=True)
 class KeyDate:
     key: str          # stable id, used in calendar UIDs
     title: str
-    due: datetime     # local time in the configured zone; date-only dates are at 00:00
+    due: datetime     # local time in the deal's zone; date-only dates are at 00:00
     timed: bool       # False: only the day matters
     why: str
     done: datetime | None = None  # when it was logged in `handoff.events`
+    within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
+    since: str | None = None  # the event the clock starts at; None: the contract signature
 
 
 def anchor(dossier: Dossier, tz: ZoneInfo) -> tuple[datetime, str] | None:
-    """Where the 90 days start: the logged kickoff if there is one, else the contract signature."""
+    """Where the plan's 90 days start: the logged kickoff if there is one, else the contract signature."""
     kickoff = dossier.handoff.first(EventName.KICKOFF) if dossier.handoff else None
     if kickoff is not None:
         return local(kickoff.at, tz), "kickoff"
@@ -61,56 +81,44 @@ def anchor(dossier: Dossier, tz: ZoneInfo) -> tuple[datetime, str] | None:
     return None
 
 
-def first_value(dossier: Dossier, cal: BusinessCalendar) -> tuple[date, str | None] | None:
-    """The first value milestone: the dossier's first milestone due in days 15-30, else only a target date
-    (the last business day of the window); None without a start date."""
-    start = anchor(dossier, cal.tz)
-    if start is None:
+def first_value(dossier: Dossier, schedule: Schedule) -> tuple[date, str | None] | None:
+    """The first value milestone: the dossier's first milestone due between day 15 and the clock's due date,
+    else only the clock's due date; None when the clock does not run."""
+    row = schedule.clock("first_value")
+    if row is None or row.due is None or row.start is None:
         return None
-    low, high = (start[0].date() + timedelta(days=n) for n in FIRST_VALUE_WINDOW)
+    low, high = row.start.date() + timedelta(days=FIRST_VALUE_FROM), row.due.date()
     milestones = dossier.implementation.milestones or [] if dossier.implementation else []
     inside = sorted((m.due, m.name) for m in milestones if m.due and low <= m.due <= high)
-    return (inside[0][0], inside[0][1]) if inside else (last_business_day_in(cal, low, high), None)
+    return (inside[0][0], inside[0][1]) if inside else (high, None)
 
 
-def key_dates(dossier: Dossier, cal: BusinessCalendar) -> list[KeyDate]:
-    """The handoff's deadlines, each at most once; requires `deal.signed_at`."""
-    if dossier.deal.signed_at is None:
-        raise ValueError("key dates need deal.signed_at")
-    tz = cal.tz
-    signed = local(dossier.deal.signed_at, tz)
-    start, _ = anchor(dossier, tz) or (signed, "")
-    day0 = start.date()
+def rule(clock: Clock) -> str:
+    """`within 5 business days of signature`, from the clock's own target."""
+    since = "signature" if clock.start is None else clock.start.value.replace("_", " ")
+    return f"within {clock.target} of {since}"
 
-    def on(day: date) -> datetime:
-        return datetime.combine(day, time(0), tzinfo=tz)
 
-    def logged(name: EventName) -> datetime | None:
-        event = dossier.handoff.first(name) if dossier.handoff else None
-        return local(event.at, tz) if event else None
-
-    value = first_value(dossier, cal)
-    assert value is not None  # signed_at is set
-    return [
-        KeyDate("internal-meeting", "Internal knowledge transfer (sales -> CS)",
-                signed + timedelta(hours=INTERNAL_MEETING_HOURS), True,
-                "within 24 h of signature: rep, CSM and CS manager, 30-45 minutes",
-                logged(EventName.INTERNAL_MEETING)),
-        KeyDate("intro-email", "Intro email to the champion", signed + timedelta(hours=INTRO_EMAIL_HOURS), True,
-                "within 48 h of signature: the customer hears from CS while the deal is fresh",
-                logged(EventName.INTRO_EMAIL)),
-        KeyDate("joint-meeting", "Joint transition meeting",
-                cal.add_business_days(signed, JOINT_MEETING_BUSINESS_DAYS), True,
-                "within 5 business days of signature: 30-minute video call with the customer",
-                logged(EventName.JOINT_MEETING)),
-        KeyDate("kickoff", "Implementation kickoff",
-                on(next_business_day(cal, signed.date() + timedelta(days=KICKOFF_DAYS))), False,
-                "within 7 days of signature; schedule the first QBR during the kickoff",
-                logged(EventName.KICKOFF)),
-        KeyDate("first-value", "First value milestone" + (f": {value[1]}" if value[1] else ""), on(value[0]), False,
-                f"days {FIRST_VALUE_WINDOW[0]}-{FIRST_VALUE_WINDOW[1]}: an early win builds momentum",
-                logged(EventName.FIRST_VALUE)),
-        KeyDate("qbr", "First quarterly business review (QBR)",
-                on(next_business_day(cal, day0 + timedelta(days=QBR_DAY))), False,
-                "about 90 days in: show the value against the success criteria", logged(EventName.QBR)),
-    ]
+def key_dates(dossier: Dossier, schedule: Schedule) -> list[KeyDate]:
+    """The handoff's deadlines, each at most once: the running clocks, then the first QBR."""
+    out: list[KeyDate] = []
+    value = first_value(dossier, schedule)
+    for row in schedule.clocks:
+        if row.due is None:
+            continue  # waiting for its start event (the kickoff): no date yet
+        title, why = TITLES[row.clock.name]
+        if row.clock.name == "first_value" and value and value[1]:
+            title += f": {value[1]}"
+        key = row.clock.name.replace("_", "-")
+        since = row.clock.start.value if row.clock.start else None
+        out.append(KeyDate(key, title, row.due, True, f"{rule(row.clock)}: {why}", row.done,
+                           (row.clock.amount, row.clock.unit.value), since))
+    start = anchor(dossier, schedule.cal.tz)
+    if start is not None:
+        review = next_business_day(schedule.cal, start[0].date() + timedelta(days=QBR_DAY))
+        qbr = dossier.handoff.first(EventName.QBR) if dossier.handoff else None
+        out.append(KeyDate("qbr", "First quarterly business review (QBR)",
+                           datetime.combine(review, time(0), tzinfo=schedule.cal.tz), False,
+                           "about 90 days in: show the value against the success criteria",
+                           local(qbr.at, schedule.cal.tz) if qbr else None))
+    return out

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.text import Text
@@ -34,11 +35,12 @@ def span(delta: timedelta) -> str:
     return " ".join(p for p in parts if p)
 
 
-def stamp(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+def stamp(moment: datetime | None, tz: tzinfo | None = None) -> str:
+    """In the table's zone (the repo's): deals with a zone of their own are shown in the same column."""
+    return (moment.astimezone(tz) if tz else moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
-def detail(row: ClockStatus) -> str:
+def detail(row: ClockStatus, tz: tzinfo | None = None) -> str:
     delta = row.delta or timedelta()
     if row.status is Status.BREACHED:
         return f"late by {span(delta)}"
@@ -46,7 +48,7 @@ def detail(row: ClockStatus) -> str:
         return f"{span(delta)} left"
     if row.status is Status.WAITING:
         return f"starts at {row.clock.start}"
-    done = f"done {stamp(row.done)}"
+    done = f"done {stamp(row.done, tz)}"
     return f"{done}, {span(delta)} late" if row.status is Status.MET_LATE else done
 
 
@@ -60,8 +62,9 @@ def counts(result: SlaResult) -> str:
 
 def text(result: SlaResult, console: Console) -> None:
     header = ("status", "clock", f"due ({result.timezone})", "detail", "owner", "deal", "file")
+    tz = ZoneInfo(result.timezone)
     cells = [
-        (r.status.value, r.clock.name, stamp(r.due), detail(r), f"{r.owner.value} {r.owner_name or '(none)'}",
+        (r.status.value, r.clock.name, stamp(r.due, tz), detail(r, tz), f"{r.owner.value} {r.owner_name or '(none)'}",
          f"{r.deal_id} {r.account}", r.path)
         for r in result.shown
     ]  # fmt: skip

@@ -8,7 +8,7 @@ from typing import Any
 from handoff_cli.reporters.bar_chart import CSS as CHART_CSS
 from handoff_cli.reporters.bar_chart import chart
 from handoff_cli.reporters.outcomes_html import outcome_parts
-from handoff_cli.reporters.portfolio_text import engagement_lines, rows
+from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_lines
 
 Doc = dict[str, Any]
 CSS = """body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2330;padding:0 1rem}
@@ -52,6 +52,9 @@ def html(doc: Doc) -> str:
          "<ul>" + "".join(f"<li>{escape(e)}</li>" for e in p["evidence"]) + "</ul>"]
         for p in doc["patterns"]["deals"]
     ]  # fmt: skip
+    # the rank is the list's own numbering
+    worst = [f"<li>{escape(line.split('. ', 1)[1])}</li>" for line in worst_lines(doc)]
+    parts += ["<h2>Worst deals first</h2><ol>", *worst, "</ol>"]
     parts += ["<h2>Failure patterns</h2>", table(["deal", "pattern", "evidence"], patterns)]
     parts += ["<h2>When CS should engage</h2><ul>"] + [f"<li>{escape(x)}</li>" for x in engagement_lines(doc)]
     parts.append("</ul>")

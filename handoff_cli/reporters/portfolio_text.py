@@ -27,7 +27,9 @@ def breaches(m: Doc) -> str:
 
 
 def missing(m: Doc) -> str:
-    return ", ".join(f"{x['rule']} ({x['deals']})" for x in m["most_missing"]) or "none"
+    # costliest first: the points a gap takes off completeness, summed over the deals that have it
+    return ", ".join(f"{x['rule']} (-{round(x['points'], 1):g} points, {x['deals']} deal{'s' * (x['deals'] != 1)})"
+                     for x in m["most_missing"]) or "none"
 
 
 def reviews(m: Doc) -> str:
@@ -56,7 +58,7 @@ def rows(m: Doc) -> list[tuple[str, str]]:
         ("first CS contact", f"median {num(m['median_first_contact_hours'], ' h')}"),
         ("days to kickoff", f"median {num(m['median_days_to_kickoff'])}"),
         ("breaches by clock", breaches(m)),
-        ("most often missing", missing(m)),
+        ("costliest gaps", missing(m)),
         ("CSM reviews", reviews(m)),
     ]
 
@@ -74,6 +76,19 @@ def engagement_lines(doc: Doc) -> list[str]:
         out.append(f"open deal {a['deal_id']} {a['account']}: engage CS {a['engage']} ({why})")
     if not e["open_deals"]:
         out.append("open deals: none")
+    out.append("signed deals: " + ", ".join(f"{n} {outcome}" for outcome, n in e["signed_summary"].items()))
+    out += [f"signed deal {a['deal_id']} {a['account']}: {a['advice']}" for a in e["signed_deals"]]
+    return out
+
+
+def worst_lines(doc: Doc) -> list[str]:
+    """Worst deals first: the score, each clock breached or met late with its owner, and who owns the deal."""
+    out = []
+    for w in doc["worst_first"]:
+        late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'})" for c in w["late"])
+        clocks = f"{len(w['late'])} late: {late}" if late else "no clock late"
+        out.append(f"{w['rank']}. {w['deal_id']} {w['account']} ({w['segment']}): {w['score']:g}%, {clocks}; "
+                   f"rep {w['rep']}, CSM {w['csm'] or '(none)'}")
     return out
 
 
@@ -91,6 +106,7 @@ def text_lines(doc: Doc) -> list[str]:
         out += ["", title]
         for name, m in doc[key].items():
             out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
+    out += ["", "worst deals first"] + [f"  {line}" for line in worst_lines(doc)]
     out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
     out += outcomes_text(doc)
@@ -109,6 +125,7 @@ def md_lines(doc: Doc) -> list[str]:
         table = [rows(doc[key][n]) for n in names]
         for i, (label, _) in enumerate(rows(doc["overall"])):
             out.append(f"| {label} | " + " | ".join(_cell(t[i][1]) for t in table) + " |")
+    out += ["", "## Worst deals first", ""] + [_cell(line) for line in worst_lines(doc)]
     out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
     out += [
         f"| {_cell(p['deal_id'] + ' ' + p['account'])} | {_cell(p['title'])} | {_cell('; '.join(p['evidence']))} |"
