@@ -43,8 +43,7 @@ def report(
     out: OutOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Report on every handoff for a CS lead: the metrics, the worst deals, the failure patterns, and when CS
-    should engage.
+    """Report on every handoff for a CS lead: metrics, worst deals, failure patterns, when CS should engage.
 
     Overall, by segment and by sales rep: completeness, completion rate, time to first contact and to kickoff.
 
@@ -52,8 +51,9 @@ def report(
 
     Worst deals first: lowest completeness, then most clocks breached or met late, each with its owner.
 
-    Failure patterns per deal with their evidence; the CS-engagement advice for open deals, and for signed
-    deals when CS engaged against when the rule says it should have.
+    Failure patterns per deal with their evidence, and the CS-engagement advice for every deal.
+
+    For a signed deal it says when CS engaged, against when the rule says it should have.
 
     Outcomes: the customer's survey rating, time to first value and 90-day health.
 
