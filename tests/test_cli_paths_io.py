@@ -48,11 +48,11 @@ def test_a_dossier_from_stdin_is_named_by_stdin_filename(run_cli: RunCli, repo: 
     assert run.exit_code == 1 and run.stderr == ""
     lines = run.stdout.splitlines()
     assert lines[0].startswith("deals/acme.yaml:1:1: HG001 below-min-score: ")
-    assert lines[-1] == "deals/acme.yaml: incomplete · 89.9% complete (min 95) · 5 errors, 5 warnings"
+    assert lines[-1] == "deals/acme.yaml: incomplete · 86.8% complete (min 95) · 6 errors, 5 warnings"
     unnamed = run_cli("validate", "-", "--as-of", AS_OF, input=COMPLETE.decode())
     assert (unnamed.exit_code, unnamed.stdout) == (0, f"<stdin>: {OK}\n")
     score = run_cli("score", "-", "--stdin-filename", "x.yaml", "--as-of", AS_OF, "-f", "json", input=GAPS.decode())
-    assert [(f["path"], f["score"]) for f in json.loads(score.stdout)["files"]] == [("x.yaml", 89.9)]
+    assert [(f["path"], f["score"]) for f in json.loads(score.stdout)["files"]] == [("x.yaml", 86.8)]
     assert (repo / "deals" / "brightleaf.yaml").read_bytes() == before
     assert not (repo / "deals" / "acme.yaml").exists()
 
@@ -147,7 +147,7 @@ def test_a_fresh_dossier_passes_at_pre_close_and_fails_once_closed(run_cli: RunC
     fresh = run_cli("validate", "deals/acme.yaml", "--as-of", AS_OF)
     assert fresh.exit_code == 0
     assert fresh.stdout.splitlines()[-1] == (
-        "deals/acme.yaml: ok · 36.3% complete (min 0 at pre-close) · 0 errors, 19 warnings"
+        "deals/acme.yaml: ok · 0% complete (min 0 at pre-close) · 0 errors, 12 warnings"
     )
     path = deals_repo / "deals" / "acme.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("stage: pre-close", "stage: closed-won"), encoding="utf-8")

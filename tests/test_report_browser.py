@@ -46,7 +46,7 @@ def test_examples_page_lays_out_cleanly(run_cli: RunCli, tmp_path: Path) -> None
     assert found["labels"] == _labels(doc)
     assert "internal_meeting" in found["labels"]["breaches_by_clock"]  # whole, not cut at 12 characters
     assert found["axes"] == {
-        "completeness_bands": ["0", "3"], "breaches_by_clock": ["0", "4"], "completion_by_segment": ["0", "100%"],
+        "completeness_bands": ["0", "3"], "breaches_by_clock": ["0", "3"], "completion_by_segment": ["0", "100%"],
         "patterns": ["0", "2"], "rating_by_rep": ["0", "5"], "rejection_reasons": ["0", "1"],
         "churn_by_quality": ["0", "100%"], "survey_by_rep": ["0", "5"],
     }  # fmt: skip

@@ -60,29 +60,3 @@ def test_lookup_by_code_or_name_with_suggestion() -> None:
         assert exc.args[0] == "unknown rule 'champion-name'; did you mean 'champion-named'?"
     else:
         raise AssertionError("lookup accepted an unknown rule")
-
-
-def test_the_rules_table_matches_the_default_policy() -> None:
-    from pathlib import Path
-
-    from handoff_cli.dossier.vocabulary import Segment
-    from handoff_cli.gate.policy import Mode, build
-    from handoff_cli.settings import Project, Settings
-
-    plan = build(Project(Settings(), Path()))
-    order = (Segment.ENTERPRISE, Segment.MID_MARKET, Segment.SMB, Segment.STRATEGIC)
-    rows = {
-        line.split(" | ")[0].strip("|` "): line.split(" | ")[1:7]
-        for line in (ROOT / "docs" / "rules.md").read_text().splitlines()
-        if line.startswith("| `HS")
-    }
-    for rule in RULES:
-        applied = [next((a for a in plan[s] if a.rule is rule), None) for s in order]
-        cells = [
-            "\u2013"  # the en dash the docs table uses for "does not apply"
-            if a is None
-            else ("must" if a.mode is Mode.REQUIRED else "yes")
-            + ("" if a.weight == rule.weight else f" ({a.weight:g})")
-            for a in applied
-        ]
-        assert rows[rule.code] == [rule.name, f"{rule.weight:g}", *cells], rule.code
