@@ -21,12 +21,11 @@ def event_name(value: str, *, display: str) -> EventName:
         raise InputError(f"unknown event '{value}'{hint}", path=display) from None
 
 
-def check_event(
-    dossier: Dossier, event: EventName, at: datetime, *, now: datetime, tz: tzinfo, force: bool, display: str
-) -> None:
-    """The refusals: a future time always; before signature or already logged unless --force."""
+def check_time(dossier: Dossier, at: datetime, *, now: datetime, tz: tzinfo, force: bool, what: str,
+               display: str) -> None:
+    """What every logged item is refused for: a future time always; a time before signature unless --force."""
     if at > now:
-        raise InputError(f"--at {at.isoformat()} is in the future; log an event once it has happened", path=display)
+        raise InputError(f"--at {at.isoformat()} is in the future; log {what} once it has happened", path=display)
     signed = dossier.deal.signed_at
     if signed is not None and not force:
         signed = signed if signed.tzinfo else signed.replace(tzinfo=tz)
@@ -36,6 +35,13 @@ def check_event(
                 "pass --force if it really happened before close",
                 path=display,
             )
+
+
+def check_event(
+    dossier: Dossier, event: EventName, at: datetime, *, now: datetime, tz: tzinfo, force: bool, display: str
+) -> None:
+    """The refusals: a future time always; before signature or already logged unless --force."""
+    check_time(dossier, at, now=now, tz=tz, force=force, what="an event", display=display)
     earlier = dossier.handoff.first(event) if dossier.handoff else None
     if earlier is not None and not force:
         message = f"{event.value} is already logged at {earlier.at.isoformat()}; pass --force to log it again"

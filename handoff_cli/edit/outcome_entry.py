@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from handoff_cli.clocks.eventlog import check_time
 from handoff_cli.dossier.positions import did_you_mean
 from handoff_cli.edit.acceptance import rating_value
 from handoff_cli.errors import InputError
@@ -63,18 +64,9 @@ def check_outcome(
     dossier: Dossier, kind: OutcomeKind, at: datetime, *, now: datetime, tz: tzinfo, force: bool, display: str
 ) -> None:
     """The refusals: a future time or an unsigned deal always; before signature or a repeat unless --force."""
-    if at > now:
-        raise InputError(f"--at {at.isoformat()} is in the future; log an outcome once it has happened", path=display)
-    signed = dossier.deal.signed_at
-    if signed is None:
+    check_time(dossier, at, now=now, tz=tz, force=force, what="an outcome", display=display)
+    if dossier.deal.signed_at is None:
         raise InputError("deal.signed_at is not set; outcomes are logged for signed deals", path=display)
-    signed = signed if signed.tzinfo else signed.replace(tzinfo=tz)
-    if at < signed and not force:
-        raise InputError(
-            f"--at {at.isoformat()} is before the signature ({signed.isoformat()}); "
-            "pass --force if it really happened before close",
-            path=display,
-        )
     if force:
         return
     # earliest first, whatever the order in the file; naive times are read in the configured timezone
