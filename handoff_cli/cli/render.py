@@ -5,24 +5,20 @@ Rendering code is imported by the command that runs, not at start-up (see cli/op
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handoff_cli.cli import render_steps as steps
 from handoff_cli.cli.options import ConfigOpt, moment, project
 from handoff_cli.cli.options import ForceOpt as Force
 from handoff_cli.cli.options import OutOpt as Out
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
 
-    from handoff_cli.model import Dossier
-    from handoff_cli.render.needs import Need
-    from handoff_cli.render.timeline import Schedule
-    from handoff_cli.settings import Project
+    pass
 
 render_app = typer.Typer(
     name="render", no_args_is_help=True,
@@ -57,69 +53,6 @@ Stamp = Annotated[str | None, typer.Option(
 DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="Markdown, or a self-contained HTML page.")]
 
 
-def _dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Dossier:
-    """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks."""
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-    from handoff_cli.render import needs
-
-    try:
-        dossier, _ = load_dossier(deal, proj)
-    except DossierInvalid as exc:
-        for finding in exc.findings:
-            typer.echo(finding.text(), err=True)
-        raise typer.Exit(1) from None
-    gaps = needs.missing(dossier, required)
-    for field in gaps:
-        typer.echo(f"{deal}: {field} is required by {by}", err=True)
-    if gaps:
-        raise typer.Exit(1)
-    return dossier
-
-
-def _schedule(dossier: Dossier, proj: Project) -> Schedule:
-    """The deal's dates from the clock engine `handoff sla` uses, in the deal's own calendar."""
-    from handoff_cli.clocks.businessdays import calendar_for
-    from handoff_cli.clocks.clocks import clocks_for
-    from handoff_cli.clocks.table import deal_schedule
-    from handoff_cli.render.timeline import Schedule
-
-    running = clocks_for(dossier.deal.segment, proj.settings.sla)
-    return Schedule(calendar_for(proj.settings, dossier.deal), running, tuple(deal_schedule(dossier, proj)))
-
-
-def _emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
-    from handoff_cli.edit.atomic_write import write_new
-
-    if out is None:
-        typer.echo(text, nl=False)
-        return
-    write_new(out, text, force=force, wait=proj.settings.lock_wait)
-    typer.echo(f"wrote {out}")
-
-
-def _in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[SandboxedEnvironment, str]:
-    """The environment and template for `name` in language `tag`; one warning when there is no such template."""
-    from handoff_cli.render.environment import environment, search_path
-    from handoff_cli.render.template_language import choose, names_in
-
-    chosen = choose(name, tag, names_in(search_path(proj)))
-    if chosen.fell_back:
-        typer.echo(f"handoff: warning: no {name} template in language '{tag}'; "
-                   f"writing it in the default language ({chosen.language})", err=True)
-    return environment(proj, chosen.language, html=html), chosen.name
-
-
-def _customer_language(proj: Project, dossier: Dossier) -> str:
-    return dossier.deal.language or proj.settings.language
-
-
-def _render(proj: Project, name: str, tag: str, context: Mapping[str, object]) -> str:
-    from handoff_cli.render import engine
-
-    env, chosen = _in_language(proj, name, tag, html=name.endswith(".html.j2"))
-    return engine.render(env, chosen, context)
-
-
 @render_app.command()
 def intro(
     deal: Deal,
@@ -151,12 +84,12 @@ def intro(
 
     proj = project(config)
     name = "intro_email_csm.txt.j2" if sender is Sender.CSM else "intro_email.txt.j2"
-    dossier = _dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name)
+    dossier = steps.dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name)
     view = documents.intro(dossier)
     context = {"intro": view}
-    env, chosen = _in_language(proj, name, _customer_language(proj, dossier))
+    env, chosen = steps.in_language(proj, name, steps.customer_language(proj, dossier))
     if format is IntroFormat.TXT:
-        _emit(engine.render(env, chosen, context), out, force, proj)
+        steps.emit(engine.render(env, chosen, context), out, force, proj)
         return
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
     stamp = moment(date, deal_tz(proj.settings, dossier.deal))
@@ -164,7 +97,7 @@ def intro(
                        subject=engine.render(env, chosen, context, block="subject"),
                        body=engine.render(env, chosen, context, block="body"), date=stamp,
                        language=str(env.globals["language"]))
-    _emit(text, out, force, proj)
+    steps.emit(text, out, force, proj)
 
 
 @render_app.command()
@@ -191,10 +124,10 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
-    dossier = _dossier(deal, proj, needs.PLAN, name)
-    view = build_plan(dossier, _schedule(dossier, proj))
+    dossier = steps.dossier(deal, proj, needs.PLAN, name)
+    view = build_plan(dossier, steps.schedule(dossier, proj))
     # an internal document: written in the team's language, whatever the customer's
-    _emit(_render(proj, name, proj.settings.language, {"plan": view}), out, force, proj)
+    steps.emit(steps.render(proj, name, proj.settings.language, {"plan": view}), out, force, proj)
 
 
 @render_app.command()
@@ -231,8 +164,8 @@ def agenda(
 
     proj = project(config)
     name = f"agenda_{meeting.value}.{format.value}.j2"
-    dossier = _dossier(deal, proj, needs.AGENDA[meeting.value], name)
-    schedule = _schedule(dossier, proj)
+    dossier = steps.dossier(deal, proj, needs.AGENDA[meeting.value], name)
+    schedule = steps.schedule(dossier, proj)
     clock = agendas.MEETINGS[meeting.value][1]
     if schedule.runs(clock) is None:
         segment = dossier.deal.segment.value
@@ -241,8 +174,8 @@ def agenda(
     view = agendas.agenda(dossier, meeting.value, schedule)
     # the internal meeting is the team's own; joint and kickoff are held with the customer
     internal = meeting is Meeting.INTERNAL
-    tag = proj.settings.language if internal else _customer_language(proj, dossier)
-    _emit(_render(proj, name, tag, {"agenda": view}), out, force, proj)
+    tag = proj.settings.language if internal else steps.customer_language(proj, dossier)
+    steps.emit(steps.render(proj, name, tag, {"agenda": view}), out, force, proj)
 
 
 @render_app.command()
@@ -266,10 +199,10 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
-    dossier = _dossier(deal, proj, needs.CALENDAR, "the calendar")
-    schedule = _schedule(dossier, proj)
-    env, chosen = _in_language(proj, "calendar.txt.j2", _customer_language(proj, dossier))
+    dossier = steps.dossier(deal, proj, needs.CALENDAR, "the calendar")
+    schedule = steps.schedule(dossier, proj)
+    env, chosen = steps.in_language(proj, "calendar.txt.j2", steps.customer_language(proj, dossier))
     name, words = calendar_words(env, chosen, dossier, schedule)
     text = ics.calendar(dossier, key_dates(dossier, schedule), stamp=moment(date, schedule.cal.tz), name=name,
                         words=words)
-    _emit(text, out, force, proj)
+    steps.emit(text, out, force, proj)
