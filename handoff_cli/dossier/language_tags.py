@@ -7,6 +7,8 @@ DEFAULT_LANGUAGE = "en"  # the language of the packaged default templates
 
 def language_tag(value: str) -> str:
     """The tag in its standard form (`DE_at` -> `de-AT`); a malformed or unregistered one is a ValueError."""
+    if value == DEFAULT_LANGUAGE:
+        return value  # already standard: a handoff.toml that spells out the default loads no registry
     import langcodes  # here, not at the top: settings import this module, and most commands never need it
 
     if not langcodes.tag_is_valid(value):
