@@ -1,8 +1,9 @@
 """Calibration: hand-made deals of every segment and shape, each with the verdict a CS lead would give.
 
 Each `tests/calibration/<deal>.yaml` has a `<deal>.verdict.toml` beside it: the moment of the check,
-the exit code of `handoff validate`, the band the score must fall in, every finding code, and every
-failure pattern of `handoff report` with its evidence. A change to a weight, a rule or a pattern shows
+the exit code of `handoff validate`, the band the score must fall in, every finding code, every clock
+of `handoff sla` with its status and due date, and every failure pattern of `handoff report` with its
+evidence. A change to a weight, a rule or a pattern shows
 its effect here on real cases; change a verdict only when the new one is what a CS lead would say.
 """
 
@@ -43,3 +44,7 @@ def test_verdict(deal: str, run_cli: RunCli, deals_repo: Path) -> None:
     report = json.loads(run_cli("report", f"{deal}.yaml", "--as-of", as_of, "--format", "json").stdout)
     patterns = {p["pattern"]: p["evidence"] for p in report["patterns"]["deals"]}
     assert patterns == verdict["patterns"]
+
+    sla = json.loads(run_cli("sla", f"{deal}.yaml", "--as-of", as_of, "--format", "json").stdout)
+    clocks = {row["clock"]: [row["status"], row["due"] or ""] for row in sla["clocks"]}
+    assert clocks == verdict["clocks"]
