@@ -72,7 +72,7 @@ def test_first_value_is_the_clock_deadline_unless_a_milestone_is_planned_inside_
 
 def test_mid_market_checks_in_every_two_weeks_for_60_days() -> None:
     built = plan(_dossier(), _schedule(_dossier()))
-    items = [i for p in built.phases for w in p.weeks for i in w.items if "check-in" in i]
+    items = [str(i) for p in built.phases for w in p.weeks for i in w.items if i.kind == "check-in"]
     assert items == [
         "Fri 2026-11-20: Bi-weekly check-in",
         "Fri 2026-12-04: Bi-weekly check-in",

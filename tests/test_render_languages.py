@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, RunCli
+from tests.conftest import CASES, GOLDEN, RunCli
 
 GERMAN = CASES / "render" / "german.yaml"
 COMPLETE = CASES / "render" / "complete.yaml"
@@ -100,9 +100,39 @@ def test_the_team_language_is_the_default_and_governs_internal_documents(
     internal = run_cli("render", "agenda", str(english_deal), "-m", "internal")
     assert internal.stdout.startswith("# Interne Wissensübergabe: Zoë's Bikes\n")
     plan = run_cli("render", "plan", str(english_deal))
-    assert (plan.exit_code, plan.stderr) == (
-        0, "handoff: warning: no plan_30_60_90.md.j2 template in language 'de'; "
-           "writing it in the default language (en)\n")
+    assert (plan.exit_code, plan.stderr) == (0, "")
+    assert plan.stdout.startswith("# 30-60-90-Tage-Plan: Zoë's Bikes\n")
+
+
+# the golden harness's settings (tests/test_render_golden.py): its plans are the English ones
+GOLDEN_CONFIG = 'timezone = "America/New_York"\ncountry = "US"\n'
+
+
+@pytest.mark.parametrize("format", ["md", "html"])
+def test_a_german_team_gets_a_german_plan_and_the_english_plan_is_unchanged(
+        format: str, run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "handoff.toml").write_text(GOLDEN_CONFIG, encoding="utf-8")
+    english = run_cli("render", "plan", str(GERMAN), "-f", format)
+    assert (english.exit_code, english.stderr) == (0, "")
+    assert english.stdout.encode() == (GOLDEN / "render" / "german" / f"plan.{format}").read_bytes()
+    (deals_repo / "handoff.toml").write_text(GOLDEN_CONFIG + 'language = "de"\n', encoding="utf-8")
+    result = run_cli("render", "plan", str(GERMAN), "-f", format)
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = re.sub(r"<style>.*?</style>|<[^>]+>", " ", result.stdout, flags=re.DOTALL)
+    assert ENGLISH.findall(text) == []
+    lines = [" ".join(line.lstrip("#- ").split()) for line in text.splitlines()]
+    for expected in ("30-60-90-Tage-Plan: Bäckerei Müller GmbH", "Ziele", "Erfolgskriterien",
+                     "Retourenquote von 12,5 auf 6 % bis 29. Januar 2027",
+                     "Tage 0-30: Einrichtung und erster Nutzen",
+                     "Woche 2: 13. November 2026 bis 19. November 2026",
+                     "13. November 2026: Kickoff der Einführung",
+                     "4. Dezember 2026: Zusage fällig: Schulung aller Filialleitungen "
+                     "[von Customer Success noch nicht bestätigt]",
+                     "6. Dezember 2026: Erster Meilenstein mit messbarem Nutzen fällig "
+                     "(geplant: Erste Filiale angebunden)",
+                     "Nichts geplant: die laufenden Arbeiten voranbringen.",
+                     "4. Februar 2027: Quartalsgespräch (Tag 90)"):
+        assert expected in lines
 
 
 def test_a_malformed_language_is_a_located_schema_error(run_cli: RunCli, deals_repo: Path) -> None:
@@ -181,7 +211,9 @@ def test_templates_list_shows_the_language_each_name_resolves_to(run_cli: RunCli
     listing = run_cli("templates", "list", "--language", "de-AT").stdout.splitlines()
     assert any(re.fullmatch(r"intro_email\.txt\.j2 +de +packaged .*intro_email\.de\.txt\.j2", line)
                for line in listing)
-    assert any(re.fullmatch(r"plan_30_60_90\.md\.j2 +en +packaged .*plan_30_60_90\.md\.j2", line) for line in listing)
+    assert any(re.fullmatch(r"plan_30_60_90\.md\.j2 +de +packaged .*plan_30_60_90\.de\.md\.j2", line)
+               for line in listing)
+    assert any(re.fullmatch(r"layout\.html\.j2 +en +packaged .*layout\.html\.j2", line) for line in listing)
 
 
 def test_templates_copy_language_adds_a_language_once(run_cli: RunCli, deals_repo: Path) -> None:

@@ -13,7 +13,7 @@ class Cadence:
     check_in: str | None = None                 # what a recurring check-in is called
     every_days: int = 0                         # 0: no recurring check-in
     until_day: int = 0                          # last day a recurring check-in may fall on
-    touchpoints: tuple[tuple[int, str], ...] = ()  # fixed (day, what) moments
+    touchpoints: tuple[tuple[int, str, str], ...] = ()  # fixed (day, key, what) moments; other languages word the key
     review: str = "Quarterly business review (QBR)"
 
 
@@ -30,18 +30,18 @@ CADENCE: dict[Segment, Cadence] = {
     Segment.SMB: Cadence(
         "Self-serve: automated welcome sequence, guides and community, usage-triggered touchpoints.",
         touchpoints=(
-            (1, "Automated welcome sequence starts (video tutorials, self-serve guides)"),
-            (14, "Usage-triggered touchpoint: nudge if fewer users are active than planned"),
-            (45, "Usage-triggered touchpoint: community and advanced guides"),
-            (75, "Usage-triggered touchpoint: review readiness before the business review"),
+            (1, "welcome-sequence", "Automated welcome sequence starts (video tutorials, self-serve guides)"),
+            (14, "usage-nudge", "Usage-triggered touchpoint: nudge if fewer users are active than planned"),
+            (45, "usage-community", "Usage-triggered touchpoint: community and advanced guides"),
+            (75, "usage-readiness", "Usage-triggered touchpoint: review readiness before the business review"),
         ),
         review="Business review (pooled CS, 30 minutes)",
     ),
     Segment.STRATEGIC: Cadence(
         "Dedicated team: weekly check-ins, monthly executive-sponsor sessions, executive business review at day 90.",
         check_in="Weekly check-in with the project team", every_days=7, until_day=90,
-        touchpoints=((30, "Executive sponsor session: progress against the custom plan"),
-                     (60, "Executive sponsor session: adoption and value so far")),
+        touchpoints=((30, "sponsor-progress", "Executive sponsor session: progress against the custom plan"),
+                     (60, "sponsor-adoption", "Executive sponsor session: adoption and value so far")),
         review="Executive business review (QBR)",
     ),
 }
