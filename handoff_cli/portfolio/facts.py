@@ -48,11 +48,6 @@ class DealFacts:
         return next(c.percent for c in self.result.score.categories if c.category == name)
 
     @property
-    def missing(self) -> tuple[str, ...]:
-        """The completeness rules this dossier misses, by name (the checker's findings, not a second opinion)."""
-        return tuple(dict.fromkeys(f.name for f in self.result.findings if f.code in BY_CODE))
-
-    @property
     def lost(self) -> dict[str, float]:
         """Completeness points each missed rule costs this dossier (the checker's findings)."""
         out: dict[str, float] = {}
