@@ -10,9 +10,9 @@ import pytest
 
 from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import DEFAULTS, clocks_for
-from handoff_cli.clocks.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit
 from handoff_cli.clocks.evaluate import ClockStatus, Status, evaluate
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
+from handoff_cli.core.sla_settings import ClockSetting, ClockTable, Owner, SlaSettings, Unit
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.settings import Settings, discover

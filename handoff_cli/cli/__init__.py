@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from handoff_cli import __version__
 from handoff_cli.cli.options import no_color
-from handoff_cli.errors import HandoffError
+from handoff_cli.core.errors import HandoffError
 
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
 # A run imports and builds only the command it runs; --help builds them all to list them, in this order.

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
-from handoff_cli.dossier.vocabulary import Segment
-from handoff_cli.errors import HandoffError
+from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.vocabulary import Segment
 
 _SHORT = {Segment.ENTERPRISE: "ent", Segment.MID_MARKET: "mid", Segment.SMB: "smb", Segment.STRATEGIC: "strat"}
 _MARK = {"required": "must", "scored": "yes", "off": "-"}  # by policy.Mode value

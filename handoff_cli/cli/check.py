@@ -20,12 +20,12 @@ from handoff_cli.cli.options import (
     moment,
     project,
 )
-from handoff_cli.errors import HandoffError
+from handoff_cli.core.errors import HandoffError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from handoff_cli.gate.findings import CheckResult
+    from handoff_cli.core.findings import CheckResult
 
 ChangedOpt = Annotated[
     bool,

@@ -20,7 +20,7 @@ from handoff_cli.cli.options import (
     moment,
     project,
 )
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
 
 
 class Only(StrEnum):

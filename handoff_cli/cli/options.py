@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from handoff_cli.dossier.vocabulary import FIRST_YEAR, LAST_YEAR
+from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:
     from rich.console import Console

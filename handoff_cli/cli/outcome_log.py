@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from handoff_cli.cli.options import moment, project
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.model.progress import EventName
 
@@ -22,7 +22,7 @@ OUTCOMES = tuple(k.value for k in OutcomeKind)
 
 def known_name(event: str, *, display: str) -> None:
     """Refuse a name that is neither a clock event nor an outcome, suggesting the nearest of both."""
-    from handoff_cli.dossier.positions import did_you_mean
+    from handoff_cli.core.field_paths import did_you_mean
 
     if event in EVENTS or event in OUTCOMES:
         return

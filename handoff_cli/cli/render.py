@@ -159,7 +159,7 @@ def agenda(
 
       handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
     """
-    from handoff_cli.errors import InputError
+    from handoff_cli.core.errors import InputError
     from handoff_cli.render import agendas, needs
 
     proj = project(config)

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, moment, project
-from handoff_cli.dossier.vocabulary import RejectReason
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
+from handoff_cli.core.vocabulary import RejectReason
 
 REASONS = ", ".join(r.value for r in RejectReason)
 

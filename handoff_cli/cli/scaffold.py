@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, console, project
-from handoff_cli.dossier.vocabulary import Segment
-from handoff_cli.errors import HandoffError
+from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.vocabulary import Segment
 
 SKELETON = "dossier.yaml.j2"
 

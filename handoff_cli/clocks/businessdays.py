@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
 from handoff_cli.model.deal import Deal
 from handoff_cli.model.region import split_holidays
 from handoff_cli.settings import Settings

@@ -8,8 +8,8 @@ from enum import StrEnum
 
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
-from handoff_cli.clocks.config import Owner, Unit
-from handoff_cli.gate.findings import EXIT_FINDINGS, EXIT_OK
+from handoff_cli.core.findings import EXIT_FINDINGS, EXIT_OK
+from handoff_cli.core.sla_settings import Owner, Unit
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
 from handoff_cli.model.progress import EventName

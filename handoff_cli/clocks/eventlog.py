@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-from handoff_cli.dossier.positions import did_you_mean
+from handoff_cli.core.errors import InputError
+from handoff_cli.core.field_paths import did_you_mean
 from handoff_cli.edit.record import recorded_text
-from handoff_cli.errors import InputError
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
 

@@ -13,8 +13,8 @@ from decimal import Decimal, InvalidOperation
 from itertools import zip_longest
 from pathlib import Path
 
+from handoff_cli.core.errors import InputError
 from handoff_cli.crm.mapping import Mapping
-from handoff_cli.errors import InputError
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
 

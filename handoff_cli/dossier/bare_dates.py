@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from handoff_cli.dossier.positions import Positions, dotted
+from handoff_cli.core.field_paths import dotted
+from handoff_cli.core.findings import Finding, Severity
+from handoff_cli.dossier.positions import Positions
 from handoff_cli.dossier.schema_check import SCHEMA_CODES
-from handoff_cli.gate.findings import Finding, Severity
 
 CODE = "HV014"
 NAME, WHY = SCHEMA_CODES[CODE]

@@ -10,10 +10,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from handoff_cli.core.field_paths import FieldPath, dotted
+from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.placeholders import FILLER_CODES
-from handoff_cli.dossier.positions import FieldPath, Positions, dotted
+from handoff_cli.dossier.positions import Positions
 from handoff_cli.dossier.schema_check import SCHEMA_CODES
-from handoff_cli.gate.findings import Finding, Severity
 from handoff_cli.model import Dossier
 
 # each round empties at least one more part, and no dossier nests deeper than max_depth; this only bounds a bug

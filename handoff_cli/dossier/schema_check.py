@@ -7,9 +7,9 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from handoff_cli.dossier.positions import choices_at, did_you_mean, dotted, keys_at, sections_with
+from handoff_cli.core.field_paths import choices_at, did_you_mean, dotted, keys_at, sections_with
+from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.yaml_codes import Loaded
-from handoff_cli.gate.findings import Finding, Severity
 from handoff_cli.model import Dossier
 
 # code -> (name, why); listed by `handoff rules --all` and in the README's error table

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.positions import Positions
-from handoff_cli.gate.findings import Finding, Severity
 
 # code -> (name, why); listed by `handoff rules --all` and in the README's error table
 LOAD_CODES: dict[str, tuple[str, str]] = {

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import EmailStr, TypeAdapter, ValidationError
 
-from handoff_cli.dossier.positions import did_you_mean
-from handoff_cli.dossier.vocabulary import Decision, RejectReason
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
+from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.vocabulary import Decision, RejectReason
 
 REASONS = tuple(r.value for r in RejectReason)
 _EMAIL: TypeAdapter[str] = TypeAdapter(EmailStr)

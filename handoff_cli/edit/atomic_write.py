@@ -7,8 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from handoff_cli.core.errors import WriteError
 from handoff_cli.edit.file_lock import DEFAULT_WAIT, locked
-from handoff_cli.errors import WriteError
 
 
 def write_new(path: Path, text: str, *, force: bool = False, wait: float = DEFAULT_WAIT) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.findings import EXIT_FINDINGS
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
-from handoff_cli.errors import HandoffError
-from handoff_cli.gate.findings import EXIT_FINDINGS
 from handoff_cli.model import Dossier
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from handoff_cli.dossier.positions import texts
+from handoff_cli.core.field_paths import texts
 
 _DATELIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EPOCH = re.compile(r"\d{9,11}(\.\d+)?")  # the schema also reads a date-time written as Unix seconds

@@ -8,7 +8,7 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
 
 SUFFIXES = (".yaml", ".yml")
 

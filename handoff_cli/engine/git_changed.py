@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from handoff_cli.core.errors import HandoffError
 from handoff_cli.engine.files import SUFFIXES
-from handoff_cli.errors import HandoffError
 
 # the default branch, in the order a clone usually knows it: the remote's HEAD, then the common names
 DEFAULT_BASES = ("origin/HEAD", "main", "master")

@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
+from handoff_cli.core.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
 from handoff_cli.gate.copied_text import Print
-from handoff_cli.gate.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,11 +21,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from handoff_cli.core.findings import CheckResult, FileResult
 from handoff_cli.engine.code_stamp import code_stamp
 from handoff_cli.engine.result_cache import ResultCache
 from handoff_cli.engine.result_text import load
 from handoff_cli.gate.copied_text import CopyIndex, Print
-from handoff_cli.gate.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from handoff_cli.core.findings import CheckResult, FileResult, Finding
 from handoff_cli.dossier.for_commands import parse
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.engine.files import expand
-from handoff_cli.gate.findings import CheckResult, FileResult, Finding
 from handoff_cli.gate.policy import Applied, build
 from handoff_cli.gate.scoring import evaluate, gate
 from handoff_cli.gate.waivers import sort_waivers

@@ -16,9 +16,10 @@ from collections.abc import Collection, Iterable, Sequence
 from hashlib import blake2b
 from typing import Any
 
+from handoff_cli.core.field_paths import pattern, texts
+from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.placeholders import FILLER_CODES
-from handoff_cli.dossier.positions import Positions, pattern, texts
-from handoff_cli.gate.findings import Finding, Severity
+from handoff_cli.dossier.positions import Positions
 
 # A repeat of a short answer can be a coincidence; a pasted paragraph is not.
 MIN_WORDS = 6

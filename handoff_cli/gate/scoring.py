@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from handoff_cli.dossier.positions import FieldPath, Positions, dotted
-from handoff_cli.gate.findings import CategoryScore, Finding, Score, Severity
+from handoff_cli.core.field_paths import FieldPath, dotted
+from handoff_cli.core.findings import CategoryScore, Finding, Score, Severity
+from handoff_cli.dossier.positions import Positions
 from handoff_cli.gate.policy import Applied, Mode
 from handoff_cli.model import Dossier
 from handoff_cli.rules.base import SCORED, Context, Miss

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from handoff_cli.core.findings import Finding, Severity, Waived
 from handoff_cli.dossier.positions import Positions
-from handoff_cli.gate.findings import Finding, Severity, Waived
 from handoff_cli.model import Dossier
 from handoff_cli.rules import lookup
 

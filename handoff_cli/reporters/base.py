@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from handoff_cli.gate.findings import CheckResult
+    from handoff_cli.core.findings import CheckResult
 
 
 class Reporter(Protocol):

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
+from handoff_cli.core.durations import span
 from handoff_cli.reporters.base import write_json
 
 FORMAT_VERSION = 1
@@ -24,15 +25,6 @@ STYLE = {
     Status.MET: "green",
 }
 SlaReporter = Callable[[SlaResult, Console], None]
-
-
-def span(delta: timedelta) -> str:
-    """A duration to the minute, largest units first: '16 d 14 h 55 m', '2 h 40 m', '0 m'."""
-    minutes = int(delta.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = [f"{days} d" * bool(days), f"{hours} h" * bool(hours), f"{mins} m" * bool(mins or not (days or hours))]
-    return " ".join(p for p in parts if p)
 
 
 def stamp(moment: datetime | None, tz: tzinfo | None = None) -> str:

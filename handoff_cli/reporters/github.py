@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
-from handoff_cli.gate.findings import CheckResult, Finding
+from handoff_cli.core.findings import CheckResult, Finding
 from handoff_cli.reporters.clocks import counts, detail
 from handoff_cli.reporters.text import summary_line
 

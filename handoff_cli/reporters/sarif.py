@@ -16,10 +16,10 @@ from rich.console import Console
 
 from handoff_cli import __version__
 from handoff_cli.clocks.evaluate import SlaResult
+from handoff_cli.core.findings import CheckResult, Finding
 from handoff_cli.dossier.placeholders import FILLER_CODES
 from handoff_cli.dossier.schema_check import SCHEMA_CODES
 from handoff_cli.dossier.yaml_codes import LOAD_CODES
-from handoff_cli.gate.findings import CheckResult, Finding
 from handoff_cli.gate.no_regress import RATCHET_CODES
 from handoff_cli.gate.scoring import GATE_CODES
 from handoff_cli.gate.waivers import WAIVER_CODES

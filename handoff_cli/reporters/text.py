@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.text import Text
 
-from handoff_cli.gate.findings import CheckResult, FileResult, Finding, Severity
+from handoff_cli.core.findings import CheckResult, FileResult, Finding, Severity
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 

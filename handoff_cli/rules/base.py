@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TypeVar
 
-from handoff_cli.dossier.positions import FieldPath, dotted, pattern
+from handoff_cli.core.field_paths import FieldPath, dotted, pattern
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 

@@ -44,3 +44,53 @@ class RejectReason(StrEnum):
     RISKS_UNASSESSED = "risks-unassessed"
     FILLER = "filler"
     OTHER = "other"
+
+
+# Compared after normalising case, spacing and surrounding punctuation; text that is only
+# punctuation ("-", "?", "...") is always filler. Hebrew, Malay, Chinese and Indonesian fillers are covered too.
+DEFAULT_FILLER: tuple[str, ...] = (
+    "tbd",
+    "tba",
+    "tbc",
+    "to be determined",
+    "to be confirmed",
+    "to be decided",
+    "to be announced",
+    "n/a",
+    "na",
+    "n.a",
+    "none yet",
+    "not yet",
+    "unknown",
+    "pending",
+    "todo",
+    "to do",
+    "fixme",
+    "xxx",
+    "see notes",
+    "see crm",
+    "see salesforce",
+    "see hubspot",
+    "see email",
+    "ask rep",
+    "ask sales",
+    "same as above",
+    "as above",
+    "etc",
+    "lorem ipsum",
+    "placeholder",
+    "fill in",
+    "fill me",
+    "later",
+    "לא ידוע",
+    "טרם",
+    "יעודכן",
+    "belum ada",
+    "belum diketahui",
+    "tidak diketahui",
+    "akan dikemaskini",
+    "待定",
+    "未知",
+    "暂无",
+    "待补充",
+)

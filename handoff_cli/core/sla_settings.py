@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from handoff_cli.dossier.vocabulary import Segment
+from handoff_cli.core.vocabulary import Segment
 
 
 class Unit(StrEnum):
