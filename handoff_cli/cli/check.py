@@ -105,10 +105,10 @@ def _run(
     no_regress: bool = False,
 ) -> CheckResult:
     from handoff_cli.cli.progress import progress
-    from handoff_cli.engine.files import expand_names
-    from handoff_cli.engine.git_changed import changed_dossiers
-    from handoff_cli.engine.repo_dossiers import repo_dossiers
     from handoff_cli.engine.runner import Plan, check_all, default_workers
+    from handoff_cli.repo.files import expand_names
+    from handoff_cli.repo.git_changed import changed_dossiers
+    from handoff_cli.repo.repo_dossiers import repo_dossiers
 
     proj = project(config)
     if _stdin(paths, stdin_name, changed=changed, no_regress=no_regress):

@@ -10,8 +10,8 @@ from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-from handoff_cli.engine.files import expand
 from handoff_cli.model import Dossier
+from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
 
 

@@ -12,8 +12,8 @@ from handoff_cli.crm.mapping import load_mapping
 from handoff_cli.crm.rows import CrmDeal, read_deals
 from handoff_cli.crm.skeleton import check, render, slug
 from handoff_cli.dossier.reader import load_file
-from handoff_cli.engine.files import expand
 from handoff_cli.render.environment import environment
+from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
 
 Plan = tuple[str, Path, str | None, list[str]]  # verb, path, new text, fields filled

@@ -11,12 +11,12 @@ from typing import Any, NamedTuple
 from handoff_cli.core.findings import CheckResult, FileResult, Finding
 from handoff_cli.dossier.for_commands import parse
 from handoff_cli.dossier.positions import Positions
-from handoff_cli.engine.files import expand
 from handoff_cli.gate.policy import Applied, build
 from handoff_cli.gate.scoring import evaluate, gate
 from handoff_cli.gate.waivers import sort_waivers
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
+from handoff_cli.repo.files import expand
 from handoff_cli.rules.base import Context
 from handoff_cli.settings import Project
 

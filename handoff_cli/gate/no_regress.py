@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 from handoff_cli.core.findings import CheckResult, Finding, Severity
-from handoff_cli.engine.git_changed import compare_base
-from handoff_cli.engine.git_history import renamed, show
 from handoff_cli.gate.checks import Checker
 from handoff_cli.gate.score_history import score_version
+from handoff_cli.repo.git_changed import compare_base
+from handoff_cli.repo.git_history import renamed, show
 from handoff_cli.settings import Project
 
 RATCHET_CODES: dict[str, tuple[str, str]] = {

@@ -12,9 +12,9 @@ from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.findings import FileResult
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-from handoff_cli.engine.files import expand
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
+from handoff_cli.repo.files import expand
 from handoff_cli.rules import BY_CODE
 from handoff_cli.settings import Project
 

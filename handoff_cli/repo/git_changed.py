@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handoff_cli.core.errors import HandoffError
-from handoff_cli.engine.files import SUFFIXES
+from handoff_cli.repo.files import SUFFIXES
 
 # the default branch, in the order a clone usually knows it: the remote's HEAD, then the common names
 DEFAULT_BASES = ("origin/HEAD", "main", "master")

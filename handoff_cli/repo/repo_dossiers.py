@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from handoff_cli.engine.files import SUFFIXES
+from handoff_cli.repo.files import SUFFIXES
 from handoff_cli.settings import Project
 
 

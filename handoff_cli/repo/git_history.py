@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from handoff_cli.engine.git_changed import GitError
+from handoff_cli.repo.git_changed import GitError
 
 _FIELD = "\x1f"  # between the fields of one commit; no name or date holds it
 
