@@ -126,9 +126,9 @@ def log(
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
     from handoff_cli.clocks.businessdays import deal_tz
-    from handoff_cli.clocks.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.edit.file_lock import locked
 
     proj = project(config)

@@ -9,10 +9,10 @@ from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from handoff_cli.clocks.eventlog import check_time
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
 from handoff_cli.edit.acceptance import rating_value
+from handoff_cli.edit.eventlog import check_time
 from handoff_cli.model import Dossier
 from handoff_cli.model.outcomes import DETAIL_OF, REQUIRED, Health, OutcomeKind
 
