@@ -22,7 +22,7 @@ def outcome_charts(doc: Doc) -> list[str]:
 
 
 def outcome_parts(doc: Doc) -> list[str]:
-    from handoff_cli.reporters.portfolio_html import table
+    from handoff_cli.reporters.html_table import table
 
     parts = [f"<h2>Outcomes</h2><p>{doc['outcomes']['signed']} signed deals.</p>", "".join(outcome_charts(doc))]
     for title, rows in sections(doc):

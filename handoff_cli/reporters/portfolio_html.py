@@ -7,6 +7,7 @@ from typing import Any
 
 from handoff_cli.reporters.bar_chart import CSS as CHART_CSS
 from handoff_cli.reporters.bar_chart import chart
+from handoff_cli.reporters.html_table import table
 from handoff_cli.reporters.outcomes_html import outcome_parts
 from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_lines
 
@@ -15,12 +16,6 @@ CSS = """body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:110
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #dde;padding:.3rem .6rem;text-align:left;
 vertical-align:top}th{background:#f3f4f8}.flag{color:#b00020;font-weight:600}"""
-
-
-def table(header: list[str], body: list[list[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in body)
-    return f"<table><tr>{head}</tr>{rows}</table>"
 
 
 def html(doc: Doc) -> str:
