@@ -78,9 +78,5 @@ def _score_of(categories: tuple[tuple[str, float, float], ...]) -> Score:
     return Score(tuple(CategoryScore(*c) for c in categories))
 
 
-def _score(score: Score | None) -> list[list[object]] | None:
-    return None if score is None else [[c.category, c.earned, c.possible] for c in score.categories]
-
-
 def _finite(moment: float) -> float | None:
     return None if moment in (float("inf"), float("-inf")) else moment

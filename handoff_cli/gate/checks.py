@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from handoff_cli.core.findings import CheckResult, FileResult, Finding
+from handoff_cli.core.findings import FileResult, Finding
 from handoff_cli.dossier.for_commands import parse
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.gate.policy import Applied, build
@@ -16,7 +15,6 @@ from handoff_cli.gate.scoring import evaluate, gate
 from handoff_cli.gate.waivers import sort_waivers
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
-from handoff_cli.repo.files import expand
 from handoff_cli.rules.base import Context
 from handoff_cli.settings import Project
 
@@ -75,9 +73,6 @@ class Checker:
         if blocked:
             findings.insert(0, blocked)
         return FileResult(display, findings, score, min_score, dossier.deal.id, segment.value, stage.value, waived)
-
-    def check_paths(self, paths: Sequence[Path]) -> CheckResult:
-        return CheckResult([self.check_file(p) for p in expand(paths)])
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

@@ -11,10 +11,6 @@ Section = tuple[str, list[tuple[str, str]]]
 NOT_YET = "not yet known"
 
 
-def _num(value: float | None, unit: str = "") -> str:
-    return "-" if value is None else f"{value:g}{unit}"
-
-
 def survey(s: Doc, target: float) -> str:
     if not s["count"]:
         return "no survey yet"
