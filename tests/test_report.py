@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.cli.portfolio import ReportFormat
+from handoff_cli.cli.report import ReportFormat
 from handoff_cli.reporters.portfolio import REPORT
 from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli
 

@@ -20,19 +20,19 @@ from handoff_cli.core.errors import HandoffError
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
 # A run imports and builds only the command it runs; --help builds them all to list them, in this order.
 COMMANDS = {
-    "validate": ("check", "validate"),
-    "score": ("check", "score"),
-    "rules": ("catalog", "rules"),
-    "init": ("scaffold", "init"),
-    "schema": ("scaffold", "schema"),
-    "sla": ("clocks", "sla"),
-    "log": ("clocks", "log"),
-    "accept": ("review", "accept"),
+    "validate": ("validate", "validate"),
+    "score": ("validate", "score"),
+    "rules": ("rules", "rules"),
+    "init": ("init", "init"),
+    "schema": ("init", "schema"),
+    "sla": ("sla", "sla"),
+    "log": ("log", "log"),
+    "accept": ("accept", "accept"),
     "history": ("history", "history"),
-    "report": ("portfolio", "report"),
+    "report": ("report", "report"),
     "render": ("render", "render_app"),
     "templates": ("templates", "templates_app"),
-    "import": ("crm", "import_app"),
+    "import": ("import_crm", "import_app"),
 }
 
 

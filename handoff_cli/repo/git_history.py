@@ -1,5 +1,5 @@
 """A dossier's past in git, for `handoff history` and `validate --no-regress`: the commits that touched it, and
-the file as a commit left it. git runs as a subprocess, as for --changed (engine/git_changed.py).
+the file as a commit left it. git runs as a subprocess, as for --changed (repo/git_changed.py).
 """
 
 from __future__ import annotations

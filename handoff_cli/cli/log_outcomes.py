@@ -1,6 +1,6 @@
 """`handoff log` for the customer's outcomes (customer_survey, health, renewed, churned, expanded).
 
-The command itself is `log` in cli/clocks.py; an outcome name hands the work to `log_outcome` here, which
+The command itself is `log` in cli/log.py; an outcome name hands the work to `log_outcome` here, which
 writes under handoff.outcomes with the same byte-preserving, proven, atomic writer as the clock events.
 """
 
