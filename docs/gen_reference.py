@@ -193,8 +193,8 @@ def settings() -> list[str]:
 
 def packages() -> list[str]:
     """The first line of each package's docstring: what it is for."""
-    names = ["cli", "dossier", "model", "gate", "rules", "engine", "edit", "clocks", "render", "portfolio",
-             "reporters", "crm", "settings", "errors"]  # fmt: skip
+    names = ["core", "model", "settings", "dossier", "repo", "rules", "gate", "clocks", "edit", "engine", "render",
+             "portfolio", "crm", "reporters", "cli"]  # fmt: skip
     rows = []
     for name in names:
         module = importlib.import_module(f"handoff_cli.{name}")
