@@ -107,6 +107,6 @@ def test_a_bad_region_in_the_export_stops_the_import(run_cli: RunCli, deals_repo
     (deals_repo / "won.csv").write_text("Id,Org,Zone\n1,Acme,Moon/Base\n", encoding="utf-8")
     run = run_cli("import", "crm", "won.csv", "--map", "map.toml", "--out", "deals")
     assert (run.exit_code, run.stderr) == (2, (
-        "handoff: error: won.csv: row 2: the dossier would not be valid: deal.timezone: 'Moon/Base': not a known "
+        "handoff: error: won.csv:2: the dossier would not be valid: deal.timezone: 'Moon/Base': not a known "
         "time zone; use an IANA name such as Europe/Berlin; nothing was written\n"))
     assert not (deals_repo / "deals").exists()

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, project
+from handoff_cli.core.vocabulary import Segment
 
 import_app = typer.Typer(
     name="import", help="Start dossiers from what other systems already know.", no_args_is_help=True
@@ -24,6 +25,19 @@ def crm(
     update: Annotated[
         bool, typer.Option("--update", help="Fill the empty fields of dossiers that already exist for a deal.")
     ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", metavar="NAME", help="The export's encoding, e.g. cp1252; default: detected."),
+    ] = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale", metavar="LOCALE", help="How amounts are written: de_DE for 150.000,00; default: en_US."
+        ),
+    ] = None,
+    segment: Annotated[
+        Segment | None, typer.Option("--segment", help="The segment of deals whose export row names none.")
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Turn a CRM export into dossier skeletons, one file per deal, as `handoff init` writes them.
@@ -34,7 +48,9 @@ def crm(
 
     With --update only its empty fields are filled (value, signature, time zone, holidays, rep, stakeholders).
 
-    A bad cell stops the import before anything is written, naming the row and column.
+    The encoding and the separator (`,`, `;`, tab) are detected; amounts are read in --locale.
+
+    A bad cell stops the import before anything is written, naming the line and column.
 
     Examples:
 
@@ -45,11 +61,13 @@ def crm(
       handoff import crm pipedrive.csv --map pipedrive.toml --out deals/
     """
     from handoff_cli.crm.importer import plan_import
+    from handoff_cli.crm.rows import Reading
     from handoff_cli.edit.atomic_write import atomic_write, write_new
     from handoff_cli.edit.file_lock import locked
 
     proj = project(config)
-    plans = plan_import(file, map, out, update=update, project=proj)
+    reading = Reading(encoding=encoding, locale=locale, segment=segment)
+    plans = plan_import(file, map, out, update=update, reading=reading, project=proj)
     done = []
     for first, redo in plans:
         verb, path, new, fields = first
