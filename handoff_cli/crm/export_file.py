@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,14 +41,15 @@ class Export:
         return _SEPARATOR_NAMES[self.delimiter]
 
 
-def read_export(path: Path, *, encoding: str | None) -> Export:
+def read_export(path: Path, *, encoding: str | None, key_columns: Collection[str]) -> Export:
+    """`key_columns`: headers the mapping must find, which tell a separator that splits the header right."""
     display = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=display) from None
     text = decode(data, display, encoding)
-    delimiter = _delimiter(text)
+    delimiter = _delimiter(text, key_columns)
     records = _records(text, delimiter, display)
     if not records:
         raise InputError("is empty: a CRM export starts with a line of column names; nothing was written", path=display)
@@ -65,24 +67,20 @@ def decode(data: bytes, display: str, encoding: str | None) -> str:
         if data.startswith(bom):
             return _decode_as(data, display, name)
     try:
-        return data.decode("utf-8")
+        if b"\0" not in data:  # NUL bytes are valid UTF-8, but text has none: UTF-16 without a byte-order mark
+            return data.decode("utf-8")
+        line = data[: data.index(b"\0")].count(b"\n") + 1
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-    # Windows code pages differ in a few letters only: a guess that could turn "François" into "Franēois"
-    # is not taken; the file is read only when every plausible encoding reads it the same way.
-    readings: dict[str, list[str]] = {}
-    for match in charset_normalizer.from_bytes(data):
-        readings.setdefault(str(match), []).append(match.encoding)
+    # Code pages differ in a few letters only: a guess that could turn "François" into "Franēois" is not
+    # taken; the file is read only when every encoding it may be in reads it the same way.
+    readings = {str(match) for match in charset_normalizer.from_bytes(data)}
     if len(readings) == 1:
         return next(iter(readings))
-    if not readings:
-        found = "no encoding reads it as text"
-    else:
-        names = [names[0] for names in readings.values()][:3]
-        found = f"it reads differently as {' or '.join(names)}"
+    found = "no encoding reads it as text" if not readings else "which encoding it is in cannot be told for certain"
     raise InputError(
-        f"not UTF-8 text, and {found}; pass the encoding the CRM wrote it in with --encoding "
-        "(a Western European Windows or Excel export: --encoding cp1252); nothing was written",
+        f"not UTF-8 text, and {found}; pass its encoding with --encoding, e.g. --encoding cp1252 for an export "
+        "from Excel or a CRM on Western European Windows; nothing was written",
         path=display,
         line=line,
     )
@@ -106,14 +104,23 @@ def _decode_as(data: bytes, display: str, encoding: str) -> str:
     return text.removeprefix("\ufeff")  # `--encoding utf-8` on a file that starts with a byte-order mark
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(text: str, key_columns: Collection[str]) -> str:
     sample = text[:_SNIFF_CHARS]
     if len(text) > _SNIFF_CHARS and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        sniffed: str = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:  # one column, or too little to tell: the CSV default
-        return ","
+        sniffed = ","
+    # the Sniffer counts characters, and `;` in a note or `,` in 150.000,00 can outvote the real separator:
+    # a separator that splits the header into the columns the mapping needs wins over the Sniffer's choice
+    first_line = sample.partition("\n")[0]
+    candidates: list[str] = [sniffed, *(d for d in DELIMITERS if d != sniffed)]
+    for delimiter in candidates:
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        if any(name.strip() in key_columns for name in header):
+            return delimiter
+    return sniffed
 
 
 def _records(text: str, delimiter: str, display: str) -> list[tuple[int, list[str]]]:

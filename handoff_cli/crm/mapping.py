@@ -92,6 +92,11 @@ class Mapping(_Strict):
         found = {" ".join(k.split()).casefold(): v for k, v in self.roles.items()}.get(wanted)
         return found or next((r for r in Role if r.value == wanted), None)
 
+    def names(self, field: str) -> list[str]:
+        """The headers a [columns] field goes by."""
+        names = getattr(self.columns, field)
+        return [names] if isinstance(names, str) else list(names or [])
+
     def locate(self, header: list[str]) -> tuple[dict[str, str], list[list[str]]]:
         """field -> the export's column for it ("contacts.email" for a contact's), and the names of each
         column that must be there and is not."""

@@ -65,7 +65,7 @@ def read_deals(path: Path, mapping: Mapping, reading: Reading) -> list[CrmDeal]:
     display = str(path)
     locale = number_locale(reading.locale, source="--locale") if reading.locale else None
     locale = locale or number_locale(mapping.locale or DEFAULT_LOCALE, source="locale")
-    export = read_export(path, encoding=reading.encoding)
+    export = read_export(path, encoding=reading.encoding, key_columns=mapping.names("id"))
     columns = _columns(export, mapping, display)
     if "segment" not in columns and (reading.segment or mapping.default_segment) is None:
         named = mapping.columns.segment
@@ -137,7 +137,7 @@ def _deal(
         try:
             deal.amount = parse_amount(amount, locale)
         except ValueError as exc:
-            raise cell.fail("amount", f"'{amount}' {exc}; pass --locale with the export's") from None
+            raise cell.fail("amount", f"'{amount}' {exc}; pass --locale if the export writes them otherwise") from None
         if not deal.amount.is_finite() or deal.amount < 0:
             raise cell.fail("amount", f"'{amount}' is not an amount of money")
     currency = cell.get("currency") or mapping.default_currency
