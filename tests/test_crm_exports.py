@@ -94,10 +94,22 @@ def test_a_semicolon_cp1252_export_with_decimal_commas(run_cli: RunCli, deals_re
     mueller = (deals_repo / "deals" / "muller-maschinenbau-gmbh.yaml").read_text(encoding="utf-8")
     assert '  account: "Müller Maschinenbau GmbH"\n' in mueller and '  sales_rep: {name: "Jürgen Weiß"}' in mueller
     assert "  value: {amount: 150000.00, currency: EUR}  #" in mueller and "  signed_at: 2026-11-06  #" in mueller
+    assert '  holidays: "DE"  #' in mueller  # Billing Country "Deutschland", a country's name in the export's locale
     baker = (deals_repo / "deals" / "backerei-schafer.yaml").read_text(encoding="utf-8")
-    assert "  value: {amount: 9600.50, currency: EUR}  #" in baker
+    assert "  value: {amount: 9600.50, currency: EUR}  #" in baker and '  holidays: "AT"  #' in baker
     # the Next Step cell's line break is inside a quoted cell: the line numbers in messages count it
     assert "the Salesforce export salesforce-de.csv, line 4" in baker
+
+
+def test_a_country_that_is_no_country_stops_the_import_at_its_line(run_cli: RunCli, deals_repo: Path) -> None:
+    text = SALESFORCE.read_text(encoding="utf-8-sig")
+    (deals_repo / "won.csv").write_text(text.replace('"Germany"', '"Atlantis"'), encoding="utf-8")
+    run = run_cli("import", "crm", "won.csv", "--map", "salesforce", "--out", "deals")
+    # three Northwind rows of two lines each (their Next Step holds a line break): Globex starts on line 8
+    assert (run.exit_code, run.stderr) == (2, (
+        "handoff: error: won.csv:8: column 'Billing Country': 'Atlantis' is not a country name CLDR knows; write its "
+        "code, such as DE or US-NY; nothing was written\n"))  # fmt: skip
+    assert not (deals_repo / "deals").exists()
 
 
 def test_a_tab_separated_utf16_export_without_byte_order_mark(run_cli: RunCli, deals_repo: Path) -> None:

@@ -16,12 +16,13 @@ from pathlib import Path
 from babel import Locale
 
 from handoff_cli.core.errors import InputError
-from handoff_cli.crm.amounts import DEFAULT_LOCALE, number_locale, parse_amount
 from handoff_cli.crm.export_file import Export, read_export
+from handoff_cli.crm.locale_values import DEFAULT_LOCALE, country_code, number_locale, parse_amount
 from handoff_cli.crm.mapping import Mapping
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
 
+_HOLIDAY_CODE = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 # HubSpot lists a deal's associated contacts as "Name (email);Name (email)"
 _NAME_AND_EMAIL = re.compile(r"(?P<name>.*\S)\s*\((?P<email>[^()\s]+@[^()\s]+)\)")
 
@@ -151,8 +152,18 @@ def _deal(
             formats = ", ".join(mapping.date_formats)
             raise cell.fail("signed_at", f"'{signed}' is not a date in any of the mapping's formats ({formats})")
     deal.rep_name, deal.rep_email = cell.get("sales_rep"), cell.get("sales_rep_email")
-    deal.timezone, deal.holidays = cell.get("timezone"), cell.get("holidays")
+    deal.timezone, deal.holidays = cell.get("timezone"), _holidays(cell, locale)
     return deal
+
+
+def _holidays(cell: _Cells, locale: Locale) -> str | None:
+    """A holiday code as it is (DE, US-NY), or a country's name as a CRM's country picklist writes it."""
+    value = cell.get("holidays")
+    if value is None or _HOLIDAY_CODE.fullmatch(value):
+        return value
+    if (code := country_code(value, locale)) is None:
+        raise cell.fail("holidays", f"'{value}' is not a country name CLDR knows; write its code, such as DE or US-NY")
+    return code
 
 
 def _moment(text: str, formats: list[str]) -> date | datetime | None:

@@ -1,4 +1,5 @@
-"""Amounts as the export's locale writes them: `150,000.00` (en_US), `150.000,00` (de_DE), `150 000,00` (fr_FR)."""
+"""What an export writes the way its locale does: amounts (`150,000.00` in en_US, `150.000,00` in de_DE,
+`150 000,00` in fr_FR) and country names (`Germany`, `Deutschland`)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,13 @@ def parse_amount(text: str, locale: Locale) -> Decimal:
     except NumberFormatError:
         example = format_decimal(Decimal("1234.56"), locale=locale)
         raise ValueError(f"is not a number as {locale} writes them ({example})") from None
+
+
+def country_code(name: str, locale: Locale) -> str | None:
+    """DE for "Germany" (or, in a de_DE export, "Deutschland"): CLDR's country names, in English and the locale."""
+    wanted = " ".join(name.split()).casefold()
+    for territories in (locale.territories, Locale.parse("en").territories):
+        for code, territory in territories.items():
+            if len(code) == 2 and code.isalpha() and str(territory).casefold() == wanted:
+                return str(code)
+    return None
