@@ -101,6 +101,27 @@ def test_a_semicolon_cp1252_export_with_decimal_commas(run_cli: RunCli, deals_re
     assert "the Salesforce export salesforce-de.csv, line 4" in baker
 
 
+def test_a_mapping_of_ones_own_gives_the_locale_and_the_columns_an_export_may_lack(
+    run_cli: RunCli, deals_repo: Path
+) -> None:
+    (deals_repo / "map.toml").write_text(
+        'crm = "Axelor"\nlocale = "fr_FR"\ndefault_currency = "EUR"\ndefault_segment = "smb"\n'
+        'optional = ["timezone"]\n[columns]\nid = "Réf"\naccount = ["Société", "Client"]\namount = "Montant"\n'
+        'timezone = "Fuseau"\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    # typed spaces group the thousands, where fr_FR writes a narrow no-break space
+    (deals_repo / "won.csv").write_text("Réf;Client;Montant\nAX-7;Café Olé;1 250 000,50\n", encoding="utf-8")
+    run = run_cli("import", "crm", "won.csv", "--map", "map.toml", "--out", "deals")
+    assert (run.exit_code, run.stderr) == (0, "")
+    text = (deals_repo / "deals" / "cafe-ole.yaml").read_text(encoding="utf-8")
+    assert "  value: {amount: 1250000.50, currency: EUR}  #" in text and "  timezone:" not in text
+    run = run_cli("import", "crm", "won.csv", "--map", "map.toml", "--out", "deals", "--locale", "en_US")
+    assert (run.exit_code, run.stderr) == (2, (
+        "handoff: error: won.csv:2: column 'Montant': '1 250 000,50' is not a number as en_US writes them "
+        "(1,234.56); pass --locale if the export writes them otherwise; nothing was written\n"))  # fmt: skip
+
+
 def test_a_country_that_is_no_country_stops_the_import_at_its_line(run_cli: RunCli, deals_repo: Path) -> None:
     text = SALESFORCE.read_text(encoding="utf-8-sig")
     (deals_repo / "won.csv").write_text(text.replace('"Germany"', '"Atlantis"'), encoding="utf-8")
