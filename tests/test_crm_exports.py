@@ -155,7 +155,9 @@ def test_a_header_that_does_not_fit_names_the_separator_it_was_read_with(run_cli
     ("content", "options", "message"),
     [
         (b"Record ID\n1\n", ("--encoding", "klingon"),
-         "--encoding klingon: not an encoding Python knows, e.g. utf-8, cp1252, utf-16"),
+         "--encoding klingon: not a text encoding Python knows, e.g. utf-8, cp1252, utf-16"),
+        (b"Record ID\n1\n", ("--encoding", "rot13"),
+         "--encoding rot13: not a text encoding Python knows, e.g. utf-8, cp1252, utf-16"),
         ("Record ID,Associated Company\n1,Société Générale\n".encode("cp1252"), ("--encoding", "utf-8"),
          "won.csv:2: is not utf-8 text (byte 0xe9); pass the encoding the CRM wrote it in with --encoding; "
          "nothing was written"),
@@ -166,7 +168,7 @@ def test_a_header_that_does_not_fit_names_the_separator_it_was_read_with(run_cli
          "--locale xx_YY: not a locale Babel knows; use e.g. en_US, de_DE, fr_FR"),
         (b"", (), "won.csv: is empty: a CRM export starts with a line of column names; nothing was written"),
     ],
-    ids=["unknown-encoding", "wrong-encoding", "not-text", "unknown-locale", "empty"],
+    ids=["unknown-encoding", "no-text-encoding", "wrong-encoding", "not-text", "unknown-locale", "empty"],
 )  # fmt: skip
 def test_what_cannot_be_read_is_one_line(
     run_cli: RunCli, deals_repo: Path, content: bytes, options: tuple[str, ...], message: str

@@ -88,11 +88,10 @@ def decode(data: bytes, display: str, encoding: str | None) -> str:
 
 def _decode_as(data: bytes, display: str, encoding: str) -> str:
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise ConfigError(f"--encoding {encoding}: not an encoding Python knows, e.g. utf-8, cp1252, utf-16") from None
-    try:
         text = data.decode(encoding)
+    except LookupError:  # an unknown name, or a codec that is no text encoding (rot13, base64)
+        known = "not a text encoding Python knows, e.g. utf-8, cp1252, utf-16"
+        raise ConfigError(f"--encoding {encoding}: {known}") from None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
