@@ -32,7 +32,9 @@ def crm(
     locale: Annotated[
         str | None,
         typer.Option(
-            "--locale", metavar="LOCALE", help="How amounts are written: de_DE for 150.000,00; default: en_US."
+            "--locale",
+            metavar="LOCALE",
+            help="How amounts are written: de_DE for 150.000,00; default: the mapping's locale, or en_US.",
         ),
     ] = None,
     segment: Annotated[
@@ -57,6 +59,8 @@ def crm(
       handoff import crm hubspot-deals.csv --map hubspot --out deals/
 
       handoff import crm opportunities.csv --map salesforce --out deals/ --update
+
+      handoff import crm report.csv --map salesforce --out deals/ --segment mid-market --locale de_DE
 
       handoff import crm pipedrive.csv --map pipedrive.toml --out deals/
     """
