@@ -64,15 +64,17 @@ class CrmDeal:
 
 def read_deals(path: Path, mapping: Mapping, reading: Reading) -> list[CrmDeal]:
     display = str(path)
-    locale = number_locale(reading.locale, source="--locale") if reading.locale else None
-    locale = locale or number_locale(mapping.locale or DEFAULT_LOCALE, source="locale")
+    if reading.locale:
+        locale = number_locale(reading.locale, source="--locale")
+    else:
+        locale = number_locale(mapping.locale or DEFAULT_LOCALE, source=f"{mapping.crm} mapping: locale")
     export = read_export(path, encoding=reading.encoding, key_columns=mapping.names("id"))
     columns = _columns(export, mapping, display)
     if "segment" not in columns and (reading.segment or mapping.default_segment) is None:
-        named = mapping.columns.segment
+        column = next((f"column '{name}'" for name in mapping.names("segment")), "segment column")
         raise InputError(
-            (f"no column '{named if isinstance(named, str) else named[0]}' and" if named else "no segment column and")
-            + " no --segment: pass the deals' segment (enterprise, mid-market, smb or strategic); nothing was written",
+            f"no {column} and no --segment: pass the deals' segment (enterprise, mid-market, smb or strategic); "
+            "nothing was written",
             path=display,
             line=export.header_line,
         )
