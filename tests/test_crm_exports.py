@@ -167,8 +167,13 @@ def test_a_header_that_does_not_fit_names_the_separator_it_was_read_with(run_cli
         (b"Record ID,Associated Company\n1,Acme\n", ("--locale", "xx_YY"),
          "--locale xx_YY: not a locale Babel knows; use e.g. en_US, de_DE, fr_FR"),
         (b"", (), "won.csv: is empty: a CRM export starts with a line of column names; nothing was written"),
+        (b"\n\n", (), "won.csv: is empty: a CRM export starts with a line of column names; nothing was written"),
+        (b'Record ID,Associated Company,Amount\n1,Acme,"9\n6\x1b[2JK"\n', (),
+         "won.csv:2: column 'Amount': '9 6\ufffd[2JK' is not a number as en_US writes them (1,234.56); pass "
+         "--locale if the export writes them otherwise; nothing was written"),
     ],
-    ids=["unknown-encoding", "no-text-encoding", "wrong-encoding", "not-text", "unknown-locale", "empty"],
+    ids=["unknown-encoding", "no-text-encoding", "wrong-encoding", "not-text", "unknown-locale", "empty",
+         "empty-lines", "cell-escapes"],
 )  # fmt: skip
 def test_what_cannot_be_read_is_one_line(
     run_cli: RunCli, deals_repo: Path, content: bytes, options: tuple[str, ...], message: str

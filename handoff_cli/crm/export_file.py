@@ -51,6 +51,8 @@ def read_export(path: Path, *, encoding: str | None, key_columns: Collection[str
     text = decode(data, display, encoding)
     delimiter = _delimiter(text, key_columns)
     records = _records(text, delimiter, display)
+    while records and not any(c.strip() for c in records[0][1]):  # empty lines above the header
+        records = records[1:]
     if not records:
         raise InputError("is empty: a CRM export starts with a line of column names; nothing was written", path=display)
     (header_line, header), body = records[0], _without_footer(records[1:])

@@ -21,6 +21,7 @@ from handoff_cli.crm.locale_values import DEFAULT_LOCALE, country_code, number_l
 from handoff_cli.crm.mapping import Mapping
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
+from handoff_cli.render.environment import comment_text
 
 _HOLIDAY_CODE = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 # HubSpot lists a deal's associated contacts as "Name (email);Name (email)"
@@ -115,8 +116,9 @@ class _Cells:
         return value or None
 
     def fail(self, field: str, message: str) -> InputError:
-        column = self.columns.get(field, field)
-        return InputError(f"column '{column}': {message}; nothing was written", path=self.display, line=self.line)
+        # the message quotes the export's cells: one line, no control characters, whatever they hold
+        said = comment_text(f"column '{self.columns.get(field, field)}': {message}")
+        return InputError(f"{said}; nothing was written", path=self.display, line=self.line)
 
     def required(self, field: str) -> str:
         value = self.get(field)
