@@ -110,3 +110,47 @@ def test_a_bad_region_in_the_export_stops_the_import(run_cli: RunCli, deals_repo
         "handoff: error: won.csv:2: the dossier would not be valid: deal.timezone: 'Moon/Base': not a known "
         "time zone; use an IANA name such as Europe/Berlin; nothing was written\n"))
     assert not (deals_repo / "deals").exists()
+
+
+def test_every_logged_item_reads_at_in_the_deals_zone(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "berlin.yaml").write_text(_deal("timezone: Europe/Berlin"), encoding="utf-8")
+    event = run_cli("log", "berlin.yaml", "kickoff", "--at", "2026-11-25T10:00")
+    health = run_cli("log", "berlin.yaml", "health", "--value", "green", "--at", "2026-11-25T10:00")
+    review = run_cli("accept", "berlin.yaml", "--by", "cleo@example.com", "--as-of", "2026-11-25T10:00")
+    assert event.stdout == "logged kickoff at 2026-11-25T10:00:00+01:00 in berlin.yaml\n"
+    assert health.stdout == "logged health value green at 2026-11-25T10:00:00+01:00 in berlin.yaml\n"
+    assert review.stdout == "accepted by cleo@example.com at 2026-11-25T10:00:00+01:00 in berlin.yaml\n"
+    text = (deals_repo / "berlin.yaml").read_text(encoding="utf-8")
+    assert text.count("2026-11-25T10:00:00+01:00") == 3
+    warning = "handoff: warning: {} 2026-11-25T10:00 has no offset; read in Europe/Berlin, the deal's time zone\n"
+    assert (event.stderr, health.stderr, review.stderr) == (
+        warning.format("--at"), warning.format("--at"), warning.format("--as-of"))
+
+
+def test_a_time_with_an_offset_gets_no_warning(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "berlin.yaml").write_text(_deal("timezone: Europe/Berlin"), encoding="utf-8")
+    result = run_cli("log", "berlin.yaml", "kickoff", "--at", "2026-11-25T10:00:00+01:00")
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_validate_and_sla_read_a_naive_signature_in_the_deals_zone(run_cli: RunCli, deals_repo: Path) -> None:
+    # 20:00 on Kiritimati (UTC+14) is 06:00 UTC, six hours before the check: signed, not in the future
+    (deals_repo / "line.yaml").write_text(
+        _deal("timezone: Pacific/Kiritimati", signed="2026-11-23T20:00:00"), encoding="utf-8")
+    as_of = ("--as-of", "2026-11-23T12:00:00Z")
+    validate = run_cli("validate", "line.yaml", "--format", "json", *as_of)
+    codes = {f["code"] for f in json.loads(validate.stdout)["files"][0]["findings"]}
+    assert "HS804" not in codes
+    clocks = json.loads(run_cli("sla", "line.yaml", "--format", "json", *as_of).stdout)["clocks"]
+    assert {row["clock"]: row["due"] for row in clocks}["intro_email"] == "2026-11-25T20:00:00+14:00"
+
+
+def test_a_signature_in_the_deals_future_is_in_the_future_for_both(run_cli: RunCli, deals_repo: Path) -> None:
+    # the same text on a deal in UTC is 20:00 UTC, eight hours after the check
+    (deals_repo / "utc.yaml").write_text(_deal(signed="2026-11-23T20:00:00"), encoding="utf-8")
+    as_of = ("--as-of", "2026-11-23T12:00:00Z")
+    validate = run_cli("validate", "utc.yaml", "--format", "json", *as_of)
+    codes = {f["code"] for f in json.loads(validate.stdout)["files"][0]["findings"]}
+    assert "HS804" in codes
+    clocks = json.loads(run_cli("sla", "utc.yaml", "--format", "json", *as_of).stdout)["clocks"]
+    assert {row["clock"]: row["due"] for row in clocks}["intro_email"] == "2026-11-25T20:00:00+00:00"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ConfigOpt, logged_at, project
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.vocabulary import RejectReason
 
@@ -59,27 +58,26 @@ def accept(
 
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-    from handoff_cli.edit.acceptance import check_time, email_value, rating_value, reason_values, review_entry
+    from handoff_cli.edit.acceptance import email_value, rating_value, reason_values, review_entry
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.file_lock import locked
     from handoff_cli.edit.record import recorded_text
 
     display = str(path)
     proj = project(config)
-    tz = proj.settings.tz
     email = email_value(by, display=display)
     score = rating_value(rating, display=display)
     reasons = reason_values(reason or [], reject=reject, display=display)
-    now = datetime.now(tz)
-    when = _when(as_of, tz, display) if as_of else now.replace(microsecond=0)
-    check_time(when, now=now, display=display)
-    item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
     with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other review is lost
         try:
             dossier, _ = load_dossier(path, proj)
         except DossierInvalid as exc:
             raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        when = logged_at(as_of, deal_zone(proj.settings, dossier.deal), option="--as-of", display=display,
+                         what="record a review once it is made")
+        item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
         text = path.read_bytes().decode("utf-8")
         new_text = recorded_text(
             text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
@@ -88,10 +86,3 @@ def accept(
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
     typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 
-
-def _when(value: str, tz: tzinfo, display: str) -> datetime:
-    """--as-of, with a bad value reported as one line like every other refusal of this command."""
-    try:
-        return moment(value, tz)
-    except typer.BadParameter as exc:
-        raise InputError(f"--as-of {exc.message}", path=display) from None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ConfigOpt, logged_at, project
 from handoff_cli.core.errors import InputError
 
 
@@ -74,7 +73,7 @@ def log(
         log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
-    from handoff_cli.clocks.businessdays import deal_tz
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
@@ -87,10 +86,9 @@ def log(
             dossier, _ = load_dossier(path, proj)
         except DossierInvalid as exc:
             raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
-        tz = deal_tz(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
-        now = datetime.now(tz)
-        when = moment(at, tz) if at else now.replace(microsecond=0)
-        check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
+        when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
+                         what="log an event once it has happened", signed=dossier.deal.signed_at, force=force)
+        check_event(dossier, name, force=force, display=str(path))
         text = path.read_bytes().decode("utf-8")
         item = entry(name, when, by=by, note=note)
         atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))

@@ -6,12 +6,11 @@ writes under handoff.outcomes with the same byte-preserving, proven, atomic writ
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import typer
 
-from handoff_cli.cli.options import moment, project
+from handoff_cli.cli.options import logged_at, project
 from handoff_cli.core.errors import InputError
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.model.progress import EventName
@@ -53,6 +52,7 @@ def log_outcome(
     force: bool,
     config: Path | None,
 ) -> None:
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
@@ -62,14 +62,14 @@ def log_outcome(
     kind = OutcomeKind(event)
     detail = details(kind, rating=rating, value=value, amount=amount, display=display)
     proj = project(config)
-    tz = proj.settings.tz
-    now = datetime.now(tz)
-    when = moment(at, tz) if at else now.replace(microsecond=0)
     try:
         dossier, _ = load_dossier(path, proj)
     except DossierInvalid as exc:
         raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
-    check_outcome(dossier, kind, when, now=now, tz=tz, force=force, display=display)
+    zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
+    when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
+                     signed=dossier.deal.signed_at, force=force)
+    check_outcome(dossier, kind, zone=zone, force=force, display=display)
     item = outcome_entry(kind, when, detail, by=by, note=note)
     text = path.read_bytes().decode("utf-8")
     new_text = recorded_text(

@@ -9,6 +9,7 @@ from enum import StrEnum
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
 from handoff_cli.core.findings import EXIT_FINDINGS, EXIT_OK
+from handoff_cli.core.moments import local
 from handoff_cli.core.sla_settings import Owner, Unit
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
@@ -101,8 +102,7 @@ def evaluate(
     progress = dossier.handoff
 
     def aware(moment: datetime) -> datetime:
-        # naive timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)
-        return (moment if moment.tzinfo else moment.replace(tzinfo=cal.tz)).astimezone(cal.tz)
+        return local(moment, cal.tz)  # the calendar's zone is the deal's
 
     people = {Owner.REP: deal.sales_rep, Owner.CSM: deal.csm}
     csm = {deal.csm.name, *([str(deal.csm.email)] if deal.csm.email else [])} if deal.csm else set()

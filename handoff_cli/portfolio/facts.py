@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from handoff_cli.clocks.businessdays import deal_tz
 from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.findings import FileResult
+from handoff_cli.core.moments import aware, deal_zone
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
@@ -30,8 +30,7 @@ class DealFacts:
     tz: tzinfo
 
     def aware(self, moment: datetime) -> datetime:
-        """Naive dossier timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)."""
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+        return aware(moment, self.tz)
 
     @property
     def rep(self) -> str:
@@ -87,5 +86,5 @@ def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Port
             portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
-        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_tz(project.settings, dossier.deal)))
+        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
     return portfolio
