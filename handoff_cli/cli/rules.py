@@ -9,6 +9,7 @@ import typer
 
 from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
 from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.findings import Severity
 from handoff_cli.core.vocabulary import Segment
 
 _SHORT = {Segment.ENTERPRISE: "ent", Segment.MID_MARKET: "mid", Segment.SMB: "smb", Segment.STRATEGIC: "strat"}
@@ -17,7 +18,9 @@ _MARK = {"required": "must", "scored": "yes", "off": "-"}  # by policy.Mode valu
 
 def rules(
     rule: Annotated[str | None, typer.Argument(help="A rule code or name to explain.", show_default=False)] = None,
-    all_codes: Annotated[bool, typer.Option("--all", help="Also list YAML, schema and gate error codes.")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also list the YAML, schema, filler, waiver and gate codes.")
+    ] = False,
     format: FormatOpt = Format.TEXT,
     config: ConfigOpt = None,
 ) -> None:
@@ -34,17 +37,19 @@ def rules(
     from rich.table import Table
     from rich.text import Text
 
-    from handoff_cli.dossier.schema_check import SCHEMA_CODES
-    from handoff_cli.dossier.yaml_codes import LOAD_CODES
-    from handoff_cli.gate.no_regress import RATCHET_CODES
     from handoff_cli.gate.policy import build
-    from handoff_cli.gate.scoring import GATE_CODES
     from handoff_cli.rules import RULES, lookup
+    from handoff_cli.rules.catalog import all_codes
 
     plan = build(project(config))
     modes = {seg: {a.rule.code: (a.mode, a.weight) for a in applied} for seg, applied in plan.items()}
     out = console()
     if rule is not None:
+        other = all_codes().get(rule.upper())
+        if other is not None and not other.is_rule:  # HY003, HW001…: not a rule, but listed by --all
+            out.print(f"{other.code} {other.name} ({other.severity})", markup=False)
+            out.print(f"why: {other.why}", markup=False)
+            return
         try:
             found = lookup(rule)
         except KeyError as exc:
@@ -64,9 +69,9 @@ def rules(
         }
         for r in RULES
     ]
-    extra = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES, **RATCHET_CODES} if all_codes else {}
+    extra = [e for e in all_codes().values() if not e.is_rule] if everything else []
     if format is Format.JSON:
-        errors = [{"code": c, "name": n, "why": w} for c, (n, w) in extra.items()]
+        errors = [{"code": e.code, "name": e.name, "severity": str(e.severity), "why": e.why} for e in extra]
         out.out(json.dumps({"version": 1, "rules": rows, "errors": errors}, indent=2), highlight=False)
         return
     # short segment headers and category rows keep the table readable at 80 columns
@@ -74,7 +79,8 @@ def rules(
         "code",
         "name",
         *(_SHORT[s] for s in Segment),
-        caption="must = an error when missed; `handoff rules CODE` says why",
+        caption="must = an error when missed" + ("; warn = a warning" if everything else "")
+        + "; `handoff rules CODE` says why",
     )
     for column in table.columns:
         column.no_wrap = True
@@ -84,8 +90,9 @@ def rules(
             category = row["category"]
             table.add_row("", Text(category, style="bold"), *("" for _ in Segment))
         table.add_row(row["code"], row["name"], *(_cell(row["segments"][s.value]) for s in Segment))
-    for code, (name, _why) in extra.items():
-        table.add_row(code, name, *("must" for _ in Segment))
+    for entry in extra:
+        mark = "must" if entry.severity is Severity.ERROR else "warn"
+        table.add_row(entry.code, entry.name, *(mark for _ in Segment))
     out.print(table)
 
 
