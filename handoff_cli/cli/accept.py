@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, logged_at, project
-from handoff_cli.core.errors import InputError
 from handoff_cli.core.vocabulary import RejectReason
 
 REASONS = ", ".join(r.value for r in RejectReason)
@@ -50,7 +49,7 @@ def accept(
 
     Refused (exit 2, nothing written): a bad email or rating, --reject or --reason alone, an unknown reason.
 
-    Also refused: a time in the future, an invalid dossier.
+    Also refused: a time in the future. Exit 1, nothing written: an invalid dossier.
 
     Examples:
 
@@ -59,7 +58,7 @@ def accept(
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
     from handoff_cli.core.moments import deal_zone
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+    from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.edit.acceptance import email_value, rating_value, reason_values, review_entry
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.file_lock import locked
@@ -71,10 +70,7 @@ def accept(
     score = rating_value(rating, display=display)
     reasons = reason_values(reason or [], reject=reject, display=display)
     with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other review is lost
-        try:
-            dossier, _ = load_dossier(path, proj)
-        except DossierInvalid as exc:
-            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        dossier, _ = load_dossier(path, proj)
         when = logged_at(as_of, deal_zone(proj.settings, dossier.deal), option="--as-of", display=display,
                          what="record a review once it is made")
         item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)

@@ -23,7 +23,7 @@ def history(
 
     Every version is scored with today's rules and settings, so a change in the score is a change in the dossier.
 
-    Exit 0; exit 1 when the newest committed version is not a valid dossier.
+    Exit 0; exit 1 when the newest committed version is not a valid dossier (its findings on stderr).
 
     Exit 2 outside a git repository or for a file no commit touches.
 
@@ -45,10 +45,9 @@ def history(
         out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
     else:
         out.out("\n".join(text_lines(points)), highlight=False)
-    if points and not points[0].result.valid:
-        typer.echo(
-            f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "
-            f"run `handoff validate {path}` on that version",
-            err=True,
-        )
-        raise typer.Exit(1)
+    if points and not points[0].result.valid:  # said like any invalid dossier: its findings, then one line
+        from handoff_cli.core.errors import DossierInvalid
+        from handoff_cli.core.findings import Severity
+
+        newest = points[0].result
+        raise DossierInvalid(path, [f for f in newest.findings if f.severity is Severity.ERROR])

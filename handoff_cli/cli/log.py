@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, logged_at, project
-from handoff_cli.core.errors import InputError
 
 
 def log(
@@ -49,13 +48,13 @@ def log(
 
     Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 
-    Refused (exit 2, nothing written): an unknown event, a time in the future, an invalid dossier.
+    Refused (exit 2, nothing written): an unknown event, a time in the future.
 
     Also refused unless --force is given: a time before the signature, an event already logged.
 
     An outcome is also refused on an unsigned deal, and after a churn or a second survey or churn without --force.
 
-    Exit 1, nothing written, if the dossier would not validate with the event in it.
+    Exit 1, nothing written: an invalid dossier, or one that would not validate with the event in it.
 
     Examples:
 
@@ -74,7 +73,7 @@ def log(
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
     from handoff_cli.core.moments import deal_zone
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+    from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.edit.file_lock import locked
@@ -82,10 +81,7 @@ def log(
     proj = project(config)
     name = event_name(event, display=str(path))
     with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
-        try:
-            dossier, _ = load_dossier(path, proj)
-        except DossierInvalid as exc:
-            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        dossier, _ = load_dossier(path, proj)
         when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
                          what="log an event once it has happened", signed=dossier.deal.signed_at, force=force)
         check_event(dossier, name, force=force, display=str(path))

@@ -53,7 +53,7 @@ def log_outcome(
     config: Path | None,
 ) -> None:
     from handoff_cli.core.moments import deal_zone
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+    from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
     from handoff_cli.edit.record import recorded_text
@@ -62,10 +62,7 @@ def log_outcome(
     kind = OutcomeKind(event)
     detail = details(kind, rating=rating, value=value, amount=amount, display=display)
     proj = project(config)
-    try:
-        dossier, _ = load_dossier(path, proj)
-    except DossierInvalid as exc:
-        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+    dossier, _ = load_dossier(path, proj)
     zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
     when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
                      signed=dossier.deal.signed_at, force=force)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from handoff_cli.core.errors import InputError
+from handoff_cli.core.errors import HandoffError, InputError
 from handoff_cli.core.moments import aware, zone_name
 from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR
 
@@ -148,6 +148,13 @@ def logged_at(
     check_time(when, now=now, signed=aware(signed, zone) if signed else None, force=force, what=what,
                option=option, display=display)
     return when
+
+
+def tell(exc: HandoffError) -> None:
+    """An error as the user sees it on stderr, the same for every command: the boundary's, and `sla`'s and
+    `report`'s for each file they skip (an invalid dossier's finding lines, then one line)."""
+    for line in exc.lines():
+        typer.echo(line, err=True)
 
 
 def no_color() -> bool:

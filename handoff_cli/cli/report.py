@@ -19,7 +19,9 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    tell,
 )
+from handoff_cli.core.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,8 +88,10 @@ def report(
         REPORT[format](doc, console())
     else:
         _write(out, force, lambda target: REPORT[format](doc, target))
+    for skipped in portfolio.invalid:
+        tell(skipped)
     if portfolio.invalid:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:

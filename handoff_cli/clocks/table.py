@@ -9,7 +9,8 @@ from pathlib import Path
 from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
-from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
@@ -40,7 +41,7 @@ def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Sl
         try:
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
-            result.invalid.append(str(exc))
+            result.invalid.append(exc)
             continue
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")

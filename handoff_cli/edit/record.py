@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from handoff_cli.core.errors import HandoffError
-from handoff_cli.core.findings import EXIT_FINDINGS
+from handoff_cli.core.exit_codes import ExitCode
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
@@ -15,7 +15,7 @@ from handoff_cli.model import Dossier
 class NotRecorded(HandoffError):
     """The dossier would not be valid with the new item in it; nothing is written. Exits 1, like a finding."""
 
-    exit_code = EXIT_FINDINGS
+    exit_code = ExitCode.FINDINGS
 
 
 def recorded_text(

@@ -77,7 +77,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
             for d in deals
         ],
         "outcomes": outcomes_section(portfolio, quality or {}),
-        "invalid": portfolio.invalid,
+        "invalid": [str(e) for e in portfolio.invalid],
     }  # fmt: skip
 
 

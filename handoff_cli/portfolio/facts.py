@@ -9,9 +9,10 @@ from pathlib import Path
 
 from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
-from handoff_cli.core.findings import FileResult
+from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import aware, deal_zone
-from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand
@@ -69,7 +70,7 @@ class Portfolio:
     as_of: datetime
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
+    invalid: list[DossierInvalid] = field(default_factory=list)
 
 
 def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Portfolio:
@@ -80,10 +81,10 @@ def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Port
         try:
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
-            portfolio.invalid.append(str(exc))
+            portfolio.invalid.append(exc)
             continue
         if result.score is None:
-            portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
+            portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
         portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_zone(project.settings, dossier.deal)))

@@ -115,9 +115,8 @@ def sla_document(result: SlaResult) -> dict[str, Any]:
         at = rule({"id": f"sla/{clock.name}", "name": clock.name, "shortDescription": summary,
                    "help": {"text": SLA_WHY}})  # fmt: skip
         results.append(_result(rules[at]["id"], at, level, sla_message(row), row.path))
-    for note in result.invalid:
-        path, _, why = note.partition(": ")
-        results.append(_result(INVALID["id"], rule(INVALID), "error", why, path))
+    for skipped in result.invalid:
+        results.append(_result(INVALID["id"], rule(INVALID), "error", skipped.message, str(skipped.path)))
     return log(rules, results)
 
 
