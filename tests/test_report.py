@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.cli.report import ReportFormat
-from handoff_cli.reporters.portfolio import REPORT
+from handoff_cli.cli.options import ReportFormat
+from handoff_cli.reporters import REPORT
 from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli
 
 DEALS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -35,16 +34,12 @@ def history(
     """
     from handoff_cli.gate.checks import Checker
     from handoff_cli.gate.score_history import history as scored
-    from handoff_cli.reporters.history import document, text_lines
+    from handoff_cli.reporters import HISTORY
 
     proj = project(config)
     when = moment(as_of, proj.settings.tz)
     points = scored(path, Checker.create(proj, as_of=when))
-    out = console()
-    if format is Format.JSON:
-        out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
-    else:
-        out.out("\n".join(text_lines(points)), highlight=False)
+    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat())
     if points and not points[0].result.valid:  # said like any invalid dossier: its findings, then one line
         from handoff_cli.core.errors import DossierInvalid
         from handoff_cli.core.findings import Severity

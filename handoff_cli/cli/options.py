@@ -45,6 +45,20 @@ class CheckFormat(StrEnum):
         return self.value
 
 
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    HTML = "html"
+
+
+# command -> its --format choices: the keys of reporters.REPORTERS[command] (auto aside), which a test keeps
+# equal; declared rather than built from the registry, so Typer shows them and mypy checks every use
+FORMATS: dict[str, type[StrEnum]] = {
+    "validate": CheckFormat, "score": CheckFormat, "sla": CheckFormat, "report": ReportFormat,
+    "history": Format, "rules": Format,
+}  # fmt: skip
+
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,7 @@ from handoff_cli.cli.options import (
     ForceOpt,
     OutOpt,
     Paths,
+    ReportFormat,
     console,
     dossier_paths,
     moment,
@@ -27,11 +27,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-class ReportFormat(StrEnum):
-    TEXT = "text"
-    MD = "md"
-    JSON = "json"
-    HTML = "html"
 
 
 def report(
@@ -77,7 +72,7 @@ def report(
     from handoff_cli.portfolio.facts import collect
     from handoff_cli.portfolio.outcomes import known_outcomes
     from handoff_cli.portfolio.signature_quality import quality_at_signature
-    from handoff_cli.reporters.portfolio import REPORT
+    from handoff_cli.reporters import REPORT
 
     proj = project(config)
     targets = dossier_paths(paths, proj)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, Format, FormatOpt, console, project
 from handoff_cli.core.errors import HandoffError
-from handoff_cli.core.findings import Severity
 from handoff_cli.core.vocabulary import Segment
-
-_SHORT = {Segment.ENTERPRISE: "ent", Segment.MID_MARKET: "mid", Segment.SMB: "smb", Segment.STRATEGIC: "strat"}
-_MARK = {"required": "must", "scored": "yes", "off": "-"}  # by policy.Mode value
 
 
 def rules(
@@ -34,10 +29,9 @@ def rules(
 
       handoff rules champion-named
     """
-    from rich.table import Table
-    from rich.text import Text
-
     from handoff_cli.gate.policy import build
+    from handoff_cli.reporters import RULES as RULES_FORMATS
+    from handoff_cli.reporters.rules import SHORT, cell
     from handoff_cli.rules import RULES, lookup
     from handoff_cli.rules.catalog import all_codes
 
@@ -54,7 +48,7 @@ def rules(
             found = lookup(rule)
         except KeyError as exc:
             raise HandoffError(exc.args[0]) from None
-        where = ", ".join(f"{_SHORT[s]} {_cell(_entry(modes, s, found.code))}" for s in Segment)
+        where = ", ".join(f"{SHORT[s]} {cell(_entry(modes, s, found.code))}" for s in Segment)
         out.print(f"{found.code} {found.name} ({found.category.value}; {where})", markup=False)
         out.print(f"why: {found.why}", markup=False)
         out.print(found.doc, markup=False)
@@ -70,30 +64,7 @@ def rules(
         for r in RULES
     ]
     extra = [e for e in all_codes().values() if not e.is_rule] if everything else []
-    if format is Format.JSON:
-        errors = [{"code": e.code, "name": e.name, "severity": str(e.severity), "why": e.why} for e in extra]
-        out.out(json.dumps({"version": 1, "rules": rows, "errors": errors}, indent=2), highlight=False)
-        return
-    # short segment headers and category rows keep the table readable at 80 columns
-    table = Table(
-        "code",
-        "name",
-        *(_SHORT[s] for s in Segment),
-        caption="must = an error when missed" + ("; warn = a warning" if everything else "")
-        + "; `handoff rules CODE` says why",
-    )
-    for column in table.columns:
-        column.no_wrap = True
-    category = ""
-    for row in rows:
-        if row["category"] != category:
-            category = row["category"]
-            table.add_row("", Text(category, style="bold"), *("" for _ in Segment))
-        table.add_row(row["code"], row["name"], *(_cell(row["segments"][s.value]) for s in Segment))
-    for entry in extra:
-        mark = "must" if entry.severity is Severity.ERROR else "warn"
-        table.add_row(entry.code, entry.name, *(mark for _ in Segment))
-    out.print(table)
+    RULES_FORMATS[format](rows, extra, out)
 
 
 def _entry(modes: dict[Segment, dict[str, tuple[Any, float]]], segment: Segment, code: str) -> dict[str, Any]:
@@ -101,6 +72,4 @@ def _entry(modes: dict[Segment, dict[str, tuple[Any, float]]], segment: Segment,
     return {"mode": str(mode), "points": points}
 
 
-def _cell(entry: dict[str, Any]) -> str:
-    mode = str(entry["mode"])
-    return _MARK[mode] if mode == "off" else f"{_MARK[mode]} {entry['points']:g}"
+
