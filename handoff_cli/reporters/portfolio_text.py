@@ -81,15 +81,18 @@ def engagement_lines(doc: Doc) -> list[str]:
     return out
 
 
+def worst_line(w: Doc) -> str:
+    """One deal of the worst-first list: the score, each clock breached or met late with its owner, and who
+    owns the deal."""
+    late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'})" for c in w["late"])
+    clocks = f"{len(w['late'])} late: {late}" if late else "no clock late"
+    return (f"{w['deal_id']} {w['account']} ({w['segment']}): {w['score']:g}%, {clocks}; "
+            f"rep {w['rep']}, CSM {w['csm'] or '(none)'}")
+
+
 def worst_lines(doc: Doc) -> list[str]:
-    """Worst deals first: the score, each clock breached or met late with its owner, and who owns the deal."""
-    out = []
-    for w in doc["worst_first"]:
-        late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'})" for c in w["late"])
-        clocks = f"{len(w['late'])} late: {late}" if late else "no clock late"
-        out.append(f"{w['rank']}. {w['deal_id']} {w['account']} ({w['segment']}): {w['score']:g}%, {clocks}; "
-                   f"rep {w['rep']}, CSM {w['csm'] or '(none)'}")
-    return out
+    """Worst deals first, numbered by rank."""
+    return [f"{w['rank']}. {worst_line(w)}" for w in doc["worst_first"]]
 
 
 def pattern_lines(doc: Doc) -> list[str]:
