@@ -3,30 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.console import Console
 
+from handoff_cli.portfolio.report_document import Report
 from handoff_cli.reporters.base import write_json
 from handoff_cli.reporters.portfolio_text import md_lines, text_lines
 
-Doc = dict[str, Any]
-ReportWriter = Callable[[Doc, Console], None]
+ReportWriter = Callable[[Report, Console], None]
 
 
-def text(doc: Doc, console: Console) -> None:
+def text(doc: Report, console: Console) -> None:
     console.out("\n".join(text_lines(doc)), highlight=False)
 
 
-def markdown(doc: Doc, console: Console) -> None:
+def markdown(doc: Report, console: Console) -> None:
     console.out("\n".join(md_lines(doc)), highlight=False)
 
 
-def json_report(doc: Doc, console: Console) -> None:
+def json_report(doc: Report, console: Console) -> None:
     write_json(console, doc)
 
 
-def html_report(doc: Doc, console: Console) -> None:
+def html_report(doc: Report, console: Console) -> None:
     from handoff_cli.reporters.portfolio_html import html
 
     console.out(html(doc), highlight=False, end="")

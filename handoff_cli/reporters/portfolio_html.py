@@ -3,17 +3,16 @@ text and Markdown use, charts as bars), rendered by the packaged templates/repor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from handoff_cli.portfolio.report_document import Report
 from handoff_cli.render.environment import packaged_dir
 from handoff_cli.reporters.outcomes_text import sections
 from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_line
-
-Doc = dict[str, Any]
 
 
 @cache
@@ -24,7 +23,7 @@ def _template() -> Any:
     return env.get_template("report.html.j2")
 
 
-def chart(key: str, title: str, data: dict[str, float | None], *, bad: bool = False, unit: str = "",
+def chart(key: str, title: str, data: Mapping[str, float | None], *, bad: bool = False, unit: str = "",
           scale: float | None = None, name: Callable[[str], str] = str) -> dict[str, Any]:
     """One bar per entry, scaled to `scale` (e.g. 100 for rates) or else to the largest value.
 
@@ -42,13 +41,13 @@ def chart(key: str, title: str, data: dict[str, float | None], *, bad: bool = Fa
     return {"key": key, "title": title, "bad": bad, "bars": bars, "top": f"{top:g}{unit}"}
 
 
-def view(doc: Doc) -> dict[str, Any]:
+def view(doc: Report) -> dict[str, Any]:
     overall, segments, o = doc["overall"], doc["by_segment"], doc["outcomes"]
     labels = [label for label, _ in rows(overall)]
     groups = []
-    for title, key in (("By segment", "by_segment"), ("By sales rep", "by_rep")):
-        names = list(doc[key])
-        columns = [rows(doc[key][n]) for n in names]
+    for title, group in (("By segment", doc["by_segment"]), ("By sales rep", doc["by_rep"])):
+        names = list(group)
+        columns = [rows(group[n]) for n in names]
         groups.append({"title": title, "names": names,
                        "rows": [[label] + [c[i][1] for c in columns] for i, label in enumerate(labels)]})
     return {
@@ -83,5 +82,5 @@ def view(doc: Doc) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def html(doc: Doc) -> str:
+def html(doc: Report) -> str:
     return str(_template().render(view(doc)))
