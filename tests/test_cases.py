@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, CASES, RunCli
+from tests.conftest import AS_OF, CASES, RunCli, snapshot
 
 INVALID = sorted((CASES / "invalid").glob("*.yaml"))
 
@@ -16,7 +16,7 @@ def test_invalid_case_prints_expected_lines(case: Path, run_cli: RunCli, monkeyp
     monkeypatch.chdir(case.parent)
     before = case.read_bytes()
     run = run_cli("validate", case.name, "--as-of", AS_OF)
-    assert (run.exit_code, run.stdout, run.stderr) == (1, case.with_suffix(".expected").read_text(), "")
+    assert (run.exit_code, run.stdout, run.stderr) == (1, snapshot(case.with_suffix(".expected"), run.stdout), "")
     assert case.read_bytes() == before
 
 

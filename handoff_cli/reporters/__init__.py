@@ -1,5 +1,6 @@
-"""Every command's output formats: REPORTERS[command][format]. Each command's --format choices are the
-keys of its entry (cli/options.format_option), so a format is added here and nowhere else.
+"""Every command's output formats, found as REPORTERS[command][format].
+
+Each command's --format choices (cli/options.FORMATS) are the keys of its entry; a test keeps them equal.
 
 A format's module is imported when it is used, so printing findings as text never loads SARIF,
 the rule registry or rich tables.
