@@ -44,6 +44,14 @@ def test_verdict(deal: str, run_cli: RunCli, deals_repo: Path) -> None:
     report = json.loads(run_cli("report", f"{deal}.yaml", "--as-of", as_of, "--format", "json").stdout)
     patterns = {p["pattern"]: p["evidence"] for p in report["patterns"]["deals"]}
     assert patterns == verdict["patterns"]
+    engagement = report["engagement"]
+    advice = [a["advice"] for a in engagement["open_deals"] + engagement["signed_deals"]]
+    assert advice == ([verdict["engagement"]] if "engagement" in verdict else advice)
+    # an open deal is pipeline: its own section, never ranked among the handoffs or counted in their rates
+    open_deal = verdict.get("pipeline", False)
+    assert (len(report["pipeline"]), len(report["worst_first"]), report["overall"]["handoffs"]) == (
+        (1, 0, 0) if open_deal else (0, 1, 1)
+    )
 
     sla = json.loads(run_cli("sla", f"{deal}.yaml", "--as-of", as_of, "--format", "json").stdout)
     clocks = {row["clock"]: [row["status"], row["due"] or ""] for row in sla["clocks"]}

@@ -90,7 +90,7 @@ def test_no_color_removes_bold_too(run_cli: RunCli, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("NO_COLOR", "1")
     plain = run_cli("validate", "midmarket-acme.yaml", "--as-of", AS_OF).stdout
     assert "\x1b[" not in plain
-    assert plain.splitlines()[-1] == "midmarket-acme.yaml: incomplete · 86.8% complete (min 95) · 6 errors, 5 warnings"
+    assert plain.splitlines()[-1] == "midmarket-acme.yaml: incomplete · 86.8% complete (min 95) · 7 errors, 5 warnings"
 
 
 def test_no_color_removes_styling_from_help(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:

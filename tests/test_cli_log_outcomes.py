@@ -71,15 +71,16 @@ def test_refusals_write_nothing(run_cli: RunCli, initech: Path, args: tuple[str,
     assert initech.read_bytes() == before
 
 
-def test_a_second_survey_or_anything_after_a_churn_needs_force(run_cli: RunCli, initech: Path) -> None:
+def test_a_second_answer_to_a_survey_or_anything_after_a_churn_needs_force(run_cli: RunCli, initech: Path) -> None:
     assert log(run_cli, initech, "customer_survey", "--rating", "4", "--at", AT)[0] == 0
     assert log(run_cli, initech, "churned", "--at", AT)[0] == 0
     before = initech.read_bytes()
     first = "2026-11-20T10:30:00+00:00"
-    assert log(run_cli, initech, "customer_survey", "--rating", "2") == (
+    assert log(run_cli, initech, "customer_survey", "--rating", "2", "--at", "2026-11-21T10:00:00+00:00") == (
         2,
         "",
-        f"handoff: error: {initech}: customer_survey is already logged at {first}; pass --force to log it again\n",
+        f"handoff: error: {initech}: the day-30 customer_survey is already logged at {first}; "
+        "pass --force to log it again\n",
     )
     assert log(run_cli, initech, "renewed") == (
         2,

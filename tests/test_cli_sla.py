@@ -50,9 +50,9 @@ def test_nothing_breached_exits_0(run_cli: RunCli, in_examples: Path) -> None:
     result = run_cli("sla", "enterprise-northwind.yaml", "--as-of", "2026-11-11T12:00:00+00:00", "--only", "at-risk")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "status   clock          due (UTC)         detail         owner           deal"
+        "status   clock          due (the deal's time)   detail         owner           deal"
         "                                      file",
-        "at-risk  first_contact  2026-11-11 21:30  9 h 30 m left  csm Priya Nair  0061x00000NWF420"
+        "at-risk  first_contact  2026-11-11 21:30+00:00  9 h 30 m left  csm Priya Nair  0061x00000NWF420"
         " Northwind Freight Group  enterprise-northwind.yaml",
         "7 clocks on 1 deal (showing 1): 0 breached, 1 at risk, 3 open, 1 waiting, 0 met late, 2 met",
     ]

@@ -42,12 +42,13 @@ def test_both_samples_import_as_well_formed_dossiers(run_cli: RunCli, deals_repo
     assert sum(line.endswith(" warnings") and ": incomplete · " in line for line in lines) == 9
 
     acme = (deals_repo / "deals" / "acme-outdoor-supply.yaml").read_text()
-    assert "\n".join(acme.splitlines()[6:14]) == "\n".join(
+    assert "\n".join(acme.splitlines()[6:15]) == "\n".join(
         [
             "deal:",
             '  id: "18274630112"',
             '  account: "Acme Outdoor Supply"',
             "  segment: mid-market  # enterprise | mid-market | smb | strategic",
+            "  kind: new  # new | expansion (an existing customer buys more) | renewal",
             "  stage: closed-won  # pre-close | closed-won | onboarding | live",
             "  value: {amount: 150000, currency: USD}  # annual contract value",
             "  signed_at: 2026-11-04T16:30:00  # from the CRM's close date; add the time of signature if missing, "

@@ -122,7 +122,8 @@ def test_real_precommit_refuses_incomplete_accepts_complete_and_sees_text_copied
     config = deals / ".pre-commit-config.yaml"
     config.write_text(config.read_text() + "        verbose: true\n")  # show a passing hook's output
     copy = deals / "deals" / "brightleaf-copy.yaml"
-    copy.write_text((EXAMPLES / "smb-brightleaf.yaml").read_text().replace("SUB-20931", "SUB-20932"))
+    copy.write_text((EXAMPLES / "smb-brightleaf.yaml").read_text().replace("SUB-20931", "SUB-20932")
+                    .replace("account: Brightleaf Plants B.V.", "account: Greenleaf Plants B.V."))
     run(deals, "git", "add", "deals/brightleaf-copy.yaml", ".pre-commit-config.yaml", env=env)
     copied = run(deals, "git", "commit", "-m", "copy", env=env)
     hook_says = copied.stdout + copied.stderr

@@ -137,12 +137,17 @@ def test_patterns_and_engagement(run_cli: RunCli, deals_repo: Path) -> None:
     assert found[("Q-1", "context-free-cs")][:2] == [
         "no champion named", "no business problem or success criteria recorded",
     ]  # fmt: skip
-    assert found[("Q-1", "momentum-death")] == ["no CS contact logged for 82 days (last: first_contact on 2026-09-02)"]
-    assert doc["engagement"]["open_deals"] == [
-        {"deal_id": "L-7", "account": "Hooli", "engage": "after close", "reasons": [], "caveats": []}
+    assert found[("Q-1", "momentum-death")] == [
+        "no CS contact for 82 days after first_contact on 2026-09-02, and none since (check-ins every 14 days)"
     ]
-    assert doc["overall"]["handoffs"] == 2 and doc["overall"]["signed"] == 1
-    assert doc["by_rep"].keys() == {"(no rep)", "Rita Rep"}
+    assert doc["engagement"]["open_deals"] == [
+        {"deal_id": "L-7", "account": "Hooli", "engage": "after close", "reasons": [], "caveats": [], "engaged": None,
+         "due_now": None, "advice": None}
+    ]
+    # the open deal is pipeline: in its own section, not a handoff counted in the metrics
+    assert doc["overall"]["handoffs"] == 1 and doc["overall"]["signed"] == 1
+    assert [p["deal_id"] for p in doc["pipeline"]] == ["L-7"]
+    assert doc["by_rep"].keys() == {"(no rep)"}
 
 
 def test_large_open_deal_needs_cs_early(run_cli: RunCli, deals_repo: Path) -> None:
@@ -154,7 +159,8 @@ def test_large_open_deal_needs_cs_early(run_cli: RunCli, deals_repo: Path) -> No
         {
             "deal_id": "L-7", "account": "Hooli", "engage": "at ~70% of the sale",
             "reasons": ["deal value 90,000 EUR (>= 15,000)", "sales cycle 95 days (>= 60)"],
-            "caveats": ["implementation length unknown (start or go-live missing)"],
+            "caveats": ["implementation length unknown (start or go-live missing)"], "engaged": None, "due_now": None,
+            "advice": None,
         }
     ]  # fmt: skip
 

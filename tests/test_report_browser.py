@@ -17,7 +17,7 @@ deal:
   id: Z-1
   account: Zeroco
   segment: smb
-  stage: pre-close
+  stage: closed-won
   value: {{amount: 9000, currency: EUR}}
   sales_rep: {{name: {LONG_REP}}}
 """

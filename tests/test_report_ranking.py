@@ -43,8 +43,8 @@ def test_signed_deals_get_engagement_advice(run_cli: RunCli, deals_repo: Path) -
         "  signed deals: 2 as the rule says, 1 later than the rule says, 0 earlier than needed, 1 no CS step yet",
         "  signed deal LATE LATE Co: CS engaged after close (2026-11-03); "
         "for 150,000 USD and a 90-day cycle the rule says at ~70% of the sale",
-        "  signed deal EARLY EARLY Co: CS engaged before close (2026-10-06, at ~70% of the sale); "
-        "for 150,000 USD and a 90-day cycle the rule says at ~70% of the sale",
+        "  signed deal EARLY EARLY Co: CS joined at ~70% of the sale (2026-10-06); "
+        "for 150,000 USD and a 90-day cycle the rule says ~70%",
         "  signed deal SMALL SMALL Co: CS engaged after close (2026-11-02); "
         "for 9,000 EUR, a 21-day cycle and a 9-day implementation the rule says after close",
         "  signed deal NONE NONE Co: no CS step logged yet; for 150,000 USD and a 90-day cycle the rule says at ~70% "
@@ -83,12 +83,13 @@ def test_of_two_deals_with_the_same_score_the_one_with_more_late_clocks_ranks_fi
     ]  # fmt: skip
     text = run_cli("report", "a.yaml", "b.yaml", "--as-of", late).stdout.splitlines()
     first = text[text.index("worst deals first") + 1]
+    escalate = "escalate to (no cs_manager or escalation_owner set)"
     assert first.startswith(f"  1. B-LATE B-LATE Co (mid-market): {worst[0]['score']:g}%, 6 late: internal_meeting "
-                            "breached (rep Rita Rep); intro_email breached (rep Rita Rep); ")
+                            f"breached (rep Rita Rep, {escalate}); intro_email breached (rep Rita Rep, {escalate}); ")
     assert first.endswith("; rep Rita Rep, CSM Cleo Csm")
     assert text[text.index("worst deals first") + 2] == (
         f"  2. A-ON-TIME A-ON-TIME Co (mid-market): {worst[1]['score']:g}%, 1 late: first_value breached "
-        "(csm Cleo Csm); rep Rita Rep, CSM Cleo Csm")
+        f"(csm Cleo Csm, {escalate}); rep Rita Rep, CSM Cleo Csm")
 
 
 def test_the_examples_rank_by_score_and_gaps_by_points_lost(run_cli: RunCli) -> None:

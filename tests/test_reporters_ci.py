@@ -153,12 +153,14 @@ def test_sla_github_and_sarif(run_cli: RunCli) -> None:
         1,
         [
             "::error file=examples/midmarket-acme.yaml,title=SLA first_contact::HS-88412 Acme Outdoor Supply: first "
-            "CS contact (within 48 hours) is breached, late by 16 d 14 h 55 m; next step: csm Kofi Mensah",
+            "CS contact (within 48 hours) is breached, late by 16 d 14 h 55 m, escalate to Tomás Ortega; next step: "
+            "csm Kofi Mensah",
             "::error file=examples/midmarket-acme.yaml,title=SLA joint_meeting::HS-88412 Acme Outdoor Supply: joint "
-            "transition meeting (within 5 business days) is breached, late by 11 d 14 h 55 m; next step: rep Jess "
-            "Moreno",
+            "transition meeting (within 5 business days) is breached, late by 11 d 14 h 55 m, escalate to Tomás "
+            "Ortega; next step: rep Jess Moreno",
             "::error file=examples/midmarket-acme.yaml,title=SLA kickoff::HS-88412 Acme Outdoor Supply: implementation"
-            " kickoff (within 7 days) is breached, late by 11 d 14 h 55 m; next step: csm Kofi Mensah",
+            " kickoff (within 7 days) is breached, late by 11 d 14 h 55 m, escalate to Tomás Ortega; next step: csm "
+            "Kofi Mensah",
             "7 clocks on 1 deal: 3 breached, 0 at risk, 1 open, 1 waiting, 2 met late, 0 met",
         ],
     )

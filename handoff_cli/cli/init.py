@@ -10,7 +10,7 @@ import typer
 
 from handoff_cli.cli.options import ConfigOpt, console, project
 from handoff_cli.core.errors import HandoffError
-from handoff_cli.core.vocabulary import Segment
+from handoff_cli.core.vocabulary import DealKind, Segment
 
 SKELETON = "dossier.yaml.j2"
 
@@ -19,6 +19,8 @@ def init(
     path: Annotated[Path, typer.Argument(help="The dossier file to create, e.g. deals/acme.yaml.", show_default=False)],
     account: Annotated[str, typer.Option(help="The customer's company name.", show_default=False)],
     segment: Annotated[Segment, typer.Option(help="The segment playbook that applies.", show_default=False)],
+    kind: Annotated[DealKind, typer.Option(
+        help="new customer, expansion of an existing one, or renewal: each has its own clocks.")] = DealKind.NEW,
     deal_id: Annotated[str | None, typer.Option("--id", help="CRM deal id. Default: the file name.")] = None,
     rep: Annotated[str | None, typer.Option(help="Sales rep's name.")] = None,
     rep_email: Annotated[str | None, typer.Option(help="Sales rep's email.")] = None,
@@ -37,6 +39,8 @@ def init(
 
       handoff init deals/acme.yaml --account "Acme Corp" --segment mid-market
 
+      handoff init deals/acme-2027.yaml --account "Acme Corp" --segment mid-market --kind expansion
+
       handoff init deals/globex.yaml --account "Globex AG" --segment strategic --timezone Europe/Berlin --holidays DE-BY
     """
     from jinja2 import TemplateError
@@ -53,6 +57,7 @@ def init(
         text = env.get_template(SKELETON).render(
             account=account,
             segment=segment.value,
+            kind=kind.value,
             deal_id=deal_id or path.stem,
             filename=str(path),
             rep_name=rep,

@@ -16,8 +16,10 @@ def log(
         str,
         typer.Argument(
             metavar="EVENT",
-            help="internal_meeting, intro_email, first_contact, joint_meeting, kickoff, first_value, "
-            "qbr_scheduled, qbr or rep_check_in; or an outcome: customer_survey, health, renewed, churned, expanded.",
+            help="Before signature: cs_joined_sale, finalist_presentation, closing_call, sow_review, "
+            "pre_close_handoff. After it: internal_meeting, intro_email, first_contact, joint_meeting, kickoff, "
+            "first_value, qbr_scheduled, qbr, check_in (the CSM's) or rep_check_in (the rep's). Or an outcome: "
+            "customer_survey, health, renewed, churned, expanded.",
         ),
     ],
     at: Annotated[
@@ -50,9 +52,13 @@ def log(
 
     Refused (exit 2, nothing written): an unknown event, a time in the future.
 
-    Also refused unless --force is given: a time before the signature, an event already logged.
+    Also refused unless --force is given: an onboarding event before the signature, an event already logged.
 
-    An outcome is also refused on an unsigned deal, and after a churn or a second survey or churn without --force.
+    The steps of the sale (cs_joined_sale ... pre_close_handoff) belong before it; check-ins and QBRs recur.
+
+    An outcome is also refused on an unsigned deal, and after a churn or a second churn without --force.
+
+    Surveys: one at day 30 and one at day 90; a second for the same day needs --force.
 
     Exit 1, nothing written: an invalid dossier, or one that would not validate with the event in it.
 
@@ -77,13 +83,15 @@ def log(
     from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
     from handoff_cli.edit.file_lock import locked
+    from handoff_cli.model.progress import PRE_CLOSE_EVENTS
 
     proj = project(config)
     name = event_name(event, display=str(path))
     with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
         dossier, _ = load_dossier(path, proj)
         when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
-                         what="log an event once it has happened", signed=dossier.deal.signed_at, force=force)
+                         what="log an event once it has happened", signed=dossier.deal.signed_at,
+                         force=force or name in PRE_CLOSE_EVENTS)  # the steps of the sale belong before it
         check_event(dossier, name, force=force, display=str(path))
         text = path.read_bytes().decode("utf-8")
         item = entry(name, when, by=by, note=note)

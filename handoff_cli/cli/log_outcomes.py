@@ -66,7 +66,7 @@ def log_outcome(
     zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
     when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
                      signed=dossier.deal.signed_at, force=force)
-    check_outcome(dossier, kind, zone=zone, force=force, display=display)
+    check_outcome(dossier, kind, when, zone=zone, force=force, display=display)
     item = outcome_entry(kind, when, detail, by=by, note=note)
     text = path.read_bytes().decode("utf-8")
     new_text = recorded_text(

@@ -40,7 +40,7 @@ def schedule(dossier: Dossier, proj: Project) -> Schedule:
     from handoff_cli.clocks.table import deal_schedule
     from handoff_cli.render.timeline import Schedule
 
-    running = clocks_for(dossier.deal.segment, proj.settings.sla)
+    running = clocks_for(dossier.deal.segment, proj.settings.sla, dossier.deal.kind)
     return Schedule(calendar_for(proj.settings, dossier.deal), running, tuple(deal_schedule(dossier, proj)))
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from handoff_cli.core.errors import ConfigError
 from handoff_cli.core.moments import deal_zone
 from handoff_cli.model.deal import Deal
-from handoff_cli.model.region import split_holidays
+from handoff_cli.model.region import calendar_codes, split_holidays
 from handoff_cli.settings import Settings
 
 
@@ -63,12 +63,27 @@ class BusinessCalendar:
         return sign * count
 
 
+class CombinedCalendar(BusinessCalendar):
+    """Several regions' calendars in one zone: a business day is a working day in every one of them. Business days
+    are counted from `is_business_day`, so the base class's counting serves both."""
+
+    def __init__(self, parts: list[BusinessCalendar]) -> None:
+        super().__init__(parts[0].tz, weekend=parts[0].weekend)
+        self.parts = parts
+
+    def holiday(self, day: date) -> str | None:
+        return next((name for part in self.parts if (name := part.holiday(day)) is not None), None)
+
+    def is_business_day(self, day: date) -> bool:
+        return all(part.is_business_day(day) for part in self.parts)
+
+
 def calendar_for(settings: Settings, deal: Deal | None = None) -> BusinessCalendar:
     """The business calendar a deal's dates are computed in: deal.timezone and deal.holidays, where the
     dossier gives them, override the repo's timezone, country and subdivision."""
-    country, subdivision = settings.country, settings.subdivision
-    if deal is not None and deal.holidays:
-        country, subdivision = split_holidays(deal.holidays)
-    return BusinessCalendar(
-        deal_zone(settings, deal), weekend=frozenset(settings.weekend), country=country, subdivision=subdivision
-    )
+    tz, weekend = deal_zone(settings, deal), frozenset(settings.weekend)
+    codes = calendar_codes(deal.holidays if deal is not None else None)
+    if not codes:
+        return BusinessCalendar(tz, weekend=weekend, country=settings.country, subdivision=settings.subdivision)
+    parts = [BusinessCalendar(tz, weekend=weekend, country=c, subdivision=s) for c, s in map(split_holidays, codes)]
+    return parts[0] if len(parts) == 1 else CombinedCalendar(parts)

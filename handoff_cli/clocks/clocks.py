@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handoff_cli.core.sla_settings import ClockSetting, ClockTable, Owner, SlaSettings, Unit, parse
+from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.common import Segment
 from handoff_cli.model.progress import EventName
 
@@ -66,10 +67,27 @@ PLAYBOOKS: dict[Segment, ClockTable] = {
 }
 
 
-def clocks_for(segment: Segment, sla: SlaSettings) -> tuple[Clock, ...]:
-    """The clocks that run for a segment, clock by clock: built-in defaults < [sla.clocks] < the built-in
-    segment playbook < [sla.segments.<segment>] (the more specific setting wins)."""
-    layers = [sla.clocks, PLAYBOOKS.get(segment, ClockTable()), sla.segments.get(segment, ClockTable())]
+# Built-in deal-kind playbooks (docs/clocks.md, "Deal kinds"). An expansion keeps the account's CSM, who knows the
+# customer: no intro, first contact or joint transition meeting; the rep briefs the CSM on the new scope, which gets
+# its own kickoff and first value. A renewal is CS's own: the new term starts with a success-plan review
+# (the kickoff clock) within 30 days, and none of the onboarding steps.
+KIND_PLAYBOOKS: dict[DealKind, ClockTable] = {
+    DealKind.EXPANSION: ClockTable(
+        intro_email=_OFF, first_contact=_OFF, joint_meeting=_OFF, qbr_scheduled=_OFF
+    ),
+    DealKind.RENEWAL: ClockTable(
+        internal_meeting=_OFF, intro_email=_OFF, first_contact=_OFF, joint_meeting=_OFF,
+        kickoff=ClockSetting(within="30 days"), first_value=_OFF, qbr_scheduled=_OFF,
+    ),
+}  # fmt: skip
+
+
+def clocks_for(segment: Segment, sla: SlaSettings, kind: DealKind = DealKind.NEW) -> tuple[Clock, ...]:
+    """The clocks that run for a segment and deal kind, clock by clock: built-in defaults < [sla.clocks] < the
+    built-in segment playbook < [sla.segments.<segment>] < the built-in kind playbook < [sla.kinds.<kind>]
+    (the more specific setting wins)."""
+    layers = [sla.clocks, PLAYBOOKS.get(segment, ClockTable()), sla.segments.get(segment, ClockTable()),
+              KIND_PLAYBOOKS.get(kind, ClockTable()), sla.kinds.get(kind, ClockTable())]
     out: list[Clock] = []
     for clock in DEFAULTS:
         amount, unit, owner, off = clock.amount, clock.unit, clock.owner, False

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
+from handoff_cli.clocks.follow_ups import FollowUp
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.exit_codes import ExitCode
 from handoff_cli.core.moments import local
@@ -47,6 +48,7 @@ class ClockStatus:
     delta: timedelta | None  # late by (breached, met late) or left (open, at risk)
     owner: Owner
     owner_name: str | None
+    escalate_to: str | None = None  # breached past the grace: who the breach goes to
 
     def sort_key(self) -> tuple[int, datetime, str, int]:
         # earliest due first: the most overdue breach, then the open clock with least time left
@@ -60,6 +62,8 @@ class SlaResult:
     rows: list[ClockStatus] = field(default_factory=list)
     unsigned: list[str] = field(default_factory=list)  # deals whose clocks have not started (no signature)
     invalid: list[DossierInvalid] = field(default_factory=list)  # the files skipped, each with its findings
+    waived: list[str] = field(default_factory=list)  # one line each: a deal's clock a waiver in force stops
+    follow_ups: list[FollowUp] = field(default_factory=list)  # owed besides the clocks; they do not fail the run
     showing: frozenset[Status] | None = None  # None: every status
 
     @property
@@ -69,7 +73,9 @@ class SlaResult:
 
     def only(self, statuses: frozenset[Status]) -> SlaResult:
         """The same result, showing only some statuses (--only); counts and the exit code still cover all."""
-        return SlaResult(self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, statuses)
+        return SlaResult(
+            self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, self.waived, self.follow_ups, statuses
+        )
 
     @property
     def shown(self) -> list[ClockStatus]:
@@ -78,14 +84,19 @@ class SlaResult:
 
 def deadline(clock: Clock, start: datetime, cal: BusinessCalendar) -> datetime:
     """When the clock runs out, in the calendar's timezone."""
-    if clock.unit in (Unit.MINUTES, Unit.HOURS):
+    return later(start, clock.amount, clock.unit, cal)
+
+
+def later(start: datetime, amount: float, unit: Unit, cal: BusinessCalendar) -> datetime:
+    """`amount` `unit`s after `start`, in the calendar's timezone."""
+    if unit in (Unit.MINUTES, Unit.HOURS):
         # elapsed time: 24 h across a DST change is still 24 real hours, so add in UTC
-        minutes = clock.amount * (60 if clock.unit is Unit.HOURS else 1)
+        minutes = amount * (60 if unit is Unit.HOURS else 1)
         return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(cal.tz)
-    if clock.unit is Unit.DAYS:
+    if unit is Unit.DAYS:
         # calendar days keep the local time of day, whatever DST does in between
-        return start.astimezone(cal.tz) + timedelta(days=int(clock.amount))
-    return cal.add_business_days(start, int(clock.amount))
+        return start.astimezone(cal.tz) + timedelta(days=int(amount))
+    return cal.add_business_days(start, int(amount))
 
 
 def signed(dossier: Dossier) -> bool:

@@ -3,29 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from handoff_cli.clocks.businessdays import calendar_for
-from handoff_cli.clocks.clocks import clocks_for
-from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
+from handoff_cli.clocks.clocks import NAMES, clocks_for
+from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status, evaluate, later, signed
+from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.moments import deal_zone
+from handoff_cli.core.sla_settings import parse
 from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.model import Dossier
+from handoff_cli.model.progress import Waiver
 from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
 
-
-def deal_clocks(dossier: Dossier, project: Project, *, as_of: datetime, path: str) -> list[ClockStatus]:
-    """One deal's clocks under the project's settings (its segment's targets, calendar and at-risk share)."""
-    sla = project.settings.sla
-    clocks = clocks_for(dossier.deal.segment, sla)
-    cal = calendar_for(project.settings, dossier.deal)
-    return evaluate(dossier, clocks, as_of=as_of, cal=cal, at_risk=sla.at_risk, path=path)
-
-
 # a moment after every logged event: documents show what was logged, whenever they are rendered
 _EVERYTHING_LOGGED = datetime.max.replace(tzinfo=UTC)
+
+
+def waived(dossier: Dossier, project: Project, *, as_of: datetime) -> list[Waiver]:
+    """The waivers in force at `as_of` that name a clock: that clock does not run for the deal."""
+    found = (dossier.handoff.waivers if dossier.handoff else None) or ()
+    if as_of >= _EVERYTHING_LOGGED:
+        return []  # every waiver has expired by then
+    today = as_of.astimezone(deal_zone(project.settings, dossier.deal)).date()
+    return [w for w in found if w.rule in NAMES and w.expires >= today]
+
+
+def deal_clocks(dossier: Dossier, project: Project, *, as_of: datetime, path: str) -> list[ClockStatus]:
+    """One deal's clocks under the project's settings (its segment's and kind's targets, calendar and at-risk
+    share), without the clocks a waiver in force names."""
+    sla = project.settings.sla
+    off = {w.rule for w in waived(dossier, project, as_of=as_of)}
+    clocks = tuple(c for c in clocks_for(dossier.deal.segment, sla, dossier.deal.kind) if c.name not in off)
+    cal = calendar_for(project.settings, dossier.deal)
+    rows = evaluate(dossier, clocks, as_of=as_of, cal=cal, at_risk=sla.at_risk, path=path)
+    if sla.escalate_after == "off":
+        return rows
+    amount, unit = parse(sla.escalate_after)
+    manager = dossier.deal.cs_manager
+    to = manager.name if manager else sla.escalation_owner or "(no cs_manager or escalation_owner set)"
+    # a breach past the grace goes up to the CS manager, so that a missed step is not left to the one who missed it
+    return [replace(r, escalate_to=to) if r.status is Status.BREACHED and r.due and later(r.due, amount, unit, cal)
+            < as_of else r for r in rows]
 
 
 def deal_schedule(dossier: Dossier, project: Project) -> list[ClockStatus]:
@@ -46,5 +69,10 @@ def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Sl
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
         result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
+        tz = deal_zone(project.settings, dossier.deal)
+        result.waived += [f"{path}: {dossier.deal.id}'s {w.rule} clock is waived until {w.expires} by {w.approved_by}: "
+                          f"{w.reason}" for w in waived(dossier, project, as_of=as_of)]
+        result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=str(path)))
     result.rows.sort(key=ClockStatus.sort_key)
+    result.follow_ups.sort(key=lambda f: (f.at, f.path))
     return result

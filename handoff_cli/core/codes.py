@@ -96,7 +96,8 @@ CODES: dict[str, Code] = {
         Code("HF002", "copied-text", W, "an answer pasted from another deal describes that deal, not this one"),
         # waivers (gate/waivers.py)
         Code("HW001", "waiver-expired", W, "an expired waiver is a gap nobody re-decided; the rule counts again"),
-        Code("HW002", "waiver-unknown-rule", E, "a waiver must name a rule that exists, or it waives nothing"),
+        Code("HW002", "waiver-unknown-rule", E,
+             "a waiver must name a rule or a clock that exists, or it waives nothing"),
         # the ratchet (gate/no_regress.py)
         Code(
             "HR001",

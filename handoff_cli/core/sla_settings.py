@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from handoff_cli.core.vocabulary import Segment
+from handoff_cli.core.vocabulary import DealKind, Segment
 
 
 class Unit(StrEnum):
@@ -63,14 +63,26 @@ class ClockTable(BaseModel):
 
 
 class SlaSettings(BaseModel):
-    """[sla] in handoff.toml: defaults < [sla.clocks] < [sla.segments.<segment>], clock by clock."""
+    """[sla] in handoff.toml: defaults < [sla.clocks] < [sla.segments.<segment>] < [sla.kinds.<kind>], clock by
+    clock."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     at_risk: float = Field(0.25, gt=0, lt=1, description="An open clock with less than this share left is at risk.")
+    escalate_after: Duration = Field(
+        "1 day", description="A clock breached for longer than this is escalated ('off': never)."
+    )
+    escalation_owner: str | None = Field(
+        None, description="Who a breach is escalated to when the deal names no cs_manager, e.g. 'Dana Lee (CS lead)'."
+    )
     clocks: ClockTable = Field(default_factory=ClockTable)
     segments: dict[Segment, ClockTable] = Field(
         default_factory=dict, description="A segment's own clock settings, over the built-in playbook and [sla.clocks]."
+    )
+    kinds: dict[DealKind, ClockTable] = Field(
+        default_factory=dict,
+        description="A deal kind's own clock settings (new, expansion, renewal), over its built-in playbook and the "
+        "segment's.",
     )
 
 

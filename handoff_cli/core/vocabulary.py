@@ -16,6 +16,12 @@ class Segment(StrEnum):
     STRATEGIC = "strategic"
 
 
+class DealKind(StrEnum):
+    NEW = "new"  # a new customer
+    EXPANSION = "expansion"  # more for an existing customer, whose CSM stays
+    RENEWAL = "renewal"  # the same customer for another term
+
+
 class Stage(StrEnum):
     PRE_CLOSE = "pre-close"
     CLOSED_WON = "closed-won"

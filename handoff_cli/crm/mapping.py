@@ -12,10 +12,12 @@ The shipped mappings are handoff_cli/crm/<name>.toml; a user's MAP.toml has the 
     id = "Deal ID"   account = ["Organization", "Company"]   segment = "Tier"   amount = "Value"
     currency = "Currency"   signed_at = "Won time"   sales_rep = "Owner"   sales_rep_email = "Owner email"
     timezone = "Time zone"   holidays = "Holiday calendar"   # optional: the deal's own region
+    kind = "Type"                                            # optional: new | expansion | renewal, via [kinds]
     [contacts]                           # optional; with `separator` one cell lists several contacts
     name = "Person"   email = "Email"   title = "Job title"   role = "Role"   separator = ";"
     [segments]                           # CRM value (any case) = enterprise | mid-market | smb | strategic
     [roles]                              # CRM value (any case) = champion | economic-buyer | ...
+    [kinds]                              # with columns.kind: CRM value (any case) = new | expansion | renewal
 
 Rows that share an id are one deal (a Salesforce contact-role report has a row per contact).
 """
@@ -30,6 +32,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from handoff_cli.core.errors import ConfigError
+from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
 
@@ -38,7 +41,7 @@ BUILT_IN = ("hubspot", "salesforce")
 # a column's header, or the names it goes by in different exports: the first one the export has counts
 Header = str | Annotated[list[str], Field(min_length=1)]
 MayLack = Literal[
-    "segment", "amount", "currency", "signed_at", "sales_rep", "sales_rep_email", "timezone", "holidays",
+    "segment", "amount", "currency", "signed_at", "sales_rep", "sales_rep_email", "timezone", "holidays", "kind",
     "contacts.name", "contacts.email", "contacts.title", "contacts.role",
 ]  # fmt: skip
 
@@ -58,6 +61,7 @@ class Columns(_Strict):
     sales_rep_email: Header | None = None
     timezone: Header | None = None  # the deal's IANA time zone, when the CRM keeps one per deal
     holidays: Header | None = None  # the deal's holiday calendar: DE, US-NY, GB-SCT
+    kind: Header | None = None  # new business, expansion or renewal (Salesforce's Type, HubSpot's Deal Type)
 
 
 class Contacts(_Strict):
@@ -80,12 +84,18 @@ class Mapping(_Strict):
     contacts: Contacts | None = None
     segments: dict[str, Segment] = Field(default_factory=dict)
     roles: dict[str, Role] = Field(default_factory=dict)
+    kinds: dict[str, DealKind] = Field(default_factory=dict)
 
     def segment_of(self, value: str) -> Segment | None:
         # CRM picklists differ only in case and spacing from ours more often than not
         wanted = " ".join(value.split()).casefold()
         found = {" ".join(k.split()).casefold(): v for k, v in self.segments.items()}.get(wanted)
         return found or next((s for s in Segment if s.value == wanted), None)
+
+    def kind_of(self, value: str) -> DealKind | None:
+        wanted = " ".join(value.split()).casefold()
+        found = {" ".join(k.split()).casefold(): v for k, v in self.kinds.items()}.get(wanted)
+        return found or next((k for k in DealKind if k.value == wanted), None)
 
     def role_of(self, value: str) -> Role | None:
         wanted = " ".join(value.split()).casefold()

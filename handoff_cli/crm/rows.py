@@ -16,6 +16,7 @@ from pathlib import Path
 from babel import Locale
 
 from handoff_cli.core.errors import InputError
+from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.crm.export_file import Export, read_export
 from handoff_cli.crm.locale_values import DEFAULT_LOCALE, country_code, number_locale, parse_amount
 from handoff_cli.crm.mapping import Mapping
@@ -60,6 +61,7 @@ class CrmDeal:
     rep_email: str | None = None
     timezone: str | None = None
     holidays: str | None = None
+    kind: DealKind = DealKind.NEW
     contacts: list[Contact] = field(default_factory=list)
 
 
@@ -157,6 +159,12 @@ def _deal(
             raise cell.fail("signed_at", f"'{signed}' is not a date in any of the mapping's formats ({formats})")
     deal.rep_name, deal.rep_email = cell.get("sales_rep"), cell.get("sales_rep_email")
     deal.timezone, deal.holidays = cell.get("timezone"), _holidays(cell, locale)
+    if (raw := cell.get("kind")) is not None:
+        kind = mapping.kind_of(raw)
+        if kind is None:
+            raise cell.fail("kind", f"'{raw}' is not a known deal kind; map it under [kinds] to new, expansion or "
+                            "renewal")
+        deal.kind = kind
     return deal
 
 

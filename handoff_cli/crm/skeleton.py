@@ -41,7 +41,7 @@ def _person(contact: Contact) -> dict[str, Any]:
 
 def values(deal: CrmDeal) -> dict[str, Any]:
     """The template variables the CRM can answer; the ones it cannot are left out, so their prompts stay."""
-    found: dict[str, Any] = {"stage": deal.stage.value}
+    found: dict[str, Any] = {"stage": deal.stage.value, "kind": deal.kind.value}
     if deal.amount is not None and deal.currency:
         found |= {"amount": format(deal.amount, "f"), "currency": deal.currency}
     if deal.signed_at is not None:

@@ -14,11 +14,11 @@ from handoff_cli.core.field_paths import did_you_mean
 from handoff_cli.core.moments import aware
 from handoff_cli.edit.acceptance import rating_value
 from handoff_cli.model import Dossier
-from handoff_cli.model.outcomes import DETAIL_OF, REQUIRED, Health, OutcomeKind
+from handoff_cli.model.outcomes import DETAIL_OF, REQUIRED, Health, Outcome, OutcomeKind, survey_point
 
 OUTCOMES = frozenset(k.value for k in OutcomeKind)
 HEALTH = tuple(h.value for h in Health)
-ONCE = (OutcomeKind.CUSTOMER_SURVEY, OutcomeKind.CHURNED)  # a second one is a mistake unless --force says not
+ONCE = (OutcomeKind.CHURNED,)  # a second one is a mistake unless --force says not
 MAX_AMOUNT_DIGITS = 15  # as the dossier's money: at most 15 digits before the point
 
 
@@ -60,7 +60,9 @@ def _amount(text: str, *, display: str) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def check_outcome(dossier: Dossier, kind: OutcomeKind, *, zone: tzinfo, force: bool, display: str) -> None:
+def check_outcome(
+    dossier: Dossier, kind: OutcomeKind, at: datetime, *, zone: tzinfo, force: bool, display: str
+) -> None:
     """The refusals besides the time's (edit/logged_time.py): an unsigned deal always; a repeat unless --force."""
     if dossier.deal.signed_at is None:
         raise InputError("deal.signed_at is not set; outcomes are logged for signed deals", path=display)
@@ -68,6 +70,20 @@ def check_outcome(dossier: Dossier, kind: OutcomeKind, *, zone: tzinfo, force: b
         return
     # earliest first, whatever the order in the file; naive times are in the deal's zone
     logged = sorted((dossier.handoff.outcomes or []) if dossier.handoff else [], key=lambda o: aware(o.at, zone))
+    signed = aware(dossier.deal.signed_at, zone)
+
+    def point(o: Outcome) -> int:
+        return survey_point(signed, aware(o.at, zone))
+
+    if kind is OutcomeKind.CUSTOMER_SURVEY:
+        # one survey at day 30 and one at day 90; a second answer to the same one is a mistake
+        day = survey_point(signed, at)
+        if same := [o for o in logged if o.outcome is kind and point(o) == day]:
+            raise InputError(
+                f"the day-{day} customer_survey is already logged at {same[0].at.isoformat()}; "
+                "pass --force to log it again",
+                path=display,
+            )
     if kind in ONCE and (same := [o for o in logged if o.outcome is kind]):
         raise InputError(
             f"{kind.value} is already logged at {same[0].at.isoformat()}; pass --force to log it again", path=display

@@ -6,9 +6,12 @@ from datetime import date
 
 from handoff_cli.core.codes import CODES
 from handoff_cli.core.findings import Finding, Severity, Waived
+from handoff_cli.core.sla_settings import ClockTable
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.model import Dossier
 from handoff_cli.rules import lookup
+
+CLOCK_NAMES = frozenset(ClockTable.model_fields)
 
 
 def sort_waivers(
@@ -19,6 +22,12 @@ def sort_waivers(
     findings: list[Finding] = []
     for index, waiver in enumerate((dossier.handoff.waivers if dossier.handoff else None) or ()):
         path = ("handoff", "waivers", index)
+        if waiver.rule in CLOCK_NAMES:
+            # a clock's waiver is the SLA's to apply (`handoff sla` shows it), not a rule's
+            if waiver.expires < today:
+                message = f"waiver of the {waiver.rule} clock expired on {waiver.expires}; the clock counts again"
+                findings.append(_finding("HW001", Severity.WARNING, positions, (*path, "expires"), display, message))
+            continue
         try:
             rule = lookup(waiver.rule)
         except KeyError as exc:

@@ -7,26 +7,35 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from handoff_cli.core.language_tags import language_tag
-from handoff_cli.model.common import Line, Model, Moment, Money, Person, Segment, Stage
-from handoff_cli.model.region import HolidayCalendar, TimeZoneName
+from handoff_cli.core.vocabulary import DealKind
+from handoff_cli.model.common import Day, Line, Model, Moment, Money, Person, Segment, Stage
+from handoff_cli.model.region import HolidayCalendars, TimeZoneName
 
 
 class Deal(Model):
     id: Line = Field(description="The CRM's deal id, kept as text (leading zeros stay).")
     account: Line = Field(description="The customer's company name.")
     segment: Segment
+    kind: DealKind = Field(
+        DealKind.NEW, description="new (a new customer), expansion (more for an existing one) or renewal; "
+        "each has its own clocks."
+    )
     stage: Stage | None = Field(None, description="Where the deal is; closed-won when omitted.")
     value: Money | None = Field(None, description="Annual contract value.")
     signed_at: Moment | None = Field(
         None, description="Contract signature; without an offset it is read in the deal's time zone."
     )
+    expected_close: Day | None = Field(
+        None, description="An open deal's expected signature date: how far the sale is, and when CS is due to join."
+    )
     timezone: TimeZoneName | None = Field(
         None, description="The deal's IANA time zone, e.g. Europe/Berlin; overrides `timezone` in handoff.toml."
     )
-    holidays: HolidayCalendar | None = Field(
+    holidays: HolidayCalendars | None = Field(
         None,
-        description="The deal's public holidays: a country or country-subdivision code such as DE, US-NY or GB-SCT;"
-        " overrides `country` and `subdivision` in handoff.toml.",
+        description="The deal's public holidays: a country or country-subdivision code such as DE, US-NY or GB-SCT, "
+        "or a list of them for a deal run from several regions ([JP, US-NY]: a business day is a working day in "
+        "all of them); overrides `country` and `subdivision` in handoff.toml.",
     )
     sales_rep: Person | None = None
     csm: Person | None = None

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -27,6 +28,17 @@ class Health(StrEnum):
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
+
+
+# the customer is asked at day 30 and again at day 90; under the target rating, CS looks back at that handoff
+SURVEY_DAYS = (30, 90)
+SURVEY_TARGET = 4.5
+
+
+def survey_point(signed: datetime, at: datetime) -> int:
+    """The survey a rating answers: the day (30 or 90) nearest to when it was given."""
+    days = (at - signed).total_seconds() / 86400
+    return min(SURVEY_DAYS, key=lambda day: abs(days - day))
 
 
 # the one kind of outcome each detail belongs to: a survey has a rating, a health check a value

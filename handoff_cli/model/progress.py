@@ -15,6 +15,13 @@ __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that use
 
 
 class EventName(StrEnum):
+    # before signature: CS meets the customer while the sale is still open
+    CS_JOINED_SALE = "cs_joined_sale"
+    FINALIST_PRESENTATION = "finalist_presentation"
+    CLOSING_CALL = "closing_call"
+    SOW_REVIEW = "sow_review"
+    PRE_CLOSE_HANDOFF = "pre_close_handoff"
+    # from signature on
     INTERNAL_MEETING = "internal_meeting"
     INTRO_EMAIL = "intro_email"
     FIRST_CONTACT = "first_contact"
@@ -23,7 +30,34 @@ class EventName(StrEnum):
     FIRST_VALUE = "first_value"
     QBR_SCHEDULED = "qbr_scheduled"
     QBR = "qbr"
-    REP_CHECK_IN = "rep_check_in"
+    CHECK_IN = "check_in"  # the CSM's
+    REP_CHECK_IN = "rep_check_in"  # the sales rep's
+
+
+# the steps of the sale CS takes part in: they belong before signature, and are CS involvement
+PRE_CLOSE_EVENTS = frozenset(
+    {
+        EventName.CS_JOINED_SALE,
+        EventName.FINALIST_PRESENTATION,
+        EventName.CLOSING_CALL,
+        EventName.SOW_REVIEW,
+        EventName.PRE_CLOSE_HANDOFF,
+    }
+)
+# CS in touch with the customer after signature: what keeps the onboarding's momentum
+CS_CONTACT = frozenset(
+    {
+        EventName.FIRST_CONTACT,
+        EventName.JOINT_MEETING,
+        EventName.KICKOFF,
+        EventName.CHECK_IN,
+        EventName.FIRST_VALUE,
+        EventName.QBR_SCHEDULED,
+        EventName.QBR,
+    }
+)
+# happen again and again: a second one is not a mistake
+RECURRING_EVENTS = frozenset({EventName.CHECK_IN, EventName.REP_CHECK_IN, EventName.QBR})
 
 
 class Event(Model):
@@ -43,7 +77,10 @@ class ChecklistItem(Model):
 class Waiver(Model):
     """A known gap accepted on purpose: the rule stops counting until `expires`."""
 
-    rule: Line = Field(description="Rule code or name, e.g. HS202 or economic-buyer-named.")
+    rule: Line = Field(
+        description="Rule code or name, e.g. HS202 or economic-buyer-named; or a clock, e.g. intro_email, which then "
+        "does not run for the deal."
+    )
     reason: Text
     approved_by: Line
     expires: Day

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
@@ -30,6 +30,8 @@ def _holiday_calendar(value: str) -> str:
     # imported only when a deal names a calendar: the package is large
     import holidays
 
+    if "," in value:
+        raise ValueError(f"several calendars are a list: write [{', '.join(v.strip() for v in value.split(','))}]")
     supported = holidays.list_supported_countries()
     country, subdivision = split_holidays(value)
     if country not in supported:
@@ -41,8 +43,20 @@ def _holiday_calendar(value: str) -> str:
     return value
 
 
+def calendar_codes(value: str | list[str] | None) -> list[str]:
+    """deal.holidays as a list of codes, however it was written."""
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+def _holiday_calendars(value: str | list[str]) -> str | list[str]:
+    for code in calendar_codes(value):
+        _holiday_calendar(code)
+    return value
+
+
 TimeZoneName = Annotated[str, AfterValidator(_zone)]
-HolidayCalendar = Annotated[str, AfterValidator(_holiday_calendar)]
+# a deal run from several regions: a business day is a working day in every one of its calendars
+HolidayCalendars = Annotated[str | Annotated[list[str], Field(min_length=1)], AfterValidator(_holiday_calendars)]
 
 
 def check_region(*, timezone: str | None, holidays: str | None) -> None:

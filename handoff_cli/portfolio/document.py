@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.portfolio.engagement import (
     AFTER_CLOSE,
     AT_70,
@@ -17,6 +18,7 @@ from handoff_cli.portfolio.facts import LATE, Portfolio
 from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metrics
 from handoff_cli.portfolio.outcomes_document import outcomes_section
 from handoff_cli.portfolio.patterns import PATTERNS, detect
+from handoff_cli.portfolio.pipeline import in_pipeline, pipeline
 from handoff_cli.portfolio.ranking import ranked, worst_first
 from handoff_cli.portfolio.report_document import Metrics as MetricsDoc
 from handoff_cli.portfolio.report_document import Report
@@ -28,9 +30,13 @@ GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None) -> Report:
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score."""
-    deals, as_of = portfolio.deals, portfolio.as_of
+    every, as_of = portfolio.deals, portfolio.as_of
+    # open deals are the pipeline: in their own section, never in the handoff metrics, patterns or rankings
+    deals = [d for d in every if not in_pipeline(d)]
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
-    advice = [advise(d.dossier, d.tz, contact=(c.done if (c := d.clock("first_contact")) else None)) for d in deals]
+    advised = {d.path: advise(d.dossier, d.tz, as_of=as_of, contact=c.done if (c := d.clock("first_contact")) else None)
+               for d in every}
+    advice = list(advised.values())
     signed = [a for a in advice if a.outcome is not None]
     return {
         "version": FORMAT_VERSION,
@@ -55,7 +61,8 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
             "summary": {when: sum(a.when == when for a in advice) for when in (AFTER_CLOSE, AT_70)},
             "open_deals": [
                 {"deal_id": a.deal_id, "account": a.account, "engage": a.when, "reasons": list(a.reasons),
-                 "caveats": list(a.caveats)}
+                 "caveats": list(a.caveats), "engaged": a.engaged.isoformat() if a.engaged else None,
+                 "due_now": a.due_now, "advice": a.due_now or a.verdict}
                 for a in advice if a.open
             ],
             # signed deals: when CS engaged against when the rule says it should have
@@ -66,6 +73,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
                 for a in signed
             ],
         },
+        "pipeline": pipeline([d for d in every if in_pipeline(d)], advised, as_of),
         "worst_first": [ranked(d, n) for n, d in enumerate(worst_first(deals), start=1)],
         "deals": [
             {
@@ -73,10 +81,12 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
                 "segment": d.dossier.deal.segment.value, "rep": d.rep, "stage": d.dossier.deal.effective_stage.value,
                 "score": d.score, "on_time": d.on_time if d.clocks else None,
                 "late_clocks": [c.clock.name for c in d.clocks if c.status in LATE],
-                "patterns": [p.name for p, _ in found[d.path]],
+                "patterns": [p.name for p, _ in found.get(d.path, [])],
             }
-            for d in deals
+            for d in every
         ],
+        # owed besides the clocks, as `handoff sla` lists them
+        "follow_ups": [f.as_dict() for d in every for f in follow_ups(d.dossier, tz=d.tz, as_of=as_of, path=d.path)],
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": [str(e) for e in portfolio.invalid],
     }  # fmt: skip

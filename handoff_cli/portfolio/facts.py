@@ -52,7 +52,7 @@ class DealFacts:
         """Completeness points each missed rule costs this dossier (the checker's findings)."""
         out: dict[str, float] = {}
         for f in self.result.findings:
-            if f.code in BY_CODE:
+            if f.code in BY_CODE and f.points:  # an unscored check (a rejected review) costs no points
                 out[f.name] = out.get(f.name, 0.0) + f.points
         return out
 

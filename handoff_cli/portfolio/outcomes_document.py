@@ -7,13 +7,13 @@ from statistics import mean, median
 from typing import Any
 
 from handoff_cli.clocks.evaluate import Status
+from handoff_cli.model.outcomes import SURVEY_TARGET as TARGET_SURVEY
 from handoff_cli.model.outcomes import Health, OutcomeKind
 from handoff_cli.portfolio.facts import Portfolio
 from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, outcomes
 from handoff_cli.portfolio.signature_quality import BANDS, CURRENT, SOURCES, Quality
 from handoff_cli.portfolio.wilson import CONFIDENCE, MIN_DEALS, Rate, compare, rate
 
-TARGET_SURVEY = 4.5  # the customer's rating of the handoff, 1-5, target >= 4.5 (docs/method.md, metrics)
 DUE = (Status.MET, Status.MET_LATE, Status.BREACHED)  # a clock milestone that has come due
 NOT_YET = "not yet known"
 

@@ -9,16 +9,17 @@ from datetime import datetime, timedelta
 from handoff_cli.clocks.evaluate import Status
 from handoff_cli.core.durations import span
 from handoff_cli.core.sla_settings import Owner
-from handoff_cli.model.progress import EventName
+from handoff_cli.core.vocabulary import DealKind
+from handoff_cli.model.progress import CS_CONTACT, EventName
 from handoff_cli.model.stakeholders import Role
 from handoff_cli.portfolio.facts import DealFacts
+from handoff_cli.render.cadence import CADENCE
 
 MINIMAL_SCORE = 70.0  # below this a dossier is "minimal": CS starts nearly cold
 THIN_CATEGORY = 70.0  # stakeholders or goals this incomplete leave CS without context
 HAND_BACK_DAYS = 45  # the rep's hand-back note is due at 30-45 days (docs/method.md, other clocks)
-QUIET_DAYS = 14  # "weeks without CS contact" (docs/method.md, momentum death)
+WATCHED_DAYS = 90  # momentum is watched through the first 90 days (docs/method.md, momentum death)
 E = EventName
-CS_EVENTS = (E.FIRST_CONTACT, E.JOINT_MEETING, E.KICKOFF, E.FIRST_VALUE, E.QBR_SCHEDULED, E.QBR)
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,25 @@ def throw_over_the_wall(deal: DealFacts, as_of: datetime) -> Iterator[str]:
 
 def ghost_rep(deal: DealFacts, as_of: datetime) -> Iterator[str]:
     """The rep vanishes after close: seen once the rep's hand-back check-in is overdue, never before it is due
-    (until then a late rep step is an SLA breach, not yet a vanished rep)."""
-    progress, signed = deal.dossier.handoff, deal.dossier.deal.signed_at
-    checked_in = progress and progress.first(EventName.REP_CHECK_IN)
+    (until then a late rep step is an SLA breach, not yet a vanished rep). Only the rep's own check-in counts:
+    one logged by someone else is not the rep staying in touch."""
+    progress, signed, rep = deal.dossier.handoff, deal.dossier.deal.signed_at, deal.dossier.deal.sales_rep
+    own = {rep.name, *([str(rep.email)] if rep.email else [])} if rep else set()
+    events = progress.events or () if progress else ()
+    logged = [e for e in events if e.event is E.REP_CHECK_IN and deal.aware(e.at) <= as_of]
+    by_others = sorted({e.by for e in logged if e.by is not None and e.by not in own})
+    checked_in = any(e.by is None or e.by in own for e in logged)
     if not deal.clocks or signed is None or checked_in or as_of - deal.aware(signed) <= timedelta(days=HAND_BACK_DAYS):
         return
-    if deal.dossier.deal.sales_rep is None:
+    if deal.dossier.deal.kind is DealKind.RENEWAL:
+        return  # CS owns a renewal: there is no rep to hand back
+    if rep is None:
         yield "no sales rep named in the dossier"
     for c in deal.clocks:
         if c.owner is Owner.REP and c.status is Status.BREACHED and c.delta is not None:
             yield f"rep's {c.clock.name} not done, {span(c.delta)} past due"
-    yield f"no rep_check_in {HAND_BACK_DAYS} days after signature (hand-back note due at 30-45 days)"
+    others = f" (only by {', '.join(by_others)}, not the rep)" if by_others else ""
+    yield f"no rep_check_in{others} {HAND_BACK_DAYS} days after signature (hand-back note due at 30-45 days)"
 
 
 def promise_vs_reality(deal: DealFacts, as_of: datetime) -> Iterator[str]:
@@ -82,19 +91,30 @@ def context_free_cs(deal: DealFacts, as_of: datetime) -> Iterator[str]:
 
 
 def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
-    """Weeks without CS contact."""
-    contact, value = deal.clock("first_contact"), deal.clock("first_value")
+    """Weeks without CS contact: in the first 90 days, every quiet spell between one CS contact and the next (or
+    up to --as-of) longer than the segment playbook's check-in cadence, however many contacts came after it."""
+    contact = deal.clock("first_contact")
     if contact and contact.status is Status.BREACHED and contact.start:
         yield f"no CS contact {span(as_of - contact.start)} after signature (target {contact.clock.target})"
         return
-    if not deal.clocks or (value and value.done):
-        return  # not started, or the customer has seen value: the quiet weeks that kill momentum are over
+    every = CADENCE[deal.dossier.deal.segment].every_days
+    signed = deal.dossier.deal.signed_at
+    if not deal.clocks or not every or signed is None:
+        return  # not started, or a playbook whose touchpoints follow usage, not the calendar
+    end = min(as_of, deal.aware(signed) + timedelta(days=WATCHED_DAYS))
     events = deal.dossier.handoff.events or () if deal.dossier.handoff else ()
-    past = [(deal.aware(e.at), e.event.value) for e in events if e.event in CS_EVENTS and deal.aware(e.at) <= as_of]
-    if past:
-        since, event = max(past)
-        if as_of - since > timedelta(days=QUIET_DAYS):
-            yield f"no CS contact logged for {(as_of - since).days} days (last: {event} on {_day(since)})"
+    touches: list[tuple[datetime, str | None]] = sorted(
+        (deal.aware(e.at), e.event.value) for e in events if e.event in CS_CONTACT and deal.aware(e.at) <= end
+    )
+    later: list[tuple[datetime, str | None]] = [*touches[1:], (end, None)]
+    for (since, event), (until, following) in zip(touches, later, strict=True):
+        if until - since > timedelta(days=every):
+            if following:
+                upto = f"until {following} on {_day(until)}"
+            else:
+                upto = "and none since" if until == as_of else f"through day {WATCHED_DAYS}"
+            yield (f"no CS contact for {(until - since).days} days after {event} on {_day(since)}, {upto} "
+                   f"(check-ins every {every} days)")
 
 
 PATTERNS: tuple[Pattern, ...] = (

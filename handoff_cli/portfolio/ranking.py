@@ -36,6 +36,7 @@ def ranked(deal: DealFacts, rank: int) -> Ranked:
     return {
         "rank": rank, "path": deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value,
         "score": deal.score, "rep": deal.rep, "csm": d.csm.name if d.csm else None,
-        "late": [{"clock": c.clock.name, "status": c.status.value, "owner": c.owner.value, "owner_name": c.owner_name}
+        "late": [{"clock": c.clock.name, "status": c.status.value, "owner": c.owner.value, "owner_name": c.owner_name,
+                  "escalate_to": c.escalate_to}
                  for c in deal.clocks if c.status in LATE],
     }  # fmt: skip

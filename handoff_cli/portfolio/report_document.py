@@ -60,6 +60,9 @@ class OpenDeal(TypedDict):
     engage: str
     reasons: list[str]
     caveats: list[str]
+    engaged: str | None  # CS's first part in the sale, if recorded
+    due_now: str | None  # past the rule's point with no CS yet: why CS is due now
+    advice: str | None  # due_now, or how far into the sale CS joined
 
 
 class SignedDeal(TypedDict):
@@ -85,6 +88,23 @@ class LateClock(TypedDict):
     status: str
     owner: str
     owner_name: str | None
+    escalate_to: str | None  # breached past the escalation grace: who it goes to
+
+
+class PipelineDeal(TypedDict):
+    path: str
+    deal_id: str
+    account: str
+    segment: str
+    rep: str
+    score: float
+    gaps: list[str]  # the costliest first
+    expected_close: str | None
+    days_to_close: int | None
+    engage: str
+    engaged: str | None
+    due_now: str | None
+    advice: str | None
 
 
 class Ranked(TypedDict):
@@ -121,7 +141,9 @@ class Report(TypedDict):
     by_rep: dict[str, Metrics]
     patterns: Patterns
     engagement: Engagement
+    pipeline: list[PipelineDeal]  # open deals: not counted in the metrics, patterns or rankings
     worst_first: list[Ranked]
     deals: list[Deal]
+    follow_ups: list[dict[str, str | None]]  # owed besides the clocks (clocks/follow_ups.py)
     outcomes: dict[str, Any]
     invalid: list[str]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.text import Text
@@ -27,20 +26,20 @@ STYLE = {
 SlaReporter = Callable[[SlaResult, Console], None]
 
 
-def stamp(moment: datetime | None, tz: tzinfo | None = None) -> str:
-    """In the table's zone (the repo's): deals with a zone of their own are shown in the same column."""
-    return (moment.astimezone(tz) if tz else moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
+def stamp(moment: datetime | None) -> str:
+    """In the deal's own zone, as the clocks compute it, with its offset: '2026-12-07 17:00+09:00'."""
+    return moment.isoformat(sep=" ", timespec="minutes") if moment else "-"
 
 
-def detail(row: ClockStatus, tz: tzinfo | None = None) -> str:
+def detail(row: ClockStatus) -> str:
     delta = row.delta or timedelta()
     if row.status is Status.BREACHED:
-        return f"late by {span(delta)}"
+        return f"late by {span(delta)}" + (f", escalate to {row.escalate_to}" if row.escalate_to else "")
     if row.status in (Status.OPEN, Status.AT_RISK):
         return f"{span(delta)} left"
     if row.status is Status.WAITING:
         return f"starts at {row.clock.start}"
-    done = f"done {stamp(row.done, tz)}"
+    done = f"done {stamp(row.done)}"
     return f"{done}, {span(delta)} late" if row.status is Status.MET_LATE else done
 
 
@@ -53,10 +52,9 @@ def counts(result: SlaResult) -> str:
 
 
 def text(result: SlaResult, console: Console) -> None:
-    header = ("status", "clock", f"due ({result.timezone})", "detail", "owner", "deal", "file")
-    tz = ZoneInfo(result.timezone)
+    header = ("status", "clock", "due (the deal's time)", "detail", "owner", "deal", "file")
     cells = [
-        (r.status.value, r.clock.name, stamp(r.due, tz), detail(r, tz), f"{r.owner.value} {r.owner_name or '(none)'}",
+        (r.status.value, r.clock.name, stamp(r.due), detail(r), f"{r.owner.value} {r.owner_name or '(none)'}",
          f"{r.deal_id} {r.account}", r.path)
         for r in result.shown
     ]  # fmt: skip
@@ -67,8 +65,10 @@ def text(result: SlaResult, console: Console) -> None:
         line = Text("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
         line.stylize(STYLE[row.status], 0, len(row.status.value))
         console.print(line)
-    for note in (*result.unsigned, *map(str, result.invalid)):
+    for note in (*result.unsigned, *result.waived, *map(str, result.invalid)):
         console.print(note)
+    for owed in result.follow_ups:
+        console.print(f"follow-up: {owed.line(stamp(owed.at))} ({owed.path})")
     console.print(counts(result))
 
 
@@ -82,6 +82,8 @@ def document(result: SlaResult) -> dict[str, Any]:
         "clocks": [_row(r) for r in result.shown],
         "unsigned": result.unsigned,
         "invalid": [str(e) for e in result.invalid],
+        "waived": result.waived,
+        "follow_ups": [f.as_dict() for f in result.follow_ups],
         "summary": {"clocks": len(result.rows), **{s.value: found[s.value] for s in Status}},
     }
 
@@ -105,6 +107,7 @@ def _row(r: ClockStatus) -> dict[str, Any]:
         "left_minutes": minutes if not late else None,
         "owner": r.owner.value,
         "owner_name": r.owner_name,
+        "escalate_to": r.escalate_to,
     }
 
 

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from handoff_cli.portfolio.report_document import Report
 from handoff_cli.render.environment import packaged_dir
 from handoff_cli.reporters.outcomes_text import sections
-from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_line
+from handoff_cli.reporters.portfolio_text import engagement_lines, follow_up_lines, pipeline_lines, rows, worst_line
 
 
 @cache
@@ -66,9 +66,11 @@ def view(doc: Report) -> dict[str, Any]:
         ],
         "overall": [list(row) for row in rows(overall)],
         "groups": groups,
+        "pipeline": pipeline_lines(doc),
         "worst": [worst_line(w) for w in doc["worst_first"]],  # the list's own numbering gives the rank
         "patterns": [[f"{p['deal_id']} {p['account']}", p["title"], p["evidence"]] for p in doc["patterns"]["deals"]],
         "engagement": engagement_lines(doc),
+        "follow_ups": follow_up_lines(doc),
         "signed": o["signed"],
         "outcome_charts": [
             chart("churn_by_quality", "Churn by handoff quality at signature (%)",

@@ -70,7 +70,9 @@ def engagement_lines(doc: Report) -> list[str]:
     ]
     for a in e["open_deals"]:
         why = "; ".join(a["reasons"] + [f"caveat: {c}" for c in a["caveats"]]) or "small, short and simple"
-        out.append(f"open deal {a['deal_id']} {a['account']}: engage CS {a['engage']} ({why})")
+        said = a["advice"] or (f"CS joined on {a['engaged'][:10]}" if a["engaged"] else None)
+        out.append(f"open deal {a['deal_id']} {a['account']}: engage CS {a['engage']} ({why})"
+                   + (f"; {said}" if said else ""))
     if not e["open_deals"]:
         out.append("open deals: none")
     out.append("signed deals: " + ", ".join(f"{n} {outcome}" for outcome, n in e["signed_summary"].items()))
@@ -79,9 +81,10 @@ def engagement_lines(doc: Report) -> list[str]:
 
 
 def worst_line(w: Ranked) -> str:
-    """One deal of the worst-first list: the score, each clock breached or met late with its owner, and who
-    owns the deal."""
-    late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'})" for c in w["late"])
+    """One deal of the worst-first list: the score, each clock breached or met late with its owner (and, past the
+    escalation grace, who it goes to), and who owns the deal."""
+    late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'}"
+                     + (f", escalate to {c['escalate_to']})" if c["escalate_to"] else ")") for c in w["late"])
     clocks = f"{len(w['late'])} late: {late}" if late else "no clock late"
     return (f"{w['deal_id']} {w['account']} ({w['segment']}): {w['score']:g}%, {clocks}; "
             f"rep {w['rep']}, CSM {w['csm'] or '(none)'}")
@@ -99,6 +102,26 @@ def pattern_lines(doc: Report) -> list[str]:
     return out
 
 
+def pipeline_lines(doc: Report) -> list[str]:
+    """Open deals: not yet handoffs, so never in the metrics above; what their dossier lacks and when CS joins."""
+    out = []
+    for p in doc["pipeline"]:
+        gaps = ", ".join(p["gaps"]) or "none"
+        close, days = "expected close not set", p["days_to_close"]
+        if p["expected_close"] and days is not None:
+            when = f"in {days} days" if days >= 0 else f"{-days} days ago"
+            close = f"expected close {p['expected_close']} ({when})"
+        cs = p["advice"] or (f"CS joined on {p['engaged'][:10]}" if p["engaged"] else f"engage CS {p['engage']}")
+        out.append(f"{p['deal_id']} {p['account']} ({p['segment']}): {p['score']:g}% complete, gaps: {gaps}; "
+                   f"{close}; {cs}")
+    return out
+
+
+def follow_up_lines(doc: Report) -> list[str]:
+    return [f"{f['deal_id']} {f['account']}: {f['owner']} {f['owner_name'] or '(none)'} owes a {f['owed']}, "
+            f"since {f['at']}" for f in doc["follow_ups"]]
+
+
 def text_lines(doc: Report) -> list[str]:
     out = [f"handoff report as of {doc['as_of']} ({doc['timezone']})", "", "overall"]
     out += [f"  {k:<19}{v}" for k, v in rows(doc["overall"])]
@@ -106,9 +129,13 @@ def text_lines(doc: Report) -> list[str]:
         out += ["", title]
         for name, m in group.items():
             out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
+    if doc["pipeline"]:
+        out += ["", "pipeline (open deals, not counted above)"] + [f"  {line}" for line in pipeline_lines(doc)]
     out += ["", "worst deals first"] + [f"  {line}" for line in worst_lines(doc)]
     out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
+    if doc["follow_ups"]:
+        out += ["", "follow-ups owed"] + [f"  {line}" for line in follow_up_lines(doc)]
     out += outcomes_text(doc)
     if doc["invalid"]:
         out += ["", "skipped"] + [f"  {line}" for line in doc["invalid"]]
@@ -125,6 +152,9 @@ def md_lines(doc: Report) -> list[str]:
         table = [rows(group[n]) for n in names]
         for i, (label, _) in enumerate(rows(doc["overall"])):
             out.append(f"| {label} | " + " | ".join(_cell(t[i][1]) for t in table) + " |")
+    if doc["pipeline"]:
+        out += ["", "## Pipeline (open deals, not counted above)", ""]
+        out += [f"- {_cell(line)}" for line in pipeline_lines(doc)]
     out += ["", "## Worst deals first", ""] + [_cell(line) for line in worst_lines(doc)]
     out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
     out += [
@@ -132,6 +162,8 @@ def md_lines(doc: Report) -> list[str]:
         for p in doc["patterns"]["deals"]
     ]
     out += ["", "## When CS should engage", ""] + [f"- {_cell(line)}" for line in engagement_lines(doc)]
+    if doc["follow_ups"]:
+        out += ["", "## Follow-ups owed", ""] + [f"- {_cell(line)}" for line in follow_up_lines(doc)]
     out += outcomes_md(doc)
     if doc["invalid"]:
         out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]]

@@ -11,6 +11,7 @@ from datetime import date
 from handoff_cli.core.field_paths import FieldPath
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Person, Stage
+from handoff_cli.model.progress import PRE_CLOSE_EVENTS
 from handoff_cli.rules.base import ALL, Category, Context, Miss, rule
 
 C = Category.CONSISTENCY
@@ -143,20 +144,23 @@ def dates_in_order(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=0,
     required=ALL,
-    why="a handoff event logged before signature means a wrong date or a wrong deal",
+    why="an onboarding event logged before signature means a wrong date or a wrong deal; the steps of the sale CS "
+    "takes part in (finalist presentation, closing call, SOW review) belong before it",
 )
 def events_after_signature(d: Dossier, ctx: Context) -> Iterator[Miss]:
-    """Every logged handoff event happened after signature and not in the future.
+    """Every onboarding event happened after signature, and no event is in the future.
 
-    PASS: handoff: {events: [{event: intro_email, at: 2026-11-03T09:10:00-05:00}]}
+    PASS: {deal: {signed_at: 2026-11-02T16:30:00Z}, handoff: {events: [{event: sow_review, at: 2026-10-28T15:00:00Z}]}}
     FAIL: {deal: {signed_at: 2026-11-02T16:30:00Z}, handoff: {events: [{event: intro_email, at: 2020-01-01T09:00:00Z}]}}
     """
     signed = ctx.aware(d.deal.signed_at) if d.deal.signed_at else None
     for index, event in enumerate((d.handoff.events if d.handoff else None) or ()):
         at = ctx.aware(event.at)
-        if signed and at < signed:
+        if signed and at < signed and event.event not in PRE_CLOSE_EVENTS:
             yield Miss(
-                ("handoff", "events", index, "at"), f"{event.event.value} at {event.at.isoformat()} is before signature"
+                ("handoff", "events", index, "at"),
+                f"{event.event.value} at {event.at.isoformat()} is before signature; only the steps of the sale "
+                "are logged before it",
             )
         elif at > ctx.as_of:
             yield Miss(
