@@ -14,12 +14,15 @@ from tests.test_deal_region import _deal
 # signed 09:00 UTC: the intro email (48 h) is due 2026-11-26 09:00 and never sent
 LATE_BY_20_HOURS = "2026-11-27T05:00:00+00:00"
 LATE_BY_2_DAYS = "2026-11-28T09:01:00+00:00"
-MANAGER = "cs_manager: {name: Tomás Ortega, email: tomas@vendor.example}"
+MANAGER = {"name": "Tomás Ortega", "email": "tomas@vendor.example"}
 
 
-def _escalation(run_cli: RunCli, as_of: str, *extra: str, settings: str = "") -> str | None:
+def _escalation(
+    run_cli: RunCli, as_of: str, manager: dict[str, str] | None = None, *, settings: str = ""
+) -> str | None:
     Path("handoff.toml").write_text(settings, encoding="utf-8")
-    Path("deal.yaml").write_text(_deal(*extra), encoding="utf-8")
+    text = _deal(cs_manager=manager) if manager else _deal()  # type: ignore[arg-type]
+    Path("deal.yaml").write_text(text, encoding="utf-8")
     rows = json.loads(run_cli("sla", "deal.yaml", "--as-of", as_of, "--format", "json").stdout)["clocks"]
     [intro] = [r for r in rows if r["clock"] == "intro_email"]
     assert intro["status"] == "breached"
