@@ -1,0 +1,123 @@
+"""The copied-text fingerprints of every file a run compares: from the cache by content, else read for them alone.
+
+A file is known by its content: git's blob id when git holds it unchanged (nothing to read), else the
+SHA-256 of its bytes. A file whose fingerprints are not in the cache is read by the fast reader and
+fingerprinted, with no schema and no rule, on every core: the first run in a repo (or after an upgrade)
+reads the repo once, and never checks the files it only compares with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from handoff_cli.engine.code_stamp import code_stamp
+from handoff_cli.engine.pool import POOL_FROM, pooled
+from handoff_cli.engine.result_cache import ResultCache
+from handoff_cli.gate.copied_text import CopyIndex, Print, prints_of
+from handoff_cli.settings import Settings
+
+# how a run shows the indexing of files it has no fingerprints for: given their number, a function to call per file
+Indexing = Callable[[int], AbstractContextManager[Callable[[], None]]]
+
+
+def quiet(_total: int) -> AbstractContextManager[Callable[[], None]]:
+    return nullcontext(lambda: None)
+
+
+def read(path: Path, limit: int) -> tuple[bytes | None, str | None]:
+    """The file's bytes and their SHA-256; (None, None) for what is never cached (unreadable, or over
+    the size limit: the check itself reports it, as one line naming the file)."""
+    try:
+        if path.stat().st_size > limit:
+            return None, None
+        raw = path.read_bytes()
+    except OSError:
+        return None, None
+    return raw, hashlib.sha256(raw).hexdigest()
+
+
+def content_id(blob: str | None, digest: str | None) -> str | None:
+    return f"git-{blob}" if blob else f"sha256-{digest}" if digest else None
+
+
+class Fingerprints:
+    """Collects every file's fingerprints into a CopyIndex, keeping the new ones for the next run."""
+
+    def __init__(self, settings: Settings, cache: ResultCache | None, workers: int) -> None:
+        self.index = CopyIndex()
+        self._reading = (settings.max_file_bytes, settings.max_depth, tuple(settings.min_words))
+        self._shelf = cache.shelf("prints", _key(settings)) if cache else None
+        self._workers = workers
+        self._fresh: list[tuple[str, str]] = []
+
+    def found(self, index: int, key: str | None, prints: list[Print] | None) -> None:
+        """A file's fingerprints, None when it could not be read: it is then not compared."""
+        if prints is not None:
+            self.index.add(index, prints)
+        if key and self._shelf:
+            self._fresh.append((key, json.dumps(prints, separators=(",", ":"))))
+
+    def collect(self, files: Sequence[str], keys: Sequence[str | None], todo: Sequence[int], show: Indexing) -> None:
+        """The fingerprints of the files `todo` indexes: cached ones looked up, the rest read for them."""
+        cached = self._shelf.get(k for i in todo if (k := keys[i])) if self._shelf else {}
+        if self._shelf and cached:
+            self._shelf.touch(cached)
+        missing: list[tuple[int, str]] = []
+        for i in todo:
+            key = keys[i]
+            if key and key in cached:
+                stored = json.loads(cached[key])
+                if stored is not None:
+                    self.index.add(i, [(sys.intern(f), d, line, col) for f, d, line, col in stored])
+            else:
+                missing.append((i, files[i]))
+        if not missing:
+            return
+        with show(len(missing)) as advance:
+            for i, prints in self._read(missing):
+                self.found(i, keys[i], prints)
+                advance()
+
+    def _read(self, jobs: list[tuple[int, str]]) -> Iterator[tuple[int, list[Print] | None]]:
+        if self._workers <= 1 or len(jobs) < POOL_FROM:
+            yield from _prints(jobs, self._reading)
+            return
+        yield from pooled(jobs, _many, self._workers, _remember, (self._reading,))
+
+    def close(self) -> None:
+        if self._shelf and self._fresh:
+            self._shelf.put(self._fresh)
+
+
+def _key(settings: Settings) -> str:
+    """What fingerprints depend on besides the file: the code that reads and hashes, and the settings it reads by."""
+    shaping = json.dumps([settings.max_file_bytes, settings.max_depth, sorted(settings.min_words)])
+    return hashlib.sha256(f"{code_stamp()}\0{shaping}".encode()).hexdigest()[:24]
+
+
+Reading = tuple[int, int, tuple[str, ...]]  # max_file_bytes, max_depth, the narrative fields
+
+
+def _prints(jobs: list[tuple[int, str]], reading: Reading) -> Iterator[tuple[int, list[Print] | None]]:
+    limit, depth, fields = reading
+    for i, name in jobs:
+        raw, _ = read(Path(name), limit)
+        yield i, None if raw is None else prints_of(raw, max_depth=depth, fields=fields)
+
+
+_reading: Reading | None = None
+
+
+def _remember(reading: Reading) -> None:
+    global _reading
+    _reading = reading
+
+
+def _many(jobs: list[tuple[int, str]]) -> list[tuple[int, list[Print] | None]]:
+    assert _reading is not None
+    return list(_prints(jobs, _reading))
