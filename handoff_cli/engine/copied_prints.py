@@ -21,6 +21,8 @@ from handoff_cli.engine.result_cache import ResultCache
 from handoff_cli.gate.copied_text import CopyIndex, Print, prints_of
 from handoff_cli.settings import Settings
 
+_SEARCH_UP_TO = 256  # texts of the shown files searched for in each cached entry; beyond, every entry is decoded
+
 # how a run shows the indexing of files it has no fingerprints for: given their number, a function to call per file
 Indexing = Callable[[int], AbstractContextManager[Callable[[], None]]]
 
@@ -55,33 +57,63 @@ class Fingerprints:
         self._workers = workers
         self._fresh: list[tuple[str, str]] = []
 
-    def found(self, index: int, key: str | None, prints: list[Print] | None) -> None:
-        """A file's fingerprints, None when it could not be read: it is then not compared."""
-        if prints is not None:
-            self.index.add(index, prints)
+    def found(self, index: int | None, key: str | None, prints: list[Print] | None) -> None:
+        """A file's fingerprints, None when it could not be read (it is then not compared), kept for the next run;
+        index None: kept only, compared later."""
+        if index is not None:
+            self._add(index, prints)
         if key and self._shelf:
             self._fresh.append((key, json.dumps(prints, separators=(",", ":"))))
 
-    def collect(self, files: Sequence[str], keys: Sequence[str | None], todo: Sequence[int], show: Indexing) -> None:
-        """The fingerprints of the files `todo` indexes: cached ones looked up, the rest read for them."""
+    def collect(
+        self, files: Sequence[str], keys: Sequence[str | None], todo: Sequence[int], shown: int, show: Indexing
+    ) -> None:
+        """The fingerprints of the files `todo` indexes: cached ones looked up, the rest read for them. Of a file
+        past the first `shown` (compared with, never reported) only the texts it shares with those count."""
         cached = self._shelf.get(k for i in todo if (k := keys[i])) if self._shelf else {}
         if self._shelf and cached:
             self._shelf.touch(cached)
+        others: list[tuple[int, str]] = []
         missing: list[tuple[int, str]] = []
         for i in todo:
             key = keys[i]
-            if key and key in cached:
-                stored = json.loads(cached[key])
-                if stored is not None:
-                    self.index.add(i, [(sys.intern(f), d, line, col) for f, d, line, col in stored])
-            else:
+            if not (key and key in cached):
                 missing.append((i, files[i]))
-        if not missing:
-            return
-        with show(len(missing)) as advance:
-            for i, prints in self._read(missing):
-                self.found(i, keys[i], prints)
-                advance()
+            elif i < shown:
+                self._add(i, _load(cached[key]))
+            else:
+                others.append((i, cached[key]))
+        fresh: list[tuple[int, list[Print] | None]] = []
+        if missing:
+            with show(len(missing)) as advance:
+                for i, prints in self._read(missing):
+                    if i < shown:
+                        self.found(i, keys[i], prints)
+                    else:  # kept until every shown file's texts are known
+                        self.found(None, keys[i], prints)
+                        fresh.append((i, prints))
+                    advance()
+        self._compare(others, fresh)
+
+    def _compare(self, cached: list[tuple[int, str]], fresh: list[tuple[int, list[Print] | None]]) -> None:
+        wanted = self.index.digests()
+        for i, prints in fresh:
+            self._add(i, prints if prints is None else [p for p in prints if p[1] in wanted])
+        # a warm run in a large repo: each entry is searched for the shown files' texts as they are written in
+        # it, and only an entry holding one is decoded (and checked again, exactly) rather than every entry
+        written = [str(d) for d in wanted] if len(wanted) <= _SEARCH_UP_TO else None
+        for i, text in cached:
+            if text == "null":
+                continue  # could not be read: not compared
+            if written is not None and not any(digest in text for digest in written):
+                self.index.add(i, ())
+                continue
+            prints = _load(text)
+            self._add(i, prints if prints is None else [p for p in prints if p[1] in wanted])
+
+    def _add(self, index: int, prints: list[Print] | None) -> None:
+        if prints is not None:
+            self.index.add(index, prints)
 
     def _read(self, jobs: list[tuple[int, str]]) -> Iterator[tuple[int, list[Print] | None]]:
         if self._workers <= 1 or len(jobs) < POOL_FROM:
@@ -92,6 +124,11 @@ class Fingerprints:
     def close(self) -> None:
         if self._shelf and self._fresh:
             self._shelf.put(self._fresh)
+
+
+def _load(text: str) -> list[Print] | None:
+    stored = json.loads(text)
+    return None if stored is None else [(sys.intern(f), d, line, col) for f, d, line, col in stored]
 
 
 def _key(settings: Settings) -> str:

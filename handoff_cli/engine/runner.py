@@ -107,7 +107,7 @@ def check_all(
             if keys[i] is None:
                 keys[i] = content_id(None, read(Path(files[i]), limit)[1])
         checked = set(misses)
-        prints.collect(files, keys, [i for i in range(len(files)) if i not in checked], indexing)
+        prints.collect(files, keys, [i for i in range(len(files)) if i not in checked], len(given), indexing)
         prints.close()
         for index, extra in prints.index.copied(files).items():
             if index < len(given):

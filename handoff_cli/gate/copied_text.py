@@ -73,6 +73,9 @@ class CopyIndex:
             self._line.append(line)
             self._col.append(col)
 
+    def digests(self) -> set[int]:
+        return set(self._digest)
+
     def copied(self, displays: Sequence[str]) -> dict[int, list[Finding]]:
         """File index -> a warning per field whose text another file holds too, naming the first other file
         (in the order the files were given, so the result does not depend on how the work was split). When some

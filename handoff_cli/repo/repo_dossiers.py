@@ -43,21 +43,21 @@ def repo_dossiers(project: Project, given: Sequence[str]) -> RepoDossiers:
         return RepoDossiers()
     if done.returncode != 0:  # not a git repo
         return RepoDossiers()
-    listed = _listed(done.stdout)
     top = os.path.realpath(project.root)
     taken = {os.path.realpath(name): name for name in given}
     here = os.getcwd()
     found = RepoDossiers()
-    for name, blob in listed.items():
-        hidden = any(part.startswith(".") and part not in (".", "..") for part in name.split("/"))
-        if not name.endswith(SUFFIXES) or hidden:
+    for name, blob in _listed(done.stdout).items():
+        if not name.endswith(SUFFIXES) or name.startswith(".") or "/." in name:  # hidden, or in a hidden folder
             continue
         full = os.path.join(top, *name.split("/"))
         if full in taken:
             if blob:
                 found.blobs[taken[full]] = blob
-            continue
-        found.others.append((os.path.relpath(full, here) if full.startswith(here + os.sep) else full, blob))
+        elif here == top:  # the usual case, and a repo's worth of relpath calls would cost more than the rest
+            found.others.append((full[len(top) + 1 :], blob))
+        else:
+            found.others.append((os.path.relpath(full, here) if full.startswith(here + os.sep) else full, blob))
     return found
 
 
