@@ -85,12 +85,14 @@ class ResultCache:
     def touch(self, digests: Iterable[str]) -> None:
         """Mark entries read in this run as used today, so a repo checked daily keeps its cache."""
         today = int(time.time() // 86400)
+        keys = [f"{self._run_key}:{d}" for d in digests]
         try:
             with self._db:
-                self._db.executemany(
-                    f"UPDATE {self._table} SET used = ? WHERE key = ? AND used < ?",
-                    [(today, f"{self._run_key}:{d}", today) for d in digests],
-                )
+                for start in range(0, len(keys), 500):  # a statement per batch, not per entry: a repo's worth is read
+                    batch = keys[start : start + 500]
+                    marks = ",".join("?" * len(batch))
+                    query = f"UPDATE {self._table} SET used = ? WHERE used < ? AND key IN ({marks})"
+                    self._db.execute(query, [today, today, *batch])
         except sqlite3.Error:
             return
 
