@@ -100,3 +100,32 @@ def test_a_dossier_changed_in_the_work_tree_is_read_and_compared(repo: Path, tmp
         (repo / other).write_text(original)
         git(repo, "checkout", "-q", "HEAD~1", "--", one)
         git(repo, "commit", "-q", "-m", "back", "--", one)
+
+
+def _report(repo: Path, cache: Path) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(repo), "report", "deals", "--as-of", AS_OF, "-f", "json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"HANDOFF_CACHE_DIR": str(cache), "PATH": os.environ["PATH"]},
+        check=False,
+    )
+    *said, opened = done.stderr.splitlines()
+    done.stderr = "".join(f"{line}\n" for line in said)
+    return done, opened.removeprefix("opened:").split()
+
+
+def test_report_reads_each_dossier_once_and_takes_results_from_the_validate_cache(repo: Path, tmp_path: Path) -> None:
+    cold, read_cold = _report(repo, tmp_path)
+    assert sorted(name for name in read_cold if name.startswith("deals/")) == _files(repo)  # each once
+    with sqlite3.connect(tmp_path / "results.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == COUNT
+    warm, read_warm = _report(repo, tmp_path)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    assert sorted(name for name in read_warm if name.startswith("deals/")) == _files(repo)
+    # validate finds the results the report kept: nothing is left to check
+    one = _files(repo)[0]
+    _validate(repo, tmp_path, one)
+    with sqlite3.connect(tmp_path / "results.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == COUNT

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from handoff_cli.core.findings import CheckResult, FileResult
 from handoff_cli.engine.code_stamp import code_stamp
@@ -27,7 +27,7 @@ from handoff_cli.settings import Project
 if TYPE_CHECKING:
     from handoff_cli.gate.checks import Checker
 
-__all__ = ["Plan", "check_all", "default_workers"]
+__all__ = ["BATCH", "Plan", "check_all", "default_workers", "entry_text", "run_key"]
 
 BATCH = 200  # files hashed and looked up together; bounds what is held at once
 
@@ -65,7 +65,7 @@ def check_all(
     others = repo.others if compare == "repo" else []
     files = [*given, *(name for name, _ in others)]
     keys = [content_id(repo.blobs.get(name), None) for name in given] + [content_id(b, None) for _, b in others]
-    cache = ResultCache.open(_run_key(plan)) if plan.cache else None
+    cache = ResultCache.open(run_key(plan.project, plan.min_score)) if plan.cache else None
     prints = Fingerprints(plan.project.settings, cache, plan.workers) if compare != "off" else None
     results: list[FileResult | None] = [None] * len(given)
     misses: list[int] = []
@@ -117,9 +117,9 @@ def check_all(
     return CheckResult(done)
 
 
-def _run_key(plan: Plan) -> str:
-    settings = plan.project.settings.model_dump_json()
-    return hashlib.sha256(f"{code_stamp()}\0{settings}\0{plan.min_score}".encode()).hexdigest()[:24]
+def run_key(project: Project, min_score: float | None) -> str:
+    settings = project.settings.model_dump_json()
+    return hashlib.sha256(f"{code_stamp()}\0{settings}\0{min_score}".encode()).hexdigest()[:24]
 
 
 _worker: tuple[Checker, bool] | None = None
@@ -137,21 +137,26 @@ def _many(jobs: list[tuple[int, str]]) -> list[Computed]:
 
 def entry_for(checker: Checker, fingerprint: bool, index: int, name: str) -> Computed:
     """Check one file: its entry text and, when asked, the fingerprints of what it read."""
-    from handoff_cli.engine.cache_validity import FOREVER, window
-    from handoff_cli.engine.result_text import dump
     from handoff_cli.gate.copied_text import fingerprints
 
     path = Path(name)
     # read again rather than trusting the first read: the cache must key the bytes that were checked
     raw, digest = read(path, checker.project.settings.max_file_bytes)
     result, data, positions, zone = checker.inspect(path, name, raw)
-    after, until = FOREVER
     found: list[Print] | None = None
-    if data is not None:  # a file that could not be read says so whenever it is checked
-        after, until = window(data, checker.ctx.as_of, zone)
     if fingerprint and data is not None and positions is not None:
         found = fingerprints(data, positions, checker.ctx.min_words)
-    return index, digest, dump(result, after, until), found
+    return index, digest, entry_text(checker, result, data, zone), found
+
+
+def entry_text(checker: Checker, result: FileResult, data: Any, zone: tzinfo) -> str:
+    """A result in the form the cache keeps, with the span of moments it holds for (dates read in `zone`)."""
+    from handoff_cli.engine.cache_validity import FOREVER, window
+    from handoff_cli.engine.result_text import dump
+
+    # a file that could not be read says so whenever it is checked
+    after, until = FOREVER if data is None else window(data, checker.ctx.as_of, zone)
+    return dump(result, after, until)
 
 
 def _compute(plan: Plan, files: Sequence[str], todo: list[int], *, fingerprint: bool) -> Iterator[Computed]:
