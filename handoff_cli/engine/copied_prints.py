@@ -21,6 +21,7 @@ from handoff_cli.engine.result_cache import ResultCache
 from handoff_cli.gate.copied_text import CopyIndex, Print, prints_of
 from handoff_cli.settings import Settings
 
+_KEEP_EVERY = 200  # new fingerprints written in batches of this many, so a first run holds few at a time
 _SEARCH_UP_TO = 256  # texts of the shown files searched for in each cached entry; beyond, every entry is decoded
 
 # how a run shows the indexing of files it has no fingerprints for: given their number, a function to call per file
@@ -57,19 +58,23 @@ class Fingerprints:
         self._workers = workers
         self._fresh: list[tuple[str, str]] = []
 
-    def found(self, index: int | None, key: str | None, prints: list[Print] | None) -> None:
-        """A file's fingerprints, None when it could not be read (it is then not compared), kept for the next run;
-        index None: kept only, compared later."""
-        if index is not None:
-            self._add(index, prints)
+    def found(self, index: int, key: str | None, prints: list[Print] | None) -> None:
+        """A file's fingerprints, None when it could not be read (it is then not compared), kept for the next run."""
+        self._add(index, prints)
+        self._keep(key, prints)
+
+    def _keep(self, key: str | None, prints: list[Print] | None) -> None:
         if key and self._shelf:
             self._fresh.append((key, json.dumps(prints, separators=(",", ":"))))
+            if len(self._fresh) >= _KEEP_EVERY:
+                self._shelf.put(self._fresh)
+                self._fresh = []
 
     def collect(
         self, files: Sequence[str], keys: Sequence[str | None], todo: Sequence[int], shown: int, show: Indexing
     ) -> None:
         """The fingerprints of the files `todo` indexes: cached ones looked up, the rest read for them. Of a file
-        past the first `shown` (compared with, never reported) only the texts it shares with those count."""
+        past the first `shown` (compared with, never reported) only the texts it shares with those are kept."""
         cached = self._shelf.get(k for i in todo if (k := keys[i])) if self._shelf else {}
         if self._shelf and cached:
             self._shelf.touch(cached)
@@ -83,22 +88,20 @@ class Fingerprints:
                 self._add(i, _load(cached[key]))
             else:
                 others.append((i, cached[key]))
-        fresh: list[tuple[int, list[Print] | None]] = []
-        if missing:
-            with show(len(missing)) as advance:
-                for i, prints in self._read(missing):
-                    if i < shown:
-                        self.found(i, keys[i], prints)
-                    else:  # kept until every shown file's texts are known
-                        self.found(None, keys[i], prints)
-                        fresh.append((i, prints))
-                    advance()
-        self._compare(others, fresh)
+        # the shown files first: the others are then kept only for the texts they share with those
+        missing.sort(key=lambda job: job[0] >= shown)
+        wanted: set[int] | None = None
+        with show(len(missing)) if missing else nullcontext(lambda: None) as advance:
+            for i, prints in self._read(missing):
+                if i >= shown and wanted is None:
+                    wanted = self.index.digests()
+                self._keep(keys[i], prints)
+                self._add(i, prints if wanted is None or prints is None else [p for p in prints if p[1] in wanted])
+                advance()
+        self._compare(others)
 
-    def _compare(self, cached: list[tuple[int, str]], fresh: list[tuple[int, list[Print] | None]]) -> None:
+    def _compare(self, cached: list[tuple[int, str]]) -> None:
         wanted = self.index.digests()
-        for i, prints in fresh:
-            self._add(i, prints if prints is None else [p for p in prints if p[1] in wanted])
         # a warm run in a large repo: each entry is searched for the shown files' texts as they are written in
         # it, and only an entry holding one is decoded (and checked again, exactly) rather than every entry
         written = [str(d) for d in wanted] if len(wanted) <= _SEARCH_UP_TO else None
