@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -104,11 +105,11 @@ class Fingerprints:
         wanted = self.index.digests()
         # a warm run in a large repo: each entry is searched for the shown files' texts as they are written in
         # it, and only an entry holding one is decoded (and checked again, exactly) rather than every entry
-        written = [str(d) for d in wanted] if len(wanted) <= _SEARCH_UP_TO else None
+        written = re.compile("|".join(str(d) for d in wanted)) if 0 < len(wanted) <= _SEARCH_UP_TO else None
         for i, text in cached:
             if text == "null":
                 continue  # could not be read: not compared
-            if written is not None and not any(digest in text for digest in written):
+            if not wanted or (written is not None and not written.search(text)):
                 self.index.add(i, ())
                 continue
             prints = _load(text)

@@ -44,37 +44,42 @@ def repo_dossiers(project: Project, given: Sequence[str]) -> RepoDossiers:
     if done.returncode != 0:  # not a git repo
         return RepoDossiers()
     top = os.path.realpath(project.root)
-    taken = {os.path.realpath(name): name for name in given}
+    # the given files by their names from the repo's top, as git names them, so no listed name needs a path call
+    taken = {_from_top(os.path.realpath(name), top): name for name in given}
     here = os.getcwd()
     found = RepoDossiers()
     for name, blob in _listed(done.stdout).items():
         if not name.endswith(SUFFIXES) or name.startswith(".") or "/." in name:  # hidden, or in a hidden folder
             continue
-        full = os.path.join(top, *name.split("/"))
-        if full in taken:
+        if name in taken:
             if blob:
-                found.blobs[taken[full]] = blob
-        elif here == top:  # the usual case, and a repo's worth of relpath calls would cost more than the rest
-            found.others.append((full[len(top) + 1 :], blob))
+                found.blobs[taken[name]] = blob
+        elif here == top:  # the usual case, and a repo's worth of path calls would cost more than the rest
+            found.others.append((name if os.sep == "/" else os.path.join(*name.split("/")), blob))
         else:
+            full = os.path.join(top, *name.split("/"))
             found.others.append((os.path.relpath(full, here) if full.startswith(here + os.sep) else full, blob))
     return found
+
+
+def _from_top(path: str, top: str) -> str | None:
+    return path[len(top) + 1 :].replace(os.sep, "/") if path.startswith(top + os.sep) else None
 
 
 def _listed(out: bytes) -> dict[str, str | None]:
     """Each file once: its blob id when the work tree holds what git's index does, else None (read it)."""
     tags: dict[str, set[str]] = {}
     blobs: dict[str, str] = {}
-    for line in (os.fsdecode(entry) for entry in out.split(b"\0") if entry):
+    for line in os.fsdecode(out).split("\0"):
         tag, rest = line[:1], line[2:]
         if tag == "?":
             tags.setdefault(rest, set()).add(tag)
-            continue
-        meta, _, name = rest.partition("\t")
-        mode, blob, stage = meta.split(" ")
-        tags.setdefault(name, set()).add(tag)
-        if tag == "H" and stage == "0" and mode in _FILES:
-            blobs[name] = blob
+        elif rest:
+            meta, _, name = rest.partition("\t")
+            mode, blob, stage = meta.split(" ")
+            tags.setdefault(name, set()).add(tag)
+            if tag == "H" and stage == "0" and mode in _FILES:
+                blobs[name] = blob
     return {
         name: blobs.get(name) if found == {"H"} else None
         for name, found in tags.items()
