@@ -2,12 +2,15 @@
 
     python bench/run.py                 # 1 dossier, 1,000 and 10,000; 3 runs each
     python bench/run.py --sizes 1000 --runs 5
+    python bench/run.py --sizes 1000 --only-repo     # only the rows of a repo of each size (no single-file rows)
 
 Each measurement starts both programs as fresh processes, alternating which goes first, and
 reports the median wall time of the runs; the figures that matter are the ratios, since absolute
 times depend on the machine. "Cold" runs start from an empty result cache, "warm" ones reuse the
 cache a cold run left. Peak memory is the largest resident set of the process and its workers.
 Every run is a plain process with the CI variable set, as a commit hook or a CI job starts it.
+Each generated repo is committed to git, as a deals repo is: a commit hook's one changed dossier is
+compared for copied text with every other dossier of it.
 The first line of the table says whether PYTHONDONTWRITEBYTECODE was set: with it, Python keeps no
 compiled modules, so every process compiles those of an editable install (handoff's own) afresh.
 """
@@ -22,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -82,6 +85,71 @@ class Bench:
         self.rows.append((what, f"{seconds:.3f} s", against, f"{seconds / against:.2f}x {label}"))
         return seconds
 
+    def series(
+        self, command: list[str], cwd: Path, cache: Callable[[], Path], before: Callable[[], None], runs: int = 0
+    ) -> float:
+        """Median seconds of `command`, `before()` run (untimed) ahead of each run, in the cache `cache()` gives."""
+        times = []
+        for _ in range(runs or self.runs):
+            before()
+            times.append(timed(command, cwd, self.env(cache()))[0])
+        return statistics.median(times)
+
+    def row(self, what: str, seconds: float, against: float, label: str) -> None:
+        self.rows.append((what, f"{seconds:.3f} s", against, f"{seconds / against:.2f}x {label}"))
+
+    def hook(self, repo: Path, size: int, whole_peer: float) -> None:
+        """One changed dossier in a repo, as a commit hook checks it: the first run (an empty cache: a fresh
+        clone, a new laptop, an upgrade) and warm (the rest of the repo indexed by an earlier run), beside the
+        same file alone outside any repo and check-jsonschema on that file."""
+        name = sorted(str(p.relative_to(repo)) for p in (repo / "deals").iterdir())[0]
+        edits = iter(range(10**6))
+
+        def change() -> None:  # a new edit each time, staged as pre-commit sees it, so its result is never cached
+            with (repo / name).open("a") as file:
+                file.write(f"# edit {next(edits)}\n")
+            subprocess.run(["git", "add", name], cwd=repo, check=True)
+
+        ours = self.handoff([name])
+        caches: list[Path] = []
+
+        def fresh() -> Path:
+            caches.append(self.fresh_cache())
+            return caches[-1]
+
+        first = self.series(ours, repo, fresh, change)
+        self.row(f"{size:,} repo, 1 changed dossier, first run", first, whole_peer, "of peer on repo")
+        # the runs of a second or so get at least 5 runs: one alone moves by more than the difference measured
+        quick = max(self.runs, 5)
+        warm = self.series(ours, repo, lambda: caches[0], change, quick)  # the repo as the first run indexed it
+        alone_dir = Path(tempfile.mkdtemp(prefix="alone-", dir=self.work))
+        shutil.copy(repo / "handoff.toml", alone_dir)
+        shutil.copy(repo / name, alone_dir)
+        single = [Path(name).name]
+        alone = self.series(self.handoff(single), alone_dir, self.fresh_cache, lambda: None, quick)
+        peer = statistics.median(timed(self.peer(single), alone_dir, self.env(self.work))[0] for _ in range(quick))
+        self.row(f"{size:,} repo, 1 changed dossier, warm", warm, alone, "of file alone")
+        self.row(f"{size:,} repo, 1 changed dossier, warm", warm, peer, "of peer")
+        self.row("  the same file alone, outside a repo", alone, peer, "of peer")
+
+    def report(self, repo: Path, size: int, validate_cold: float) -> None:
+        """`handoff report` over the repo: cold (empty cache) beside a cold `validate` of the repo, and warm
+        (the cache the cold run left) beside the cold run."""
+        command = [str(BIN / "handoff"), "report", "deals", "--as-of", AS_OF, "--format", "json"]
+        caches: list[Path] = []
+
+        def fresh() -> Path:
+            caches.append(self.fresh_cache())
+            return caches[-1]
+
+        cold = self.series(command, repo, fresh, lambda: None)
+        if validate_cold:
+            self.row(f"report, {size:,} dossiers, cold", cold, validate_cold, "of validate")
+        else:
+            self.rows.append((f"report, {size:,} dossiers, cold", f"{cold:.3f} s", cold, ""))
+        warm = self.series(command, repo, lambda: caches[0], lambda: None)
+        self.row(f"report, {size:,} dossiers, warm", warm, cold, "of cold")
+
     def memory(self, cwd: Path) -> int:
         return max(
             timed(self.handoff(["deals"], "--no-cache"), cwd, self.env(self.fresh_cache()))[1]
@@ -90,56 +158,88 @@ class Bench:
 
 
 def corpus(work: Path, count: int) -> Path:
+    """`count` generated dossiers, committed to a git repo of their own."""
     folder = work / f"repo-{count}"
     subprocess.run([sys.executable, str(HERE / "generate.py"), str(count), str(folder)], check=True)
+    who = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com"}
+    env = os.environ | who | {"GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "deals"]):
+        subprocess.run(["git", *command], cwd=folder, env=env, check=True)
     return folder
+
+
+def single_rows(bench: Bench) -> None:
+    """One dossier alone, and start-up."""
+    work = bench.work
+    one = corpus(work, 1)
+    file = [str(next((one / "deals").iterdir()).relative_to(one))]
+    peer_one = bench.peer(file)
+    handoff = str(BIN / "handoff")
+    for command in (bench.handoff(file), peer_one):  # untimed: files in the OS cache, modules compiled
+        timed(command, one, bench.env(bench.fresh_cache()))
+    # a commit hook on a changed file: a fresh process, nothing in the result cache
+    bench.pair("1 dossier (pre-commit), cold", bench.handoff(file), peer_one, one)
+    single = bench.rows[-1][2]
+    warm_one = bench.fresh_cache()
+    timed(bench.handoff(file), one, bench.env(warm_one))
+    bench.alone("1 dossier, unchanged", bench.handoff(file), one, warm_one, single, "of peer")
+    for flag in ("--version", "--help"):
+        bench.alone(f"handoff {flag}", [handoff, flag], one, warm_one, single, "of peer")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="repo sizes to time")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
+    parser.add_argument("--only-repo", action="store_true", help="skip the single-file and start-up rows")
+    parser.add_argument("--peer-sample", type=int, default=0, help="time the peer on this many files of a repo, scaled")
+    parser.add_argument("--whole-sizes", type=int, nargs="*", help="sizes with whole-repo validate rows (default all)")
+    parser.add_argument("--report-sizes", type=int, nargs="*", help="sizes with report rows (default all)")
     args = parser.parse_args()
     if shutil.which("check-jsonschema", path=str(BIN)) is None:
         sys.exit("bench: check-jsonschema is not installed here; pip install -e '.[bench]'")
     with tempfile.TemporaryDirectory(prefix="handoff-bench-") as tmp:
         work = Path(tmp)
         bench = Bench(work, args.runs)
-        one = corpus(work, 1)
-        file = [str(next((one / "deals").iterdir()).relative_to(one))]
-        peer_one = bench.peer(file)
-        handoff = str(BIN / "handoff")
-        for command in (bench.handoff(file), peer_one):  # untimed: files in the OS cache, modules compiled
-            timed(command, one, bench.env(bench.fresh_cache()))
-        # a commit hook on a changed file: a fresh process, nothing in the result cache
-        bench.pair("1 dossier (pre-commit), cold", bench.handoff(file), peer_one, one)
-        single = bench.rows[-1][2]
-        warm_one = bench.fresh_cache()
-        timed(bench.handoff(file), one, bench.env(warm_one))
-        bench.alone("1 dossier, unchanged", bench.handoff(file), one, warm_one, single, "of peer")
-        for flag in ("--version", "--help"):
-            bench.alone(f"handoff {flag}", [handoff, flag], one, warm_one, single, "of peer")
+        if not args.only_repo:
+            single_rows(bench)
         peaks: dict[int, int] = {}
         for size in args.sizes:
             repo = corpus(work, size)
             files = sorted(str(p.relative_to(repo)) for p in (repo / "deals").iterdir())
             whole = bench.handoff(["deals"])
-            cold = bench.pair(f"{size:,} dossiers, cold", whole, bench.peer(files), repo)
-            cache = bench.fresh_cache()
-            timed(whole, repo, bench.env(cache))
-            bench.alone(f"{size:,} dossiers, warm", whole, repo, cache, cold, "of cold")
-            peaks[size] = bench.memory(repo)
+            sample = files[: args.peer_sample] if args.peer_sample else files
+            scaled = f" (peer: {len(sample):,} files, scaled)" if len(sample) < len(files) else ""
+            if size in (args.whole_sizes or args.sizes):
+                cold = bench.pair(f"{size:,} dossiers, cold{scaled}", whole, bench.peer(sample), repo)
+                what, ours, peer, _ = bench.rows[-1]
+                whole_peer = peer * len(files) / len(sample)  # the peer over the whole repo, from the files timed
+                bench.rows[-1] = (what, ours, whole_peer, f"{cold / whole_peer:.2f}x")
+                cache = bench.fresh_cache()
+                timed(whole, repo, bench.env(cache))
+                bench.alone(f"{size:,} dossiers, warm", whole, repo, cache, cold, "of cold")
+                peaks[size] = bench.memory(repo)
+            else:
+                runs = [timed(bench.peer(sample), repo, bench.env(work))[0] for _ in range(args.runs)]
+                whole_peer = statistics.median(runs) * len(files) / len(sample)
+                bench.rows.append((f"  check-jsonschema on the {size:,} repo{scaled}", "", whole_peer, ""))
+                cold = 0.0
+            bench.hook(repo, size, whole_peer)
+            if size in (args.report_sizes or args.sizes):
+                bench.report(repo, size, cold)
     bytecode = (
         "PYTHONDONTWRITEBYTECODE=1: no compiled modules are kept"
         if os.environ.get("PYTHONDONTWRITEBYTECODE")
         else "PYTHONDONTWRITEBYTECODE unset: compiled modules are kept"
     )
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
     lines = [
         f"handoff validate vs check-jsonschema; median of {args.runs} runs; {os.cpu_count()} cores",
         bytecode,
+        f"load average at the end (1, 5, 15 min): {load}",
         "",
-        f"{'measurement':<40} {'handoff':>10} {'compared with':>14} {'ratio':>16}",
-        *(f"{what:<40} {ours:>10} {against:>12.3f} s {ratio:>16}" for what, ours, against, ratio in bench.rows),
+        f"{'measurement':<44} {'handoff':>10} {'compared with':>14} {'ratio':>20}",
+        *(f"{what:<44} {ours:>10} {against:>12.3f} s {ratio:>20}" for what, ours, against, ratio in bench.rows),
     ]
     if len(peaks) > 1:
         small, large = min(peaks), max(peaks)

@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -66,6 +66,11 @@ class Settings(_Strict):
         default_factory=lambda: [5, 6], description="Days that are not business days; Monday is 0."
     )
     paths: list[str] = Field(default_factory=lambda: ["."], description="What `validate` checks when given no path.")
+    copied_text: Literal["repo", "given", "off"] = Field(
+        "repo",
+        description='Copied text (HF002) is looked for in: "repo" every dossier of the git repo, '
+        '"given" the files of the run, "off" nowhere.',
+    )
     language: str = Field(DEFAULT_LANGUAGE, description="The team's language (BCP 47), and each deal's default.")
     templates_dir: str = Field("templates", description="Templates here override the packaged ones by name.")
     max_file_bytes: int = Field(1_048_576, gt=0, description="Larger dossiers are refused unread.")

@@ -53,11 +53,12 @@ def test_manifest_declares_both_hooks() -> None:
         ("handoff-sla", "midmarket-acme.yaml", 1),
     ],
 )
-def test_each_entry_on_good_and_bad_examples(hook: str, example: str, exit_code: int) -> None:
-    # the entry as pre-commit runs it; the file stands in for the staged names or the hook's `args`
+def test_each_entry_on_good_and_bad_examples(hook: str, example: str, exit_code: int, tmp_path: Path) -> None:
+    # the entry as pre-commit runs it; the file stands in for the staged names or the hook's `args`. Run
+    # outside any git repo, so that this checkout's other YAML files are not indexed for copied text
     command = shlex.split(HOOKS[hook]["entry"])
     done = subprocess.run(
-        [HANDOFF, *command[1:], str(EXAMPLES / example), "--as-of", AS_OF], capture_output=True, text=True
+        [HANDOFF, *command[1:], str(EXAMPLES / example), "--as-of", AS_OF], capture_output=True, text=True, cwd=tmp_path
     )
     assert (done.returncode, done.stderr) == (exit_code, "")
 

@@ -175,3 +175,42 @@ def test_a_dossier_gitignore_hides_is_not_compared(run_cli: RunCli, deals_repo: 
     first, _original, _at = _pasted_pair(deals_repo)
     (deals_repo / ".gitignore").write_text("midmarket-acme.yaml\n")
     assert _copied(run_cli("validate", first.name, "--as-of", AS_OF)) == []
+
+
+def test_the_finding_says_how_many_dossiers_were_compared_when_one_could_not_be_read(
+    run_cli: RunCli, deals_repo: Path
+) -> None:
+    first, original, _at = _pasted_pair(deals_repo)
+    (deals_repo / "broken.yaml").write_text("deal: [unclosed\n")
+    alone = run_cli("validate", first.name, "--as-of", AS_OF)
+    assert _copied(alone) == [
+        f"enterprise-northwind.yaml:{original}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"midmarket-acme.yaml; write what is true of this deal (compared with 2 of 3 dossiers: 1 could not be read)",
+    ]
+
+
+@pytest.mark.parametrize(("setting", "found"), [("given", 0), ("off", 0), ("repo", 1)])
+def test_the_copied_text_setting_chooses_what_a_one_file_run_is_compared_with(
+    run_cli: RunCli, deals_repo: Path, setting: str, found: int
+) -> None:
+    first, _original, _at = _pasted_pair(deals_repo)
+    (deals_repo / "handoff.toml").write_text(f'copied_text = "{setting}"\n')
+    assert len(_copied(run_cli("validate", first.name, "--as-of", AS_OF))) == found
+
+
+@pytest.mark.parametrize(("setting", "found"), [("off", 0), ("given", 2)])
+def test_given_compares_the_files_of_the_run_and_off_compares_none(
+    run_cli: RunCli, deals_repo: Path, setting: str, found: int
+) -> None:
+    _pasted_pair(deals_repo)
+    (deals_repo / "handoff.toml").write_text(f'copied_text = "{setting}"\n')
+    assert len(_copied(run_cli("validate", ".", "--as-of", AS_OF))) == found
+
+
+def test_an_unknown_copied_text_setting_is_refused(run_cli: RunCli, deals_repo: Path) -> None:
+    path = _copy_example(deals_repo)
+    (deals_repo / "handoff.toml").write_text('min_score = 90\ncopied_text = "all"\n')
+    run = run_cli("validate", path.name, "--as-of", AS_OF)
+    assert (run.exit_code, run.stdout) == (2, "")
+    refused = "handoff: error: handoff.toml:2: setting 'copied_text': Input should be 'repo', 'given' or 'off'\n"
+    assert run.stderr == refused

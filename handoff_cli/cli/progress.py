@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import typer
 from rich.console import Console
 
 # below this many files a run is over before a bar would be worth drawing
 MIN_ITEMS = 20
+# below this many files indexing takes well under a second: not worth a line in a hook's or a CI job's output
+INDEX_NOTE_FROM = 100
 
 
 @contextmanager
@@ -25,3 +28,15 @@ def progress(total: int, console: Console, *, label: str = "checking") -> Iterat
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
+
+
+@contextmanager
+def indexing(total: int) -> Iterator[Callable[[], None]]:
+    """The first run in a repo (or after an upgrade) reads the other dossiers once for copied text: said on
+    stderr, as stdout holds the report, with a bar when stderr is a terminal."""
+    if total < INDEX_NOTE_FROM:
+        yield lambda: None
+        return
+    typer.echo(f"handoff: indexing {total:,} dossiers for copied text", err=True)
+    with progress(total, Console(stderr=True), label="indexing") as advance:
+        yield advance

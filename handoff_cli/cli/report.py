@@ -68,6 +68,7 @@ def report(
 
       handoff report deals/ --format md --as-of 2026-11-30T09:00
     """
+    from handoff_cli.gate.checks import Checker
     from handoff_cli.portfolio.document import document
     from handoff_cli.portfolio.facts import collect
     from handoff_cli.portfolio.outcomes import known_outcomes
@@ -76,8 +77,9 @@ def report(
 
     proj = project(config)
     targets = dossier_paths(paths, proj)
-    portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
-    quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
+    checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz))  # the rules' policy, built once
+    portfolio = collect(targets, checker)
+    quality = quality_at_signature(known_outcomes(portfolio), checker)
     doc = document(portfolio, quality=quality)
     if out is None:
         REPORT[format](doc, console())

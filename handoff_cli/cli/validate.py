@@ -104,7 +104,7 @@ def _run(
     stdin_name: str | None = None,
     no_regress: bool = False,
 ) -> CheckResult:
-    from handoff_cli.cli.progress import progress
+    from handoff_cli.cli.progress import indexing, progress
     from handoff_cli.engine.runner import Plan, check_all, default_workers
     from handoff_cli.repo.files import expand_names
     from handoff_cli.repo.git_changed import changed_dossiers
@@ -128,7 +128,7 @@ def _run(
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
     with progress(len(names), out) as advance:
-        return check_all(names, plan, advance, companions=repo_dossiers(proj, names))
+        return check_all(names, plan, advance, repo_dossiers(proj, names), indexing)
 
 
 def validate(

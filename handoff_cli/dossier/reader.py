@@ -41,14 +41,26 @@ def load_bytes(raw: bytes, display: str, *, max_depth: int) -> tuple[Loaded | No
 def load_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
     # a byte-order mark is legal YAML and what many Windows editors write; positions count without it
     text = text.removeprefix("\ufeff")
-    fast = fast_load(text, max_depth)
-    if fast is not None:
-        loaded: Loaded | None = Loaded(*fast)
-        problems: list[Finding] = []
-    else:
-        from handoff_cli.dossier.careful_reader import compose_text  # only files with something to report pay
-
-        loaded, problems = compose_text(text, display, max_depth=max_depth)
+    loaded, problems = _compose(text, display, max_depth)
     if loaded is None:
         return None, problems
     return Loaded(loaded.data, loaded.positions, tuple(comment_warnings(text, display))), problems
+
+
+def answers(raw: bytes, *, max_depth: int) -> Loaded | None:
+    """The answers as typed and their positions, read as a check reads them but with no finding made:
+    what comparing a file's text with other files needs, and no more. None when they cannot be read."""
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    return _compose(text, "", max_depth)[0]
+
+
+def _compose(text: str, display: str, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
+    fast = fast_load(text, max_depth)
+    if fast is not None:
+        return Loaded(*fast), []
+    from handoff_cli.dossier.careful_reader import compose_text  # only files with something to report pay
+
+    return compose_text(text, display, max_depth=max_depth)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import cache
 
 import handoff_cli
 
 
+@cache  # the installed code does not change while a command runs
 def code_stamp() -> str:
     """handoff's version and the size and time of each of its modules."""
     package = os.path.dirname(handoff_cli.__file__)

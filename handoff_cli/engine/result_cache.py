@@ -4,6 +4,10 @@ An entry is found by the run's key (handoff's version and code, the settings, --
 the file's SHA-256, so an edit, an upgrade or a settings change simply misses. SQLite makes
 concurrent runs safe (two CI jobs, an editor and a hook); a cache that cannot be opened or written
 is skipped without a word, since it can only ever make a run faster.
+
+The same file keeps each dossier's copied-text fingerprints apart, in a table of their own (`shelf`): found by
+the file's content alone, under a key of the code and the settings that shape them, so a file that is only
+compared with has no check to keep and, known by git's blob id, need not even be read.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound
-_SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
+TABLES = ("results", "prints")
+_SCHEMA = "CREATE TABLE IF NOT EXISTS {} (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
 
 
 def folder() -> Path:
@@ -29,9 +34,15 @@ def folder() -> Path:
 
 
 class ResultCache:
-    def __init__(self, db: sqlite3.Connection, run_key: str) -> None:
+    def __init__(self, db: sqlite3.Connection, run_key: str, table: str = "results") -> None:
+        assert table in TABLES  # a name spliced into SQL: only ours
         self._db = db
         self._run_key = run_key
+        self._table = table
+
+    def shelf(self, table: str, key: str) -> ResultCache:
+        """Another table of the same file, under its own key, on the same connection."""
+        return ResultCache(self._db, key, table)
 
     @classmethod
     def open(cls, run_key: str) -> ResultCache | None:
@@ -40,7 +51,8 @@ class ResultCache:
             where.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(where / "results.sqlite3", timeout=30)
             db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-            db.execute(_SCHEMA)
+            for table in TABLES:
+                db.execute(_SCHEMA.format(table))
         except (OSError, sqlite3.Error):
             return None
         return cls(db, run_key)
@@ -53,7 +65,8 @@ class ResultCache:
             for start in range(0, len(keys), 500):  # SQLite limits the parameters of one statement
                 batch = keys[start : start + 500]
                 marks = ",".join("?" * len(batch))
-                for key, entry in self._db.execute(f"SELECT key, entry FROM results WHERE key IN ({marks})", batch):
+                query = f"SELECT key, entry FROM {self._table} WHERE key IN ({marks})"
+                for key, entry in self._db.execute(query, batch):
                     found[key.rpartition(":")[2]] = entry
         except sqlite3.Error:
             return {}
@@ -64,20 +77,22 @@ class ResultCache:
         rows = [(f"{self._run_key}:{digest}", entry, today) for digest, entry in entries]
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
-                self._db.execute("DELETE FROM results WHERE used < ?", (today - KEEP_DAYS,))
+                self._db.executemany(f"INSERT OR REPLACE INTO {self._table} VALUES (?, ?, ?)", rows)
+                self._db.execute(f"DELETE FROM {self._table} WHERE used < ?", (today - KEEP_DAYS,))
         except sqlite3.Error:
             return
 
     def touch(self, digests: Iterable[str]) -> None:
         """Mark entries read in this run as used today, so a repo checked daily keeps its cache."""
         today = int(time.time() // 86400)
+        keys = [f"{self._run_key}:{d}" for d in digests]
         try:
             with self._db:
-                self._db.executemany(
-                    "UPDATE results SET used = ? WHERE key = ? AND used < ?",
-                    [(today, f"{self._run_key}:{d}", today) for d in digests],
-                )
+                for start in range(0, len(keys), 500):  # a statement per batch, not per entry: a repo's worth is read
+                    batch = keys[start : start + 500]
+                    marks = ",".join("?" * len(batch))
+                    query = f"UPDATE {self._table} SET used = ? WHERE used < ? AND key IN ({marks})"
+                    self._db.execute(query, [today, today, *batch])
         except sqlite3.Error:
             return
 

@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from handoff_cli.core.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
-from handoff_cli.gate.copied_text import Print
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     result: FileResult
-    prints: list[Print]
     after: float  # the result holds for as_of in [after, until): see engine/cache_validity.py
     until: float
 
 
-def dump(result: FileResult, prints: list[Print], after: float, until: float) -> str:
+def dump(result: FileResult, after: float, until: float) -> str:
     return json.dumps(
         {
             "f": [
@@ -37,7 +35,6 @@ def dump(result: FileResult, prints: list[Print], after: float, until: float) ->
             "m": result.min_score,
             "i": [result.deal_id, result.segment, result.stage],
             "w": [[w.code, w.name, w.reason, w.approved_by, w.expires] for w in result.waived],
-            "p": prints,
             "t": [_finite(after), _finite(until)],
         },
         ensure_ascii=False,
@@ -60,7 +57,6 @@ def load(text: str, display: str) -> Entry:
     after, until = raw["t"]
     return Entry(
         result,
-        [(_i(f), d, line, col) for f, d, line, col in raw["p"]],
         float("-inf") if after is None else after,
         float("inf") if until is None else until,
     )

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from handoff_cli.core.findings import FileResult, Finding
 from handoff_cli.core.moments import deal_zone
-from handoff_cli.dossier.for_commands import parse
+from handoff_cli.dossier.for_commands import Parsed, parse
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.gate.policy import Applied, build
 from handoff_cli.gate.scoring import evaluate, gate
@@ -49,12 +49,20 @@ class Checker:
 
     def inspect(self, path: Path, display: str | None = None, raw: bytes | None = None) -> Inspection:
         display = display or str(path)
-        dossier, positions, found, data, typed = parse(path, display, self.project, raw)
-        if dossier is None or positions is None:
-            return Inspection(FileResult(display, found), data, typed, self.ctx.tz)
-        result = self.check_dossier(dossier, positions, display)
-        result.findings = sorted([*result.findings, *found], key=_order)
-        return Inspection(result, data, typed, deal_zone(self.project.settings, dossier.deal))
+        parsed = parse(path, display, self.project, raw)
+        return Inspection(self.check_parsed(parsed, display), parsed.data, parsed.typed_positions, self.zone(parsed))
+
+    def zone(self, parsed: Parsed) -> tzinfo:
+        """The zone the file's dates are read in: its deal's, else the settings'."""
+        return self.ctx.tz if parsed.dossier is None else deal_zone(self.project.settings, parsed.dossier.deal)
+
+    def check_parsed(self, parsed: Parsed, display: str) -> FileResult:
+        """The result of a file already read: the file's own problems, then the rules if it is a dossier."""
+        if parsed.dossier is None or parsed.positions is None:
+            return FileResult(display, parsed.findings)
+        result = self.check_dossier(parsed.dossier, parsed.positions, display)
+        result.findings = sorted([*result.findings, *parsed.findings], key=_order)
+        return result
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
         settings = self.project.settings

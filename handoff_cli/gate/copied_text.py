@@ -3,9 +3,9 @@
 Only the narrative answers are compared (the fields `min_words` lists: why us, why now, the
 problem, how objections were handled, …); names, tools and dates repeat across deals honestly.
 Each file is reduced to fingerprints (field, hash of its normalised text, position) when it is
-checked, so comparing a whole repo needs a dictionary of integers, never the texts themselves;
-fingerprints are kept in the result cache with the rest of a file's result.
-
+read, so comparing a whole repo needs a dictionary of integers, never the texts themselves; the
+result cache keeps each file's fingerprints by its content, apart from its check, so a file that
+is only compared with is never checked.
 """
 
 from __future__ import annotations
@@ -50,10 +50,20 @@ def fingerprints(data: Any, positions: Positions, fields: Collection[str]) -> li
     return found
 
 
+def prints_of(raw: bytes, *, max_depth: int, fields: Collection[str]) -> list[Print] | None:
+    """A file's fingerprints from its bytes alone, with no schema and no rule; None when its answers cannot be
+    read (not YAML, not UTF-8): it is then left out of the comparison."""
+    from handoff_cli.dossier.reader import answers  # a run whose fingerprints are all cached loads no YAML parser
+
+    loaded = answers(raw, max_depth=max_depth)
+    return None if loaded is None else fingerprints(loaded.data, loaded.positions, fields)
+
+
 class CopyIndex:
     """Every file's fingerprints in flat arrays (a few dozen bytes a text), to compare a whole repo at the end."""
 
     def __init__(self) -> None:
+        self._compared = 0  # files whose fingerprints were added, with or without a narrative answer
         self._fields: list[str] = []
         self._field_ids: dict[str, int] = {}
         self._digest = array("Q")
@@ -63,6 +73,7 @@ class CopyIndex:
         self._col = array("L")
 
     def add(self, index: int, prints: Iterable[Print]) -> None:
+        self._compared += 1
         for field, digest, line, col in prints:
             self._digest.append(digest)
             self._file.append(index)
@@ -72,9 +83,13 @@ class CopyIndex:
             self._line.append(line)
             self._col.append(col)
 
+    def digests(self) -> set[int]:
+        return set(self._digest)
+
     def copied(self, displays: Sequence[str]) -> dict[int, list[Finding]]:
         """File index -> a warning per field whose text another file holds too, naming the first other file
-        (in the order the files were given, so the result does not depend on how the work was split)."""
+        (in the order the files were given, so the result does not depend on how the work was split). When some
+        of `displays` were never added (they could not be read), the warning says how many files were compared."""
         shared: set[int] = set()
         # a pass per slice of the hash range keeps the set of texts seen small on a repo of any size
         for part in range(_PARTS):
@@ -92,6 +107,9 @@ class CopyIndex:
                    if self._fields[self._field[k]] == ACCOUNT}
         found: dict[int, list[Finding]] = {}
         name, why = CODES["HF002"].name, CODES["HF002"].why
+        missing, total = len(displays) - self._compared, len(displays)
+        among = f" (compared with {self._compared:,} of {total:,} dossiers: {missing:,} could not be read)"
+        among = among if missing else ""
         for k in at:
             index, field = self._file[k], self._fields[self._field[k]]
             if field == ACCOUNT:
@@ -100,7 +118,7 @@ class CopyIndex:
             others = [i for i in holders[self._digest[k]] if i != index and (mine is None or account.get(i) != mine)]
             if not others:  # the same text twice in one file is not a copy from another deal
                 continue
-            message = f"{field}: the same text as in {displays[others[0]]}; write what is true of this deal"
+            message = f"{field}: the same text as in {displays[others[0]]}; write what is true of this deal{among}"
             finding = Finding(
                 "HF002", name, Severity.WARNING, displays[index], self._line[k], self._col[k], field, message, why
             )

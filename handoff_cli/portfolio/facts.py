@@ -12,12 +12,11 @@ from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import aware, deal_zone
-from handoff_cli.dossier.for_commands import load_dossier
+from handoff_cli.engine.dossiers import checked_dossiers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
-from handoff_cli.repo.files import expand
+from handoff_cli.repo.files import expand_names
 from handoff_cli.rules import BY_CODE
-from handoff_cli.settings import Project
 
 LATE = (Status.BREACHED, Status.MET_LATE)
 
@@ -73,19 +72,19 @@ class Portfolio:
     invalid: list[DossierInvalid] = field(default_factory=list)
 
 
-def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Portfolio:
-    checker = Checker.create(project, as_of=as_of)
+def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
+    """Each dossier read once: its check from the result cache while the file is unchanged, its clocks from
+    the same reading."""
+    project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone)
-    for path in expand(paths):
-        result = checker.check_file(path)
-        try:
-            dossier, _ = load_dossier(path, project)
-        except DossierInvalid as exc:
-            portfolio.invalid.append(exc)
+    for result, parsed in checked_dossiers(expand_names(paths), checker):
+        path, dossier = result.path, parsed.dossier
+        if dossier is None:
+            portfolio.invalid.append(DossierInvalid(path, [f for f in parsed.findings if f.severity is Severity.ERROR]))
             continue
         if result.score is None:
             portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))
             continue
-        clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
-        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
+        clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=path))
+        portfolio.deals.append(DealFacts(path, dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
     return portfolio

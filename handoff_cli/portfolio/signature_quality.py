@@ -17,7 +17,6 @@ from handoff_cli.gate.score_history import score_version
 from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.repo.git_changed import GitError
 from handoff_cli.repo.git_history import Version, repo_root, show, versions
-from handoff_cli.settings import Project
 
 SIGNATURE, FIRST_COMMIT, CURRENT = "signature", "first-commit", "current"
 SOURCES = (SIGNATURE, FIRST_COMMIT, CURRENT)
@@ -35,9 +34,8 @@ class Quality:
         return next(name for name, low in BANDS if self.score >= low)
 
 
-def quality_at_signature(deals: Sequence[DealFacts], project: Project, *, as_of: datetime) -> dict[str, Quality]:
-    """Quality at signature for each given deal (signed ones), by path."""
-    checker = Checker.create(project, as_of=as_of)
+def quality_at_signature(deals: Sequence[DealFacts], checker: Checker) -> dict[str, Quality]:
+    """Quality at signature for each given deal (signed ones), by path, scored by the report's own checker."""
     return {d.path: _quality(d, checker) for d in deals if d.dossier.deal.signed_at is not None}
 
 

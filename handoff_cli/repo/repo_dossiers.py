@@ -3,8 +3,11 @@
 A pre-commit hook is given the staged files only, and `handoff validate deals/acme.yaml` one file;
 an answer pasted from a dossier committed last month must still be found. The repo's dossiers are
 what `handoff validate` with no path would check (the `paths` setting), as git sees them: tracked
-and untracked files alike, minus what .gitignore hides. Their results come from the result cache,
-so after the first run they cost a lookup each. They are compared with, never reported.
+and untracked files alike, minus what .gitignore hides. They are compared with, never reported.
+
+git's own index names each tracked file's content (its blob id) without the file being read, and
+knows which files the work tree has changed since: so a file git holds unchanged is known by its
+blob id, and only the changed and untracked ones need reading to be known at all.
 """
 
 from __future__ import annotations
@@ -12,32 +15,73 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from handoff_cli.repo.files import SUFFIXES
 from handoff_cli.settings import Project
 
+_FILES = ("100644", "100755")  # a regular file's modes in git; a symlink's blob is its target, not its content
 
-def repo_dossiers(project: Project, given: Sequence[str]) -> list[str]:
-    """The repo's dossiers not among `given`, named relative to the working directory; [] outside git."""
+
+@dataclass(frozen=True, slots=True)
+class RepoDossiers:
+    others: list[tuple[str, str | None]] = field(default_factory=list)  # name, blob id when git holds it unchanged
+    blobs: dict[str, str] = field(default_factory=dict)  # the blob id of each given file git holds unchanged
+
+
+def repo_dossiers(project: Project, given: Sequence[str]) -> RepoDossiers:
+    """The repo's dossiers not among `given`, named relative to the working directory; none outside git."""
     scopes = [str(project.root / p) for p in project.settings.paths]
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-             "--", *scopes],
-            cwd=project.root, capture_output=True, text=True, check=False,
+            # -t tags each line: H unchanged in the work tree, C changed, R deleted, ? untracked; -s adds the blob
+            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-s", "--cached", "--modified",
+             "--deleted", "--others", "--exclude-standard", "--", *scopes],
+            cwd=project.root, capture_output=True, check=False,
         )  # fmt: skip
     except OSError:  # git not installed: only the files of the run are compared
-        return []
+        return RepoDossiers()
     if done.returncode != 0:  # not a git repo
-        return []
-    taken = {os.path.realpath(name) for name in given}
+        return RepoDossiers()
+    top = os.path.realpath(project.root)
+    # the given files by their names from the repo's top, as git names them, so no listed name needs a path call
+    taken = {_from_top(os.path.realpath(name), top): name for name in given}
     here = os.getcwd()
-    found: list[str] = []
-    for name in dict.fromkeys(done.stdout.split("\0")):  # a file both staged and changed is listed twice
-        full = os.path.join(project.root, name)
-        hidden = any(part.startswith(".") and part not in (".", "..") for part in Path(name).parts)
-        if not name.endswith(SUFFIXES) or hidden or os.path.realpath(full) in taken or not os.path.isfile(full):
+    found = RepoDossiers()
+    for name, blob in _listed(done.stdout).items():
+        if not name.endswith(SUFFIXES) or name.startswith(".") or "/." in name:  # hidden, or in a hidden folder
             continue
-        found.append(os.path.relpath(full, here) if Path(full).is_relative_to(here) else full)
+        if name in taken:
+            if blob:
+                found.blobs[taken[name]] = blob
+        elif here == top:  # the usual case, and a repo's worth of path calls would cost more than the rest
+            found.others.append((name if os.sep == "/" else os.path.join(*name.split("/")), blob))
+        else:
+            full = os.path.join(top, *name.split("/"))
+            found.others.append((os.path.relpath(full, here) if full.startswith(here + os.sep) else full, blob))
     return found
+
+
+def _from_top(path: str, top: str) -> str | None:
+    return path[len(top) + 1 :].replace(os.sep, "/") if path.startswith(top + os.sep) else None
+
+
+def _listed(out: bytes) -> dict[str, str | None]:
+    """Each file once: its blob id when the work tree holds what git's index does, else None (read it)."""
+    tags: dict[str, set[str]] = {}
+    blobs: dict[str, str] = {}
+    for line in os.fsdecode(out).split("\0"):
+        tag, rest = line[:1], line[2:]
+        if tag == "?":
+            tags.setdefault(rest, set()).add(tag)
+        elif rest:
+            meta, _, name = rest.partition("\t")
+            mode, blob, stage = meta.split(" ")
+            tags.setdefault(name, set()).add(tag)
+            if tag == "H" and stage == "0" and mode in _FILES:
+                blobs[name] = blob
+    return {
+        name: blobs.get(name) if found == {"H"} else None
+        for name, found in tags.items()
+        if "R" not in found  # deleted from the work tree: nothing to compare with
+    }
