@@ -1,4 +1,4 @@
-"""A progress bar for long runs, shown only to a person watching a terminal."""
+"""A progress bar for long runs, on stderr, shown only to a person watching a terminal."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ from contextlib import contextmanager
 
 from rich.console import Console
 
+from handoff_cli.cli.options import no_color
+
 # below this many files a run is over before a bar would be worth drawing
 MIN_ITEMS = 20
 
 
 @contextmanager
-def progress(total: int, console: Console, *, label: str = "checking") -> Iterator[Callable[[], None]]:
-    """A function to call as each item is done. It draws a bar only when stdout is a terminal (not in pipes,
-    CI or pre-commit) and the run is long, and erases it when done, so the report below reads as if it had
-    never been there."""
+def progress(total: int, console: Console | None = None, *, label: str = "checking") -> Iterator[Callable[[], None]]:
+    """A function to call as each item is done. It draws a bar on stderr when stderr is a terminal (not in
+    CI or pre-commit), even with stdout sent to a file, and the run is long; it erases the bar when done,
+    so the report reads as if it had never been there."""
+    console = console or Console(stderr=True, highlight=False, color_system=None if no_color() else "auto")
     if not console.is_terminal or total <= MIN_ITEMS:
         yield lambda: None
         return

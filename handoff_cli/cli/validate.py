@@ -23,7 +23,6 @@ from handoff_cli.cli.options import (
 from handoff_cli.core.errors import HandoffError
 
 if TYPE_CHECKING:
-    from rich.console import Console
 
     from handoff_cli.core.findings import CheckResult
 
@@ -95,7 +94,6 @@ def _run(
     config: Path | None,
     min_score: float | None,
     as_of: str | None,
-    out: Console,
     *,
     changed: bool = False,
     base: str | None = None,
@@ -127,7 +125,7 @@ def _run(
         names = expand_names(targets)
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
-    with progress(len(names), out) as advance:
+    with progress(len(names)) as advance:
         return check_all(names, plan, advance, companions=repo_dossiers(proj, names))
 
 
@@ -165,7 +163,7 @@ def validate(
 
     out = console()
     result = _run(
-        paths, config, min_score, as_of, out,
+        paths, config, min_score, as_of,
         changed=changed, base=base, workers=workers, no_cache=no_cache,
         stdin_name=stdin_filename, no_regress=no_regress,
     )  # fmt: skip
@@ -202,6 +200,6 @@ def score(
     from handoff_cli.reporters import SCORES
 
     out = console()
-    result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
+    result = _run(paths, config, min_score, as_of, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
     SCORES[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)
