@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from rich.console import Console
 
-from handoff_cli.cli.options import no_color
+from handoff_cli.cli.options import Verbosity, no_color, verbosity
 
 # below this many files a run is over before a bar would be worth drawing
 MIN_ITEMS = 20
@@ -19,7 +19,7 @@ def progress(total: int, console: Console | None = None, *, label: str = "checki
     CI or pre-commit), even with stdout sent to a file, and the run is long; it erases the bar when done,
     so the report reads as if it had never been there."""
     console = console or Console(stderr=True, highlight=False, color_system=None if no_color() else "auto")
-    if not console.is_terminal or total <= MIN_ITEMS:
+    if not console.is_terminal or total <= MIN_ITEMS or verbosity() is Verbosity.QUIET:
         yield lambda: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

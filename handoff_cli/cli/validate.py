@@ -16,8 +16,10 @@ from handoff_cli.cli.options import (
     MinScore,
     Paths,
     console,
+    detail,
     dossier_paths,
     moment,
+    note,
     project,
 )
 from handoff_cli.core.errors import HandoffError
@@ -119,12 +121,13 @@ def _run(
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
         if not found.files:
             # on stderr, so that --format json/sarif still print a valid (empty) document on stdout
-            typer.echo(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
+            note(f"no changed dossiers since {found.base}; nothing to check")
         names = [str(p) for p in found.files]
     else:
         names = expand_names(targets)
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
+    detail(f"checking {len(names)} dossier{'s' * (len(names) != 1)}")
     with progress(len(names)) as advance:
         return check_all(names, plan, advance, companions=repo_dossiers(proj, names))
 
