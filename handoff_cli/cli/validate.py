@@ -22,6 +22,7 @@ from handoff_cli.cli.options import (
     note,
     project,
 )
+from handoff_cli.cli.stdin_args import StdinNameOpt, reads_stdin
 from handoff_cli.core.errors import HandoffError
 
 if TYPE_CHECKING:
@@ -70,24 +71,12 @@ NoRegressOpt = Annotated[
     ),
 ]
 
-StdinNameOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--stdin-filename",
-        metavar="PATH",
-        show_default=False,
-        help="With the path '-' (read the dossier from stdin): the file name to show in findings.",
-    ),
-]
-
-
 def _stdin(paths: list[Path] | None, name: str | None, *, changed: bool = False, no_regress: bool = False) -> bool:
     """Whether the dossier comes from stdin; '-' stands alone, as in ruff and eslint."""
-    dash = bool(paths) and any(str(p) == "-" for p in paths or [])
-    if dash and (len(paths or []) > 1 or changed or no_regress):
-        raise HandoffError("'-' reads one dossier from stdin; it goes with no other path, --changed or --no-regress")
-    if name is not None and not dash:
-        raise HandoffError("--stdin-filename names the dossier read from stdin: give the path '-' too")
+    alone = "no other path, --changed or --no-regress"
+    dash = reads_stdin(paths, name, alone=alone)
+    if dash and (changed or no_regress):
+        raise HandoffError(f"'-' reads one dossier from stdin; it goes with {alone}")
     return dash
 
 
