@@ -54,3 +54,15 @@ def test_writers_refuse_stdin_in_one_line(run_cli: RunCli, deals_repo: Path, arg
         "handoff: error: '-' is standard input, and this command writes the dossier back: give the dossier's path\n"
     )
     assert list(deals_repo.iterdir()) == [deals_repo / ".git"]
+
+
+def test_sla_reads_one_dossier_from_stdin(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "deals").mkdir()
+    (deals_repo / "deals" / "acme.yaml").write_text(ACME, encoding="utf-8")
+    from_file = run_cli("sla", "deals/acme.yaml", "--as-of", AS_OF, "-f", "json")
+    from_stdin = run_cli("sla", "-", "--stdin-filename", "deals/acme.yaml", "--as-of", AS_OF, "-f", "json", input=ACME)
+    assert from_stdin.exit_code == from_file.exit_code == 1  # breached clocks
+    assert from_stdin.stdout == from_file.stdout
+    both = run_cli("sla", "-", "deals", input=ACME)
+    assert both.exit_code == 2
+    assert both.stderr == "handoff: error: '-' reads one dossier from stdin; it goes with no other path\n"

@@ -22,17 +22,11 @@ if TYPE_CHECKING:
 def dossier(deal: Path, proj: Project, required: Iterable[Need], by: str, stdin_name: str | None = None) -> Dossier:
     """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks.
     `deal` '-': read from stdin, named `stdin_name` in what is printed."""
-    from handoff_cli.cli.stdin_args import reads_stdin
-    from handoff_cli.core.errors import InputError
+    from handoff_cli.cli.stdin_args import stdin_dossier
     from handoff_cli.dossier.for_commands import load_dossier
-    from handoff_cli.engine.stdin_input import DEFAULT_NAME, read_stdin, too_large
     from handoff_cli.render import needs
 
-    raw, shown = None, str(deal)
-    if reads_stdin([deal], stdin_name):
-        shown, limit = stdin_name or DEFAULT_NAME, proj.settings.max_file_bytes
-        if (raw := read_stdin(limit)) is None:
-            raise InputError(too_large(limit), path=shown)
+    raw, shown = stdin_dossier([deal], stdin_name, proj.settings.max_file_bytes) or (None, str(deal))
     dossier, _ = load_dossier(deal, proj, raw=raw, display=shown)  # an invalid one ends at the boundary
     gaps = needs.missing(dossier, required)
     for field in gaps:

@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.engine.stdin_input import STDIN
-from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.errors import HandoffError, InputError
+from handoff_cli.engine.stdin_input import DEFAULT_NAME, STDIN, read_stdin, too_large
 
 StdinNameOpt = Annotated[
     str | None,
@@ -33,6 +33,17 @@ def reads_stdin(paths: list[Path] | None, name: str | None, *, alone: str = "no 
     if name is not None and not dash:
         raise HandoffError("--stdin-filename names the dossier read from stdin: give the path '-' too")
     return dash
+
+
+def stdin_dossier(paths: list[Path] | None, name: str | None, limit: int) -> tuple[bytes, str] | None:
+    """The bytes of the dossier on stdin and the name it goes by, when the path is '-'; else None."""
+    if not reads_stdin(paths, name):
+        return None
+    shown = name or DEFAULT_NAME
+    raw = read_stdin(limit)
+    if raw is None:
+        raise InputError(too_large(limit), path=shown)
+    return raw, shown
 
 
 def refuse_stdin(path: Path) -> None:
