@@ -24,7 +24,7 @@ def _browser_tests(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[
     assert git is not None
     (folder / "git").symlink_to(git)
     env = {k: v for k, v in os.environ.items() if k != REQUIRE} | {"PATH": str(folder), **extra}
-    options = ["-q", "-n", "0", "-p", "no:cacheprovider"]
+    options = ["-q", "-p", "no:cacheprovider"]  # and the project's addopts, as the README's command has them
     command = [sys.executable, "-m", "pytest", "tests/test_report_browser.py", *options]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
 
