@@ -188,8 +188,6 @@ def _run(case: Case, folder: Path) -> Outcome:
     return Outcome(code, out, err, before, _hashes(folder), named)
 
 
-# one worker starts the whole matrix on its own pool
-pytestmark = pytest.mark.xdist_group("test_bad_input_matrix")
 
 @pytest.fixture(scope="module")
 def outcomes(

@@ -76,12 +76,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-pytestmark = [
-    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads sessions from /proc (Linux)"),
-    # one worker makes the corpus once; the checks look only at each command's own session, so the
-    # other worker's processes never count as left over
-    pytest.mark.xdist_group("leftover"),
-]
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads sessions from /proc (Linux)")
 
 COMMANDS = {
     "--version": ([SCRIPT, "--version"], 0),

@@ -344,18 +344,16 @@ READERS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
 ACME = EXAMPLES / "midmarket-acme.yaml"
 
 
-# one test per shipped example, so the workers share the forty examples out
-@pytest.mark.parametrize("example", VALID_EXAMPLES, ids=lambda path: path.stem)
-@settings(USES_FIXTURE, max_examples=40 // len(VALID_EXAMPLES))  # each example runs eight commands
-@given(edits=st.lists(mutations(), min_size=1, max_size=3))
+@settings(USES_FIXTURE, max_examples=40)  # each example runs eight commands
+@given(example=st.sampled_from(VALID_EXAMPLES), edits=st.lists(mutations(), min_size=1, max_size=3))
 # found by these properties once: the report spent half a minute and gigabytes writing the amount out,
 # and the documents crashed on a target too large for Decimal's context
-@example(edits=[setting("amount", "1e999999999")])
-@example(edits=[setting("target", "1e999999999")])
+@example(example=ACME, edits=[setting("amount", "1e999999999")])
+@example(example=ACME, edits=[setting("target", "1e999999999")])
 # adding days to a date at the end of the calendar crashed validate, sla, report and render
-@example(edits=[setting("signed_at", "9999-12-31T23:00:00-12:00")])
-@example(edits=[setting("by", "9999-12-31")])
-@example(edits=[setting("signed_at", "0001-01-01T00:00:00+14:00")])
+@example(example=ACME, edits=[setting("signed_at", "9999-12-31T23:00:00-12:00")])
+@example(example=ACME, edits=[setting("by", "9999-12-31")])
+@example(example=ACME, edits=[setting("signed_at", "0001-01-01T00:00:00+14:00")])
 def test_mutated_examples_get_clean_errors(in_workdir: Path, example: Path, edits: list[Edit]) -> None:
     raw = example.read_bytes()
     for edit in edits:

@@ -19,8 +19,6 @@ generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)
 
 
-# the corpus is generated once, on one worker
-pytestmark = pytest.mark.xdist_group("test_runner")
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
