@@ -7,9 +7,10 @@ from rich.table import Table
 from rich.text import Text
 
 from handoff_cli.core.findings import CheckResult, FileResult
-from handoff_cli.gate.scoring import GATE_CODES
 from handoff_cli.reporters.text import finding_line, summary_line, total_line
 from handoff_cli.rules import BY_CODE
+
+GATE = "HG001"  # below-min-score: the gate's own finding (core/codes.py), not a rule's
 
 
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
@@ -60,12 +61,12 @@ def _decided_by(file: FileResult) -> Text:
     """Why an incomplete verdict: a score at or above the minimum is still incomplete while a must-have
     rule (an error under the segment's playbook) is missed, and the table alone does not show which."""
     reasons = []
-    if any(f.code in GATE_CODES for f in file.errors):
+    if any(f.code == GATE for f in file.errors):
         reasons.append(f"below the minimum {file.min_score:g}")
     rules = sorted({f"{f.name} ({f.code})" for f in file.errors if f.code in BY_CODE})
     if rules:
         reasons.append(f"must-have rule{'s' * (len(rules) != 1)} missed: {', '.join(rules)}")
-    others = sorted({f"{f.name} ({f.code})" for f in file.errors if f.code not in GATE_CODES and f.code not in BY_CODE})
+    others = sorted({f"{f.name} ({f.code})" for f in file.errors if f.code != GATE and f.code not in BY_CODE})
     if others:
         reasons.append(f"error{'s' * (len(others) != 1)}: {', '.join(others)}")
     return Text(f"  incomplete because: {'; '.join(reasons)}", style="red")
