@@ -108,7 +108,7 @@ def test_score_says_which_must_have_rules_decide_an_incomplete_verdict(run_cli: 
     # above the minimum, and still incomplete: the line under the verdict names the rules that decide it
     lines = run_cli("score", "strategic-globex.yaml", "--as-of", AS_OF).stdout.splitlines()
     assert lines[-3:-1] == [
-        "strategic-globex.yaml: incomplete · 95.4% complete (min 95) · 8 errors, 1 warning",
+        "strategic-globex.yaml: incomplete · 95.4% complete (min 95) · 8 errors, 2 warnings",
         "  incomplete because: must-have rules missed: commitments-validated (HS404), soft-promise-validated (HS407)",
     ]
     below = run_cli("score", "midmarket-acme.yaml", "--as-of", AS_OF).stdout.splitlines()
