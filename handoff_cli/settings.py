@@ -62,8 +62,10 @@ class Settings(_Strict):
     timezone: str = Field("UTC", description="IANA zone for timestamps written without an offset.")
     country: str | None = Field(None, description="ISO 3166 code whose public holidays are not business days.")
     subdivision: str | None = Field(None, description="State or region for holidays, e.g. NY or BY.")
-    weekend: list[Annotated[int, Field(ge=0, le=6)]] = Field(
-        default_factory=lambda: [5, 6], description="Days that are not business days; Monday is 0."
+    weekend: list[Annotated[int, Field(ge=0, le=6)]] | None = Field(
+        None,
+        description="Days that are not business days (Monday is 0), replacing the country's own week; "
+        "unset: the country's week (Friday and Saturday in Israel), else Saturday and Sunday.",
     )
     paths: list[str] = Field(default_factory=lambda: ["."], description="What `validate` checks when given no path.")
     copied_text: Literal["repo", "given", "off"] = Field(

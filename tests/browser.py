@@ -7,6 +7,7 @@ browser has laid it out and writes its findings into the DOM, which `--dump-dom`
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -51,11 +52,18 @@ MEASURE = """<script>(() => {
 })();</script>"""
 
 
+REQUIRE = "HANDOFF_REQUIRE_BROWSER"  # set by .ci/run, so CI always lays the report out
+MISSING = "Chromium not found: the HTML layout tests did not run"
+
+
 def chromium() -> str:
-    """The browser's path; .ci/run installs Debian's `chromium` when it is missing."""
+    """The browser's path. Without one the layout tests skip, all under one reason line of the summary,
+    so the suite passes on any machine with Python; under REQUIRE a missing browser fails them."""
     found = next((path for name in NAMES if (path := shutil.which(name))), None)
     if found is None:
-        pytest.fail("no headless browser: install Debian's chromium (apt-get install -y chromium)")
+        if os.environ.get(REQUIRE):
+            pytest.fail(f"{MISSING} and {REQUIRE} is set: install Debian's chromium (apt-get install -y chromium)")
+        pytest.skip(MISSING)
     return found
 
 

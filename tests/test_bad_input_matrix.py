@@ -188,6 +188,7 @@ def _run(case: Case, folder: Path) -> Outcome:
     return Outcome(code, out, err, before, _hashes(folder), named)
 
 
+
 @pytest.fixture(scope="module")
 def outcomes(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import AS_OF, RunCli
+from tests.conftest import AS_OF, EXAMPLES, RunCli
 
 HEAD = "schema: 1\ndeal:\n  id: D-1\n  account: Acme\n  segment: smb\n"
 
@@ -175,3 +176,41 @@ def test_a_device_is_not_a_regular_file(run_cli: RunCli, deals_repo: Path) -> No
         2,
         "handoff: error: /dev/null: not a regular file (a pipe, device or socket); give a dossier's path\n",
     )
+
+
+def test_values_yaml_1_1_readers_take_differently_are_warned_at_their_place(
+    run_cli: RunCli, deals_repo: Path
+) -> None:
+    text = HEAD + (
+        "customer:\n  company:\n    organisation: 0777\n    industry: 1:20\n    business_model: =\n"
+        "technical:\n  validation:\n    open_questions: [Who owns the data?, Fine]\n"
+    )
+    code, lines = validate(run_cli, deals_repo, text)
+    assert [line for line in lines if "HY015" in line] == [
+        "deal.yaml:8:19: HY015 yaml-1.1-reading: '0777': YAML 1.1 readers read this unquoted value as 511; "
+        "quote it if it is meant as text",
+        "deal.yaml:9:15: HY015 yaml-1.1-reading: '1:20': YAML 1.1 readers read this unquoted value as 80; "
+        "quote it if it is meant as text",
+        "deal.yaml:10:21: HY015 yaml-1.1-reading: '=': YAML 1.1 readers read this unquoted value as a special "
+        "value; quote it if it is meant as text",
+        "deal.yaml:13:22: HY015 yaml-1.1-reading: 'Who owns the data?' in a flow list or mapping: YAML 1.1 readers "
+        "end the text at '?' and cannot read the file; write the list as a block (one '- ' item per line) or "
+        "quote the item",
+    ]
+    assert code == 1  # a warning: the file is still read and scored
+
+
+def test_quoted_block_and_ordinary_values_read_alike_in_yaml_1_1(run_cli: RunCli, deals_repo: Path) -> None:
+    text = HEAD + (
+        'customer:\n  company:\n    organisation: "0777"\n    industry: 12 units\n    business_model: 10.5\n'
+        'technical:\n  validation:\n    open_questions: ["Who owns the data?"]\n    proof_of_concept: Why?\n'
+    )
+    _, lines = validate(run_cli, deals_repo, text)
+    assert [line for line in lines if "HY015" in line] == []
+
+
+def test_the_shipped_examples_read_the_same_in_yaml_1_1(run_cli: RunCli) -> None:
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        yaml.safe_load(example.read_text(encoding="utf-8"))  # PyYAML, a YAML 1.1 reader
+        run = run_cli("validate", str(example), "--as-of", "2026-11-23T12:00:00+00:00")
+        assert "HY015" not in run.stdout, run.stdout

@@ -1,9 +1,13 @@
-"""Business-day arithmetic: weekends, public holidays from the `holidays` package, and DST changes."""
+"""Business-day arithmetic: each country's own week, public holidays and make-up working days from the
+`holidays` package, the repo's `weekend` over them, and DST changes."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+import holidays
+import pytest
 
 from handoff_cli.clocks.businessdays import BusinessCalendar, calendar_for
 from handoff_cli.clocks.clocks import DEFAULTS
@@ -79,3 +83,54 @@ def test_holiday_and_weekend_in_one_business_day_deadline() -> None:
     # Christmas Eve 2026 is a Thursday; 25 and 26 December are holidays, then the weekend
     thursday = datetime(2026, 12, 24, 9, 0, tzinfo=BERLIN)
     assert cal.add_business_days(thursday, 1) == datetime(2026, 12, 28, 9, 0, tzinfo=BERLIN)
+
+
+def _package(country: str) -> holidays.HolidayBase:
+    return holidays.country_holidays(country)
+
+
+def test_israel_works_sunday_to_thursday() -> None:
+    cal = calendar_for(Settings(timezone="Asia/Jerusalem", country="IL"))
+    thursday = datetime(2026, 11, 5, 15, 0, tzinfo=ZoneInfo("Asia/Jerusalem"))
+    # Friday and Saturday are the weekend: the next business day is Sunday
+    assert cal.add_business_days(thursday, 1) == datetime(2026, 11, 8, 15, 0, tzinfo=ZoneInfo("Asia/Jerusalem"))
+    assert not cal.is_business_day(date(2026, 11, 6)) and cal.is_business_day(date(2026, 11, 8))
+
+
+def test_the_uae_week_follows_its_2022_change() -> None:
+    cal = calendar_for(Settings(timezone="Asia/Dubai", country="AE"))
+    # until 2021 the weekend was Friday and Saturday; since 2022 it is Saturday and Sunday
+    assert cal.add_business_days(datetime(2021, 11, 4, 9, 0, tzinfo=UTC), 1).date() == date(2021, 11, 7)
+    assert cal.add_business_days(datetime(2026, 11, 5, 9, 0, tzinfo=UTC), 1).date() == date(2026, 11, 6)
+
+
+def test_china_counts_its_make_up_working_days() -> None:
+    cal = calendar_for(Settings(timezone="Asia/Shanghai", country="CN"))
+    # Saturday 10 October 2026 is worked, in exchange for a day off in the National Day week
+    assert cal.is_business_day(date(2026, 10, 10))
+    friday = datetime(2026, 10, 9, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert cal.add_business_days(friday, 1).date() == date(2026, 10, 10)
+    assert cal.business_days_between(date(2026, 9, 30), date(2026, 10, 12)) == 4  # 8, 9, 10 and 12 October
+
+
+@pytest.mark.parametrize("country", ["IL", "AE", "CN", "DE"])
+def test_business_days_are_the_packages_working_days(country: str) -> None:
+    cal, package = calendar_for(Settings(country=country)), _package(country)
+    start = date(2025, 12, 20)
+    for offset in range(0, 400, 3):
+        day = start + timedelta(days=offset)
+        assert cal.is_business_day(day) == package.is_working_day(day), day
+        moment = datetime.combine(day, time(9, 0), tzinfo=UTC)
+        for n in (1, 5):
+            assert cal.add_business_days(moment, n).date() == package.get_nth_working_day(day, n), (day, n)
+        later = day + timedelta(days=10)
+        assert cal.business_days_between(day, later) == package.get_working_days_count(day + timedelta(days=1), later)
+
+
+def test_a_weekend_setting_replaces_the_countrys_week() -> None:
+    israel = calendar_for(Settings(country="IL", weekend=[5, 6]))
+    assert israel.is_business_day(date(2026, 11, 6))  # a Friday, worked under this setting
+    assert not israel.is_business_day(date(2026, 11, 8))
+    uae = calendar_for(Settings(country="AE", weekend=[6]))  # the setting wins over a week that changed by year
+    assert uae.is_business_day(date(2021, 11, 5)) and uae.is_business_day(date(2026, 11, 7))
+    assert not uae.holiday(date(2026, 11, 7)) and not uae.is_business_day(date(2026, 11, 8))

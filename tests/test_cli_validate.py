@@ -103,6 +103,19 @@ def test_score_table_and_explain(run_cli: RunCli, in_examples: Path) -> None:
     assert "economic-buyer-named" in run.stdout
 
 
+
+def test_score_says_which_must_have_rules_decide_an_incomplete_verdict(run_cli: RunCli, in_examples: Path) -> None:
+    # above the minimum, and still incomplete: the line under the verdict names the rules that decide it
+    lines = run_cli("score", "strategic-globex.yaml", "--as-of", AS_OF).stdout.splitlines()
+    assert lines[-3:-1] == [
+        "strategic-globex.yaml: incomplete · 95.4% complete (min 95) · 8 errors, 2 warnings",
+        "  incomplete because: must-have rules missed: commitments-validated (HS404), soft-promise-validated (HS407)",
+    ]
+    below = run_cli("score", "midmarket-acme.yaml", "--as-of", AS_OF).stdout.splitlines()
+    assert below[-2].startswith("  incomplete because: below the minimum 95; must-have rules missed: ")
+    passed = run_cli("score", "smb-brightleaf.yaml", "--as-of", AS_OF).stdout
+    assert "incomplete because" not in passed
+
 def test_files_are_never_modified(run_cli: RunCli, in_examples: Path) -> None:
     before = {p: p.read_bytes() for p in EXAMPLES.rglob("*.yaml")}
     run_cli("validate", ".", "--as-of", AS_OF)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
+import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -201,3 +205,28 @@ def test_long_run_output_unchanged_when_not_a_terminal(run_cli: RunCli, tmp_path
 def test_shell_completion_is_offered(run_cli: RunCli) -> None:
     help_text = run_cli("--help").stdout
     assert "--install-completion" in help_text and "--show-completion" in help_text
+
+
+def test_progress_goes_to_a_terminal_stderr_while_stdout_is_a_file(tmp_path: Path) -> None:
+    source = (EXAMPLES / "smb-brightleaf.yaml").read_bytes()
+    for n in range(25):
+        (tmp_path / f"deal-{n:02}.yaml").write_bytes(source)
+    (tmp_path / "handoff.toml").write_text("min_words = {}\n")
+    report = tmp_path / "report.txt"
+    leader, follower = os.openpty()  # stderr is a terminal, as in `handoff validate deals/ > report.txt`
+    with report.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "handoff_cli", "validate", str(tmp_path), "--as-of", AS_OF, "--no-cache"],
+            cwd=tmp_path, stdout=stdout, stderr=follower, env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+            timeout=120, check=False,
+        )  # fmt: skip
+    os.close(follower)
+    drawn = b""
+    with contextlib.suppress(OSError):  # the terminal reports EIO once everything written has been read
+        while chunk := os.read(leader, 65536):
+            drawn += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert b"checking" in drawn and b"/25" in drawn
+    assert report.read_text(encoding="utf-8").endswith("checked 25 dossiers: 25 ok, 0 need work\n")
+    assert "checking" not in report.read_text(encoding="utf-8")

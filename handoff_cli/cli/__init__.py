@@ -14,7 +14,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
-from handoff_cli.cli.options import no_color, tell
+from handoff_cli.cli.options import no_color, reset_verbosity, tell, verbosity_options
 from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.exit_codes import ExitCode
 
@@ -38,7 +38,15 @@ COMMANDS = {
 
 
 def _build(name: str) -> Any:
-    """The click command for one entry of COMMANDS, made by Typer as `app.command()` or `app.add_typer` would."""
+    """The click command for one entry of COMMANDS, made by Typer as `app.command()` or `app.add_typer` would,
+    with --quiet and --verbose on it and on each of its subcommands."""
+    built = _typer_command(name)
+    for each in [built, *getattr(built, "commands", {}).values()]:
+        each.params.extend(verbosity_options())
+    return built
+
+
+def _typer_command(name: str) -> Any:
     module, attribute = COMMANDS[name]
     target = getattr(importlib.import_module(f"handoff_cli.cli.{module}"), attribute)
     holder = typer.Typer()
@@ -93,6 +101,7 @@ class _Boundary(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         # kept for the did-you-mean of a usage error, which Typer does not carry on the exception
         self.given = list(sys.argv[1:] if args is None else args)
+        reset_verbosity()
         if not no_color():
             return super().main(args, *rest, **extra)
         import typer.rich_utils  # Typer's help: its documented switch for no styling at all, for this run only

@@ -57,6 +57,7 @@ def accept(
 
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
+    from handoff_cli.cli.stdin_args import refuse_stdin
     from handoff_cli.core.moments import deal_zone
     from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.edit.acceptance import email_value, rating_value, reason_values, review_entry
@@ -64,6 +65,7 @@ def accept(
     from handoff_cli.edit.file_lock import locked
     from handoff_cli.edit.record import recorded_text
 
+    refuse_stdin(path)
     display = str(path)
     proj = project(config)
     email = email_value(by, display=display)

@@ -71,7 +71,9 @@ def log(
       handoff log deals/acme.yaml health --value green --at 2027-02-09
     """
     from handoff_cli.cli.log_outcomes import OUTCOMES, known_name, log_outcome, no_details
+    from handoff_cli.cli.stdin_args import refuse_stdin
 
+    refuse_stdin(path)
     known_name(event, display=str(path))
     if event in OUTCOMES:
         details = {"rating": rating, "value": value, "amount": amount}

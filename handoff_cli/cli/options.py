@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, tzinfo
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 
 from handoff_cli.core.errors import HandoffError, InputError
 from handoff_cli.core.moments import aware, zone_name
@@ -108,10 +109,66 @@ AsOf = Annotated[
 ]
 
 
+class Verbosity(IntEnum):
+    QUIET = -1  # the output and errors only: no notes, no progress bar
+    NORMAL = 0
+    VERBOSE = 1  # also what the run used: the settings file, how many files
+
+
+_verbosity = [Verbosity.NORMAL]  # the running command's, from its --quiet or --verbose
+
+
+def reset_verbosity() -> None:
+    """Each command starts at normal (tests run many in one process)."""
+    _verbosity[0] = Verbosity.NORMAL
+
+
+def _set_verbosity(ctx: Any, param: Any, value: bool) -> None:
+    if ctx.resilient_parsing:  # shell completion parses without running
+        return
+    if not value:
+        return
+    chosen = Verbosity.QUIET if param.name == "quiet" else Verbosity.VERBOSE
+    if _verbosity[0] not in (Verbosity.NORMAL, chosen):
+        raise typer.BadParameter("give --quiet or --verbose, not both")
+    _verbosity[0] = chosen
+
+
+def verbosity_options() -> list[typer.core.TyperOption]:
+    """--quiet and --verbose, added to every command where the app builds it (cli/__init__.py)."""
+    quiet = "Print the output and errors only: no notes on stderr, no progress bar."
+    verbose = "Also say on stderr which settings file and how many files the run used."
+    return [
+        typer.core.TyperOption(
+            param_decls=[*names], is_flag=True, default=False, expose_value=False, callback=_set_verbosity, help=text
+        )
+        for names, text in ((("--quiet", "-q"), quiet), (("--verbose", "-v"), verbose))
+    ]
+
+
+def verbosity() -> Verbosity:
+    return _verbosity[0]
+
+
+def note(message: str) -> None:
+    """A line on stderr about the run (not a finding, not an error); --quiet drops it."""
+    if verbosity() > Verbosity.QUIET:
+        typer.echo(f"handoff: {message}", err=True)
+
+
+def detail(message: str) -> None:
+    """A line on stderr that only --verbose asks for."""
+    if verbosity() >= Verbosity.VERBOSE:
+        typer.echo(f"handoff: {message}", err=True)
+
+
 def project(config: Path | None) -> Project:
     from handoff_cli.settings import discover
 
-    return discover(Path.cwd(), config)
+    found = discover(Path.cwd(), config)
+    shown = _relative(found.source, Path.cwd()) if found.source else "built-in defaults (no handoff.toml found)"
+    detail(f"settings: {shown}")
+    return found
 
 
 def dossier_paths(paths: list[Path] | None, proj: Project) -> list[Path]:

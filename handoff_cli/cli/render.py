@@ -15,6 +15,7 @@ from handoff_cli.cli import render_steps as steps
 from handoff_cli.cli.options import ConfigOpt, moment, project
 from handoff_cli.cli.options import ForceOpt as Force
 from handoff_cli.cli.options import OutOpt as Out
+from handoff_cli.cli.stdin_args import StdinNameOpt
 
 if TYPE_CHECKING:
 
@@ -46,7 +47,10 @@ class Meeting(StrEnum):
     KICKOFF = "kickoff"
 
 
-Deal = Annotated[Path, typer.Argument(help="The dossier to render, e.g. deals/acme.yaml.", show_default=False)]
+Deal = Annotated[
+    Path,
+    typer.Argument(help="The dossier to render, e.g. deals/acme.yaml; '-' reads it from stdin.", show_default=False),
+]
 Stamp = Annotated[str | None, typer.Option(
     "--date", metavar="DATETIME", show_default=False,
     help="The message's Date / the calendar's DTSTAMP (ISO 8601, e.g. 2026-11-10T09:00); default: now.")]
@@ -62,6 +66,7 @@ def intro(
     force: Force = False,
     date: Stamp = None,
     config: ConfigOpt = None,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """The warm intro email to the customer's champion, introducing the CSM as the primary contact.
 
@@ -84,7 +89,8 @@ def intro(
 
     proj = project(config)
     name = "intro_email_csm.txt.j2" if sender is Sender.CSM else "intro_email.txt.j2"
-    dossier = steps.dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name)
+    dossier = steps.dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name,
+                           stdin_filename)
     view = documents.intro(dossier)
     context = {"intro": view}
     env, chosen = steps.in_language(proj, name, steps.customer_language(proj, dossier))
@@ -102,7 +108,7 @@ def intro(
 
 @render_app.command()
 def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force: Force = False,
-         config: ConfigOpt = None) -> None:
+         config: ConfigOpt = None, stdin_filename: StdinNameOpt = None) -> None:
     """The 30-60-90 day onboarding plan: dated weeks from the logged kickoff (or the contract signature).
 
     Filled from the dossier's goals, success criteria, milestones, training, commitments and risks.
@@ -124,7 +130,7 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force
 
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
-    dossier = steps.dossier(deal, proj, needs.PLAN, name)
+    dossier = steps.dossier(deal, proj, needs.PLAN, name, stdin_filename)
     view = build_plan(dossier, steps.schedule(dossier, proj))
     # an internal document: written in the team's language, whatever the customer's
     steps.emit(steps.render(proj, name, proj.settings.language, {"plan": view}), out, force, proj)
@@ -138,6 +144,7 @@ def agenda(
     out: Out = None,
     force: Force = False,
     config: ConfigOpt = None,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """A meeting agenda with its time boxes, filled with this deal's stakeholders, goals, commitments and risks.
 
@@ -164,7 +171,7 @@ def agenda(
 
     proj = project(config)
     name = f"agenda_{meeting.value}.{format.value}.j2"
-    dossier = steps.dossier(deal, proj, needs.AGENDA[meeting.value], name)
+    dossier = steps.dossier(deal, proj, needs.AGENDA[meeting.value], name, stdin_filename)
     schedule = steps.schedule(dossier, proj)
     clock = agendas.MEETINGS[meeting.value][1]
     if schedule.runs(clock) is None:
@@ -179,7 +186,10 @@ def agenda(
 
 
 @render_app.command()
-def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None) -> None:
+def calendar(
+    deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None,
+    stdin_filename: StdinNameOpt = None,
+) -> None:
     """An iCalendar (.ics) file with the handoff's deadlines, to import into the CSM's calendar.
 
     One all-day event for each clock the deal's segment runs, on the date `handoff sla` reports.
@@ -199,7 +209,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
-    dossier = steps.dossier(deal, proj, needs.CALENDAR, "the calendar")
+    dossier = steps.dossier(deal, proj, needs.CALENDAR, "the calendar", stdin_filename)
     schedule = steps.schedule(dossier, proj)
     env, chosen = steps.in_language(proj, "calendar.txt.j2", steps.customer_language(proj, dossier))
     name, words = calendar_words(env, chosen, dossier, schedule)

@@ -19,15 +19,18 @@ if TYPE_CHECKING:
     from handoff_cli.settings import Project
 
 
-def dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Dossier:
-    """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks."""
+def dossier(deal: Path, proj: Project, required: Iterable[Need], by: str, stdin_name: str | None = None) -> Dossier:
+    """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks.
+    `deal` '-': read from stdin, named `stdin_name` in what is printed."""
+    from handoff_cli.cli.stdin_args import stdin_dossier
     from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.render import needs
 
-    dossier, _ = load_dossier(deal, proj)  # an invalid one ends at the boundary, as for every command
+    raw, shown = stdin_dossier([deal], stdin_name, proj.settings.max_file_bytes) or (None, str(deal))
+    dossier, _ = load_dossier(deal, proj, raw=raw, display=shown)  # an invalid one ends at the boundary
     gaps = needs.missing(dossier, required)
     for field in gaps:
-        typer.echo(f"{deal}: {field} is required by {by}", err=True)
+        typer.echo(f"{shown}: {field} is required by {by}", err=True)
     if gaps:
         raise typer.Exit(ExitCode.FINDINGS)
     return dossier

@@ -19,6 +19,7 @@ from handoff_cli.cli.options import (
     project,
     tell,
 )
+from handoff_cli.cli.stdin_args import StdinNameOpt, stdin_dossier
 
 
 class Only(StrEnum):
@@ -34,6 +35,7 @@ def sla(
     ] = None,
     format: CheckFormatOpt = CheckFormat.TEXT,
     config: ConfigOpt = None,
+    stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Show every deal's handoff clocks, most urgent first: breached, at risk, open, waiting, met late, met.
 
@@ -48,14 +50,17 @@ def sla(
       handoff sla deals/ --only breached --as-of 2026-11-23T09:00
 
       handoff sla deals/acme.yaml --format json
+
+      handoff sla - --stdin-filename deals/acme.yaml < deals/acme.yaml
     """
     from handoff_cli.clocks.evaluate import Status
     from handoff_cli.clocks.table import sla_table
     from handoff_cli.reporters import SLA
 
     proj = project(config)
-    targets = dossier_paths(paths, proj)
-    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
+    stdin = stdin_dossier(paths, stdin_filename, proj.settings.max_file_bytes)
+    targets = [] if stdin else dossier_paths(paths, proj)
+    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), stdin=stdin)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
     for skipped in result.invalid:

@@ -16,14 +16,16 @@ from handoff_cli.cli.options import (
     MinScore,
     Paths,
     console,
+    detail,
     dossier_paths,
     moment,
+    note,
     project,
 )
+from handoff_cli.cli.stdin_args import StdinNameOpt, reads_stdin
 from handoff_cli.core.errors import HandoffError
 
 if TYPE_CHECKING:
-    from rich.console import Console
 
     from handoff_cli.core.findings import CheckResult
 
@@ -69,24 +71,12 @@ NoRegressOpt = Annotated[
     ),
 ]
 
-StdinNameOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--stdin-filename",
-        metavar="PATH",
-        show_default=False,
-        help="With the path '-' (read the dossier from stdin): the file name to show in findings.",
-    ),
-]
-
-
 def _stdin(paths: list[Path] | None, name: str | None, *, changed: bool = False, no_regress: bool = False) -> bool:
     """Whether the dossier comes from stdin; '-' stands alone, as in ruff and eslint."""
-    dash = bool(paths) and any(str(p) == "-" for p in paths or [])
-    if dash and (len(paths or []) > 1 or changed or no_regress):
-        raise HandoffError("'-' reads one dossier from stdin; it goes with no other path, --changed or --no-regress")
-    if name is not None and not dash:
-        raise HandoffError("--stdin-filename names the dossier read from stdin: give the path '-' too")
+    alone = "no other path, --changed or --no-regress"
+    dash = reads_stdin(paths, name, alone=alone)
+    if dash and (changed or no_regress):
+        raise HandoffError(f"'-' reads one dossier from stdin; it goes with {alone}")
     return dash
 
 
@@ -95,7 +85,6 @@ def _run(
     config: Path | None,
     min_score: float | None,
     as_of: str | None,
-    out: Console,
     *,
     changed: bool = False,
     base: str | None = None,
@@ -121,13 +110,14 @@ def _run(
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
         if not found.files:
             # on stderr, so that --format json/sarif still print a valid (empty) document on stdout
-            typer.echo(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
+            note(f"no changed dossiers since {found.base}; nothing to check")
         names = [str(p) for p in found.files]
     else:
         names = expand_names(targets)
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
-    with progress(len(names), out) as advance:
+    detail(f"checking {len(names)} dossier{'s' * (len(names) != 1)}")
+    with progress(len(names)) as advance:
         return check_all(names, plan, advance, repo_dossiers(proj, names), indexing)
 
 
@@ -165,7 +155,7 @@ def validate(
 
     out = console()
     result = _run(
-        paths, config, min_score, as_of, out,
+        paths, config, min_score, as_of,
         changed=changed, base=base, workers=workers, no_cache=no_cache,
         stdin_name=stdin_filename, no_regress=no_regress,
     )  # fmt: skip
@@ -202,6 +192,6 @@ def score(
     from handoff_cli.reporters import SCORES
 
     out = console()
-    result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
+    result = _run(paths, config, min_score, as_of, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
     SCORES[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)

@@ -57,12 +57,16 @@ def deal_schedule(dossier: Dossier, project: Project) -> list[ClockStatus]:
     return [c for c in deal_clocks(dossier, project, as_of=_EVERYTHING_LOGGED, path="") if c.start is not None]
 
 
-def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> SlaResult:
-    """A file that is not a valid dossier is listed as skipped, not fatal: one bad file must not hide the rest."""
+def sla_table(
+    paths: Sequence[Path], project: Project, *, as_of: datetime, stdin: tuple[bytes, str] | None = None
+) -> SlaResult:
+    """A file that is not a valid dossier is listed as skipped, not fatal: one bad file must not hide the rest.
+    `stdin`: the one dossier read from standard input and its name, instead of `paths`."""
     result = SlaResult(as_of, project.settings.timezone)
-    for path in expand(paths):
+    raw, shown = stdin or (None, None)
+    for path in [Path(shown)] if shown else expand(paths):
         try:
-            dossier, _ = load_dossier(path, project)
+            dossier, _ = load_dossier(path, project, raw=raw, display=shown)
         except DossierInvalid as exc:
             result.invalid.append(exc)
             continue

@@ -59,6 +59,12 @@ CODES: dict[str, Code] = {
             W,
             "`#` after one space starts a comment, so `Main St #1` silently loses `#1`; two spaces show it is meant",
         ),
+        Code(
+            "HY015",
+            "yaml-1.1-reading",
+            W,
+            "YAML 1.1 tools read 0777 as 511, 1:20 as 80 and stop a flow list at `?`; a dossier means one thing to all",
+        ),
         # the schema (dossier/schema_check.py)
         Code("HV001", "unknown-key", E, "a mistyped key is an answer nobody will ever read"),
         Code("HV002", "missing-key", E, "the dossier cannot be read without it"),

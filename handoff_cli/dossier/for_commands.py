@@ -54,11 +54,14 @@ def parse(path: Path, display: str, project: Project, raw: bytes | None = None) 
     return Parsed(dossier, settled.positions if dossier else None, found, loaded.data, loaded.positions)
 
 
-def load_dossier(path: Path, project: Project) -> tuple[Dossier, Positions]:
-    display = str(path)
-    if not path.is_file():
+def load_dossier(
+    path: Path, project: Project, *, raw: bytes | None = None, display: str | None = None
+) -> tuple[Dossier, Positions]:
+    """`raw` and `display`: a dossier that is not a file (read from stdin), and the name it goes by."""
+    display = display or str(path)
+    if raw is None and not path.is_file():
         raise InputError("not a regular file" if path.exists() else "no such file", path=display)
-    dossier, positions, findings, *_ = parse(path, display, project)
+    dossier, positions, findings, *_ = parse(path, display, project, raw)
     if dossier is None or positions is None:
         raise DossierInvalid(display, [f for f in findings if f.severity is Severity.ERROR])
     return dossier, positions

@@ -14,6 +14,7 @@ from pathlib import Path
 from handoff_cli.core.findings import Finding
 from handoff_cli.dossier.comment_spacing import comment_warnings
 from handoff_cli.dossier.fast_reader import fast_load
+from handoff_cli.dossier.yaml11_readings import yaml11_warnings
 from handoff_cli.dossier.yaml_codes import Loaded, finding
 
 
@@ -44,7 +45,8 @@ def load_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None
     loaded, problems = _compose(text, display, max_depth)
     if loaded is None:
         return None, problems
-    return Loaded(loaded.data, loaded.positions, tuple(comment_warnings(text, display))), problems
+    warnings = (*comment_warnings(text, display), *yaml11_warnings(text, display))
+    return Loaded(loaded.data, loaded.positions, warnings), problems
 
 
 def answers(raw: bytes, *, max_depth: int) -> Loaded | None:

@@ -15,7 +15,17 @@ if TYPE_CHECKING:
     from handoff_cli.engine.runner import Plan
 
 STDIN = "-"
-DEFAULT_NAME = "<stdin>"  # shown in findings when no --stdin-filename is given
+DEFAULT_NAME = "<stdin>"  # shown in output when no --stdin-filename is given
+
+
+def read_stdin(limit: int) -> bytes | None:
+    """The bytes of stdin, or None when there are more than `limit` (max_file_bytes)."""
+    raw = sys.stdin.buffer.read(limit + 1)  # one byte more is enough to know the input is too large
+    return None if len(raw) > limit else raw
+
+
+def too_large(limit: int) -> str:
+    return f"input is over the limit of {limit} bytes (max_file_bytes)"
 
 
 def check_stdin(plan: Plan, name: str | None) -> CheckResult:
@@ -23,8 +33,7 @@ def check_stdin(plan: Plan, name: str | None) -> CheckResult:
 
     shown = name or DEFAULT_NAME
     limit = plan.project.settings.max_file_bytes
-    raw = sys.stdin.buffer.read(limit + 1)  # one byte more is enough to know the input is too large
-    if len(raw) > limit:
-        message = f"input is over the limit of {limit} bytes (max_file_bytes)"
-        return CheckResult([FileResult(shown, [finding(shown, "HY010", 1, 1, message)])])
+    raw = read_stdin(limit)
+    if raw is None:
+        return CheckResult([FileResult(shown, [finding(shown, "HY010", 1, 1, too_large(limit))])])
     return CheckResult([plan.checker().inspect(Path(shown), shown, raw).result])

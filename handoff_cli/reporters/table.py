@@ -10,6 +10,8 @@ from handoff_cli.core.findings import CheckResult, FileResult
 from handoff_cli.reporters.text import finding_line, summary_line, total_line
 from handoff_cli.rules import BY_CODE
 
+GATE = "HG001"  # below-min-score: the gate's own finding (core/codes.py), not a rule's
+
 
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
     for file in result.files:
@@ -21,6 +23,8 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
             if explain:
                 _explain(file, console)
         console.print(summary_line(file))
+        if file.score is not None and not file.passed:
+            console.print(_decided_by(file))
         console.print()
     if len(result.files) > 1:
         console.print(total_line(result))
@@ -51,6 +55,21 @@ def _table(file: FileResult) -> Table:
         f"min {file.min_score:g}",
     )
     return table
+
+
+def _decided_by(file: FileResult) -> Text:
+    """Why an incomplete verdict: a score at or above the minimum is still incomplete while a must-have
+    rule (an error under the segment's playbook) is missed, and the table alone does not show which."""
+    reasons = []
+    if any(f.code == GATE for f in file.errors):
+        reasons.append(f"below the minimum {file.min_score:g}")
+    rules = sorted({f"{f.name} ({f.code})" for f in file.errors if f.code in BY_CODE})
+    if rules:
+        reasons.append(f"must-have rule{'s' * (len(rules) != 1)} missed: {', '.join(rules)}")
+    others = sorted({f"{f.name} ({f.code})" for f in file.errors if f.code != GATE and f.code not in BY_CODE})
+    if others:
+        reasons.append(f"error{'s' * (len(others) != 1)}: {', '.join(others)}")
+    return Text(f"  incomplete because: {'; '.join(reasons)}", style="red")
 
 
 def _explain(file: FileResult, console: Console) -> None:
