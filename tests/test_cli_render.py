@@ -120,7 +120,7 @@ def test_ics_parses_back_with_the_deadlines(run_cli: RunCli, deals_repo: Path) -
     ("Subject: {% block subject %}x{% endblock %}\n\n{% if %}\n", 3,
      "template syntax error: Expected an expression, got 'end of statement block'"),
     ("Subject: {% block subject %}x{% endblock %}\n{{ intro.nope }}\n", 2,
-     "undefined value: 'handoff_cli.render.documents.Intro object' has no attribute 'nope'"),
+     "undefined value: 'dict object' has no attribute 'nope'"),
     ("Hi\n{{ ''.__class__.__mro__ }}\n", 2,
      "refused by the sandbox: access to attribute '__class__' of 'str' object is unsafe."),
 ])

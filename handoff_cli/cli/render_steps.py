@@ -11,10 +11,9 @@ import typer
 from handoff_cli.core.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
-
     from handoff_cli.model import Dossier
     from handoff_cli.render.needs import Need
+    from handoff_cli.render.sandbox import Sandbox
     from handoff_cli.render.timeline import Schedule
     from handoff_cli.settings import Project
 
@@ -54,9 +53,10 @@ def emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
     typer.echo(f"wrote {out}")
 
 
-def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[SandboxedEnvironment, str]:
+def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[Sandbox, str]:
     """The environment and template for `name` in language `tag`; one warning when there is no such template."""
-    from handoff_cli.render.environment import environment, search_path
+    from handoff_cli.render.environment import environment
+    from handoff_cli.render.loader import search_path
     from handoff_cli.render.template_language import choose, names_in
 
     chosen = choose(name, tag, names_in(search_path(proj)))

@@ -9,7 +9,7 @@ from datetime import datetime
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.stakeholders import Stakeholder
-from handoff_cli.render.documents import Criterion, Line, criterion, day, moment
+from handoff_cli.render.documents import Line, criterion, criterion_of, day, moment
 from handoff_cli.render.timeline import Schedule, first_value, key_dates, rule
 
 Items = Callable[[Dossier, Schedule], list[Line]]
@@ -80,7 +80,7 @@ def _goals(d: Dossier, sched: Schedule) -> list[Line]:
         return []
     out = [_said("problem", "Problem", g.problem)] if g.problem else []
     out += [_said("outcome", "Outcome", o) for o in g.outcomes or []]
-    out += [Line("criterion", f"Success criterion: {criterion(c)}", {"criterion": Criterion.of(c)})
+    out += [Line("criterion", f"Success criterion: {criterion(c)}", {"criterion": criterion_of(c)})
             for c in g.success_criteria or []]
     return out
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from handoff_cli.model import Dossier
 from handoff_cli.render import engine
 from handoff_cli.render.ics import Words
+from handoff_cli.render.sandbox import Sandbox
 from handoff_cli.render.timeline import KeyDate, Schedule, first_value
 
 
-def calendar_words(env: SandboxedEnvironment, template: str, dossier: Dossier,
+def calendar_words(env: Sandbox, template: str, dossier: Dossier,
                    schedule: Schedule) -> tuple[str, Words]:
     """The calendar's name, and a function wording one deadline; each block of the template rendered alone."""
     value = first_value(dossier, schedule)
-    context: dict[str, object] = {"deal": dossier.deal, "first_value": value[1] if value else None}
+    deal = {"id": dossier.deal.id, "account": dossier.deal.account, "segment": dossier.deal.segment.value}
+    context: dict[str, object] = {"deal": deal, "first_value": value[1] if value else None}
 
     def words(key: KeyDate) -> tuple[str, str]:
         event = {**context, "event": key}

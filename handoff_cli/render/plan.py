@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.render.cadence import CADENCE
-from handoff_cli.render.documents import Contact, Criterion, Line, day
+from handoff_cli.render.documents import Contact, Criterion, Line, criterion_of, day
 from handoff_cli.render.needs import champion
 from handoff_cli.render.plan_lines import dated, items, risk
 from handoff_cli.render.timeline import Schedule, anchor, key_dates
@@ -81,7 +81,7 @@ def plan(dossier: Dossier, schedule: Schedule) -> Plan:
         account=dossier.deal.account, deal_id=dossier.deal.id, segment=dossier.deal.segment.value,
         csm=Contact.of(dossier.deal.csm), champion=lead.name if lead else None,
         starts=day(day0), starts_on=day0, starts_from=starts_from, cadence=CADENCE[dossier.deal.segment].summary,
-        outcomes=list(goals.outcomes), criteria=[Criterion.of(c) for c in goals.success_criteria], phases=phases,
+        outcomes=list(goals.outcomes), criteria=[criterion_of(c) for c in goals.success_criteria], phases=phases,
         before=[dated(d, t) for d, t in on_day if d < day0],
         after=[dated(d, t) for d, t in on_day if d > last], undated=undated,
         risks=[risk(r) for r in risks],

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from handoff_cli.model import Dossier
 from handoff_cli.model.risks import Risk
 from handoff_cli.render.cadence import CADENCE
-from handoff_cli.render.documents import Criterion, Line, criterion, day
+from handoff_cli.render.documents import Line, criterion, criterion_of, day
 from handoff_cli.render.timeline import KeyDate, Schedule, first_value, next_business_day
 
 
@@ -84,7 +84,7 @@ def items(dossier: Dossier, schedule: Schedule, day0: date,
     for s in goals.success_criteria or []:
         if s.by:
             on_day.append((s.by, Line("criterion-due", f"Success criterion due: {criterion(s, dated=False)}",
-                                      {"criterion": Criterion.of(s)})))
+                                      {"criterion": criterion_of(s)})))
     if cadence.check_in:
         for n in range(cadence.every_days, cadence.until_day + 1, cadence.every_days):
             on_day.append((next_business_day(cal, day0 + timedelta(days=n)),
