@@ -108,7 +108,8 @@ def test_ics_parses_back_with_the_deadlines(run_cli: RunCli, deals_repo: Path) -
         ("First CS contact: Zoë's Bikes", date(2026, 11, 8)),
         # 5 business days after Friday 6 November skip the weekends and Veterans Day (11 November)
         ("Joint transition meeting: Zoë's Bikes", date(2026, 11, 16)),
-        ("Implementation kickoff: Zoë's Bikes", date(2026, 11, 13)),
+        # booked in the joint meeting, the kickoff follows it (a warning says so)
+        ("Implementation kickoff: Zoë's Bikes", date(2026, 11, 17)),
         # 30 calendar days, as `handoff sla` counts them; the milestone planned inside the window names it
         ("First value milestone: Help centre live: Zoë's Bikes", date(2026, 12, 6)),
         ("First quarterly business review (QBR): Zoë's Bikes", date(2027, 2, 4)),
@@ -143,7 +144,8 @@ def test_html_escapes_dossier_values_and_never_evaluates_them(run_cli: RunCli, d
         assert "<h1>" in result.stdout and "<script>" not in result.stdout
         assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in result.stdout
     markdown = run_cli("render", "plan", str(deal)).stdout
-    assert markdown.startswith("# 30-60-90 day plan: <script>alert(1)</script> {{ 7 * 7 }}\n")
+    assert markdown.startswith(
+        "Internal — do not forward\n\n# 30-60-90 day plan: <script>alert(1)</script> {{ 7 * 7 }}\n")
 
 
 def test_out_refuses_to_overwrite_without_force(run_cli: RunCli, deals_repo: Path) -> None:
@@ -154,7 +156,7 @@ def test_out_refuses_to_overwrite_without_force(run_cli: RunCli, deals_repo: Pat
         2, "", f"handoff: error: {out}: already exists; pass --force to overwrite it\n")
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert run_cli("render", "plan", str(COMPLETE), "--out", str(out), "--force").exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith("# 30-60-90 day plan: Zoë's Bikes\n")
+    assert out.read_text(encoding="utf-8").startswith("Internal — do not forward\n\n# 30-60-90 day plan: Zoë's Bikes\n")
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

@@ -16,6 +16,7 @@ import jinja2
 import pytest
 
 from handoff_cli.render.documents import Criterion, Line
+from handoff_cli.render.plain import Withheld
 from handoff_cli.render.sandbox import readable
 from tests.conftest import CASES, EXAMPLES, RunCli
 
@@ -23,7 +24,8 @@ DOSSIERS = [*sorted(EXAMPLES.glob("*.yaml")), CASES / "render" / "complete.yaml"
 LANGUAGES = ("en", "de")
 DOCUMENTS = (
     ("intro", "--from", "rep"), ("intro", "--from", "csm"), ("intro", "--from", "csm", "--format", "eml"),
-    ("plan",), ("plan", "--format", "html"), ("calendar",),
+    ("plan",), ("plan", "--format", "html"), ("plan", "--for", "customer"), ("calendar",),
+    ("calendar", "--for", "customer"), ("agenda", "--meeting", "kickoff", "--for", "csm"),
     *(("agenda", "--meeting", m, "--format", f) for m in ("internal", "joint", "kickoff") for f in ("md", "html")),
 )
 LEAVES = (str, bool, int, float, Decimal, date, type(None))  # datetime is a date
@@ -36,7 +38,7 @@ def _walk(value: object, where: str) -> Iterator[str]:
         yield f"{where}: callable {type(value).__name__}"
     elif isinstance(value, LEAVES):
         return
-    elif type(value) is dict:
+    elif type(value) in (dict, Withheld):  # Withheld: the customer's view, a dict and nothing more
         for key, item in value.items():
             if type(key) is not str:
                 yield f"{where}: key {key!r}"

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from handoff_cli.model import Dossier
     from handoff_cli.render.needs import Need
     from handoff_cli.render.sandbox import Sandbox
-    from handoff_cli.render.timeline import Schedule
+    from handoff_cli.render.timeline import KeyDate, Schedule
     from handoff_cli.settings import Project
 
 
@@ -70,8 +70,34 @@ def customer_language(proj: Project, dossier: Dossier) -> str:
     return dossier.deal.language or proj.settings.language
 
 
-def render(proj: Project, name: str, tag: str, context: Mapping[str, object]) -> str:
+def render(proj: Project, name: str, tag: str, context: Mapping[str, object], dossier: Dossier,
+           *, customer: bool) -> str:
     from handoff_cli.render import engine
 
     env, chosen = in_language(proj, name, tag, html=name.endswith(".html.j2"))
-    return engine.render(env, chosen, context)
+    return engine.render(env, chosen, {**context, "dossier": data_for(env, dossier, customer=customer)})
+
+
+def data_for(env: Sandbox, dossier: Dossier, *, customer: bool) -> object:
+    """The dossier as a template may see it: the customer's view, whose left-out fields the environment then
+    refuses by name, or for our own team the whole dossier."""
+    from handoff_cli.render.customer_view import customer_data
+    from handoff_cli.render.plain import plain
+
+    if not customer:
+        return plain(dossier.model_dump())
+    view = customer_data(dossier)
+    env.withhold(view)
+    return view
+
+
+def warn_order(deal: Path, keys: Iterable[KeyDate]) -> None:
+    """One warning when the kickoff had to move after the joint transition meeting that books it."""
+    from handoff_cli.render.documents import day
+
+    dates = {k.key: k for k in keys}
+    kickoff, joint = dates.get("kickoff"), dates.get("joint-meeting")
+    if kickoff is not None and kickoff.moved_from is not None and joint is not None:
+        typer.echo(f"handoff: warning: {deal}: the kickoff is due {day(kickoff.moved_from.date())}, before the joint "
+                   f"transition meeting ({day((joint.done or joint.due).date())}) that books it; the documents put "
+                   f"it on {day(kickoff.due.date())}", err=True)

@@ -18,6 +18,15 @@ from markupsafe import Markup
 
 from handoff_cli.render.documents import Criterion, Line
 
+
+class Withheld(dict[str, object]):
+    """Plain data from which some keys were left out on purpose: a template that names one is refused."""
+
+    def __init__(self, data: Mapping[str, object], withheld: set[str] | frozenset[str]) -> None:
+        super().__init__(data)
+        self.withheld = frozenset(withheld)
+
+
 # values a template may hold as they are; a datetime is a date
 LEAVES: tuple[type, ...] = (str, bool, int, float, Decimal, date, type(None))
 # frozen value objects whose fields are plain data and whose only behaviour is `str()`
@@ -38,6 +47,8 @@ def plain(value: object) -> object:
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Withheld):
+        return value  # built from plain values (render/customer_view.py)
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -14,19 +14,20 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import nodes
+from jinja2 import StrictUndefined, nodes
 from jinja2.environment import TemplateModule
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateRuntimeError, UndefinedError
 from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.runtime import BlockReference, Context, LoopContext, Macro, Undefined, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum, pass_eval_context
+from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum, missing, pass_eval_context
 from jinja2.visitor import NodeTransformer
 from markupsafe import soft_str
 
 from handoff_cli.core.render_settings import RenderSettings
 from handoff_cli.render.documents import Criterion, Line
 from handoff_cli.render.limits import MAX_LIPSUM, MAX_NUMBER_BITS, Budget, LimitReached
+from handoff_cli.render.plain import Withheld
 
 _DAY = frozenset({"year", "month", "day", "isoformat", "weekday", "isoweekday"})
 _NOTHING: frozenset[str] = frozenset()
@@ -62,6 +63,22 @@ def readable(obj: object) -> frozenset[str] | None:
     return None
 
 
+def _internal(name: object) -> SecurityError:
+    return SecurityError(f"{name!r} is internal and this document goes to the customer")
+
+
+class _Withholding(StrictUndefined):
+    """An undefined top-level name; one the customer's view left out is refused by name, not just undefined."""
+
+    withheld: frozenset[str] = frozenset()
+
+    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None,
+                 exc: type[TemplateRuntimeError] = UndefinedError) -> None:
+        if name in self.withheld:
+            raise _internal(name)
+        super().__init__(hint, obj, name, exc)
+
+
 def _refused(obj: object, attribute: object) -> SecurityError:
     return SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe.")
 
@@ -81,6 +98,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
                         "cycler": Cycler, "joiner": Joiner}
         self._callables = (self.bounded_iter, self.bounded_concat, *self.globals.values())
         self.filters = {name: self.bounded(f) for name, f in JINJA_FILTERS.items() if name in FILTERS}
+
+    def withhold(self, view: Withheld) -> None:
+        """A document for the customer: the names its view left out are refused, at the top level too."""
+        self.undefined = type("Withholding", (_Withholding,), {"withheld": view.withheld})
 
     def add_filters(self, filters: Mapping[str, Callable[..., Any]]) -> None:
         self.filters.update({name: self.bounded(f) for name, f in filters.items()})
@@ -113,6 +134,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
         # data first: a view's `items` is its list of lines, not dict.items
         if isinstance(obj, dict) and attribute in obj:
             return obj[attribute]
+        if isinstance(obj, Withheld) and attribute in obj.withheld:
+            raise _internal(attribute)
         if isinstance(obj, Line) and attribute in obj.facts:
             return obj.facts[attribute]
         if isinstance(obj, Namespace | TemplateModule):
@@ -134,7 +157,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
             try:
                 return obj[argument]
             except (TypeError, LookupError):
-                pass
+                if isinstance(obj, Withheld) and argument in obj.withheld:
+                    raise _internal(argument) from None
         elif isinstance(obj, Undefined):
             return obj[argument]
         if isinstance(argument, str):

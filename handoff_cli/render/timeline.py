@@ -7,7 +7,7 @@ calendar never disagree with `handoff sla`; a clock the playbook switches off is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -65,6 +65,7 @@ class KeyDate:
     done: datetime | None = None  # when it was logged in `handoff.events`
     within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
     since: str | None = None  # the event the clock starts at; None: the contract signature
+    moved_from: datetime | None = None  # the clock's own due date, when the plan had to move it (see in_order)
 
 
 def anchor(dossier: Dossier, tz: ZoneInfo) -> tuple[datetime, str] | None:
@@ -95,6 +96,21 @@ def rule(clock: Clock) -> str:
     return f"within {clock.target} of {since}"
 
 
+def in_order(dates: list[KeyDate], cal: BusinessCalendar) -> list[KeyDate]:
+    """The kickoff is booked in the joint transition meeting, so it never comes before it: when holidays push
+    the joint meeting past the kickoff's deadline, the kickoff moves to the next business day after it (and
+    `moved_from` keeps the deadline, for the warning that says so)."""
+    joint = next((k for k in dates if k.key == "joint-meeting"), None)
+    kickoff = next((k for k in dates if k.key == "kickoff"), None)
+    if joint is None or kickoff is None or kickoff.done is not None:
+        return dates
+    held = joint.done or joint.due
+    if kickoff.due.date() >= held.date():
+        return dates
+    moved = cal.add_business_days(held, 1)
+    return [replace(k, due=moved, moved_from=k.due) if k is kickoff else k for k in dates]
+
+
 def key_dates(dossier: Dossier, schedule: Schedule) -> list[KeyDate]:
     """The handoff's deadlines, each at most once: the running clocks, then the first QBR."""
     out: list[KeyDate] = []
@@ -109,6 +125,7 @@ def key_dates(dossier: Dossier, schedule: Schedule) -> list[KeyDate]:
         since = row.clock.start.value if row.clock.start else None
         out.append(KeyDate(key, title, row.due, True, f"{rule(row.clock)}: {why}", row.done,
                            (row.clock.amount, row.clock.unit.value), since))
+    out = in_order(out, schedule.cal)
     start = anchor(dossier, schedule.cal.tz)
     if start is not None:
         review = next_business_day(schedule.cal, start[0].date() + timedelta(days=QBR_DAY))
