@@ -68,6 +68,13 @@ def test_an_internal_document_may_print_internal_fields(run_cli: RunCli, deals_r
         0, "Procurement cut the price 28% in the final week / 0061x00000GLX120\n", "")
 
 
+def test_an_internal_document_formats_the_deal_value_in_the_team_language(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "handoff.toml").write_text('language = "de"\n', encoding="utf-8")
+    _template(deals_repo, "plan_30_60_90.de.md.j2", "{{ dossier.deal.value | money }}\n")
+    result = run_cli("render", "plan", str(GLOBEX))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "1.200.000\xa0$\n", "")
+
+
 OVERRIDES = """risks:
   register:
     - {risk: Peak season freezes changes in December, severity: low, audience: customer}

@@ -80,6 +80,8 @@ def test_a_pickle_in_a_template_runs_nothing(method: str, run_cli: RunCli, deals
     ("{% for x in [1] %}{{ loop.__class__ }}{% endfor %}", _unsafe("__class__", "LoopContext")),
     ("{{ range(3).__class__ }}", _unsafe("__class__", "range")),
     ("{{ (1).__class__.__subclasses__() }}", _unsafe("__class__", "int")),
+    # a filter given a value it cannot take is a template error, not a crash
+    ("{{ 'x' | money }}", "template error: AttributeError: 'str' object has no attribute 'amount'"),
 ])
 def test_a_known_escape_is_refused_in_one_line(line: str, message: str, run_cli: RunCli, deals_repo: Path) -> None:
     _calendar(deals_repo, line)

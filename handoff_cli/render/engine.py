@@ -47,8 +47,8 @@ def render(env: Sandbox, name: str, context: Mapping[str, object], *, block: str
         raise _located(exc, name, "over the limit: ran out of memory") from None
     except RecursionError as exc:
         raise _located(exc, name, "over the limit: recursion too deep (a template that includes itself?)") from None
-    # a user template can still do arithmetic on text or index past a list's end
-    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+    # a user template can still do arithmetic on text, index past a list's end or give a filter the wrong value
+    except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as exc:
         raise _located(exc, name, f"template error: {type(exc).__name__}: {exc}") from None
 
 
