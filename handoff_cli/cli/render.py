@@ -112,11 +112,11 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, reader: ForOpt = None,
          force: Force = False, config: ConfigOpt = None) -> None:
     """The 30-60-90 day onboarding plan: dated weeks from the logged kickoff (or the contract signature).
 
-    --for csm (default): the CSM's plan, from the whole dossier: goals, success criteria, milestones, training,
-    commitments, risks and mitigations, and our own checkpoints; in the team's language.
+    --for csm (default): the CSM's plan from the whole dossier, with risks, mitigations and our own checkpoints.
 
-    --for customer: the customer's plan: their milestones, meetings and success criteria, agreed scope,
-    nothing internal; in the customer's language.
+    --for customer: the customer's plan: their milestones, meetings, success criteria and agreed scope.
+
+    The CSM's plan is in the team's language; the customer's in theirs (deal.language).
 
     The first value milestone falls on its `handoff sla` date; then the check-in cadence and the QBR at day 90.
 
@@ -162,9 +162,11 @@ def agenda(
 
     kickoff: the 60-minute implementation kickoff (by default within 7 days).
 
-    --for: joint and kickoff default to customer (nothing internal); --for csm gives the CSM's preparation for
-    the same meeting: the customer's agenda, and first the risks to steer around, the promises to settle,
-    objections and how they were handled, politics, ROI expectations and personal wins. internal is csm only.
+    --for: joint and kickoff go to the customer by default; internal is for our team only.
+
+    --for csm: the CSM's preparation for a meeting with the customer, marked internal.
+
+    It lists risks, promises to settle, objections and how they were handled, politics, ROI and personal wins.
 
     The deadline is the one `handoff sla` reports.
 
@@ -211,11 +213,13 @@ def calendar(deal: Deal, reader: ForOpt = None, out: Out = None, force: Force = 
              config: ConfigOpt = None) -> None:
     """An iCalendar (.ics) file with the handoff's deadlines, to import into a calendar.
 
-    --for csm (default): one all-day event for each clock the deal's segment runs, on the date `handoff sla`
-    reports, and the first QBR at about day 90; in the team's language, marked internal.
+    --for csm (default): an all-day event per clock the deal's segment runs, on its `handoff sla` date.
 
-    --for customer: only the meetings the customer attends (joint meeting, kickoff, first QBR), with nothing
-    internal; in the customer's language (deal.language).
+    It adds the first QBR at about day 90, is marked internal and is in the team's language.
+
+    --for customer: only the meetings the customer attends (joint meeting, kickoff, first QBR).
+
+    It holds nothing internal and is in the customer's language (deal.language).
 
     Re-importing a newer file updates the events rather than duplicating them.
 
