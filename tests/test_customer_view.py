@@ -192,7 +192,7 @@ def test_the_kickoff_moves_after_a_joint_meeting_that_holidays_push_late(run_cli
     result = run_cli("render", "plan", str(COMPLETE), "--for", "customer")
     assert result.stderr == (
         f"handoff: warning: {COMPLETE}: the kickoff is due Fri 2026-11-13, before the joint transition meeting "
-        "(Mon 2026-11-16) that books it; the documents put it on Tue 2026-11-17\n")
+        "(Mon 2026-11-16) that books it; this document puts it on Tue 2026-11-17\n")
     assert "- Mon 2026-11-16: Joint transition meeting\n- Tue 2026-11-17: Implementation kickoff\n" in result.stdout
 
 

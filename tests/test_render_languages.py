@@ -108,7 +108,7 @@ def test_the_team_language_is_the_default_and_governs_internal_documents(
 # the golden harness's settings (tests/test_render_golden.py): its plans are the English ones
 GOLDEN_CONFIG = 'timezone = "America/New_York"\ncountry = "US"\n'
 MOVED = (f"handoff: warning: {GERMAN}: the kickoff is due Fri 2026-11-13, before the joint transition meeting "
-         "(Mon 2026-11-16) that books it; the documents put it on Tue 2026-11-17\n")
+         "(Mon 2026-11-16) that books it; this document puts it on Tue 2026-11-17\n")
 
 
 @pytest.mark.parametrize("format", ["md", "html"])

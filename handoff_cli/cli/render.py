@@ -131,13 +131,13 @@ def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, reader: ForOpt = None,
     from handoff_cli.render import needs
     from handoff_cli.render.customer_view import customer_dossier
     from handoff_cli.render.plan import plan as build_plan
-    from handoff_cli.render.timeline import key_dates
+    from handoff_cli.render.timeline import in_order, key_dates
 
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = steps.dossier(deal, proj, needs.PLAN, name)
     schedule = steps.schedule(dossier, proj)
-    steps.warn_order(deal, key_dates(dossier, schedule))
+    steps.warn_order(deal, in_order(key_dates(dossier, schedule), schedule.cal))
     customer = reader is Reader.CUSTOMER
     view = build_plan(customer_dossier(dossier), schedule, customer=True) if customer else build_plan(dossier, schedule)
     tag = steps.customer_language(proj, dossier) if customer else proj.settings.language
@@ -185,7 +185,6 @@ def agenda(
     from handoff_cli.core.errors import InputError
     from handoff_cli.render import agendas, needs
     from handoff_cli.render.customer_view import customer_dossier
-    from handoff_cli.render.timeline import key_dates
 
     internal = meeting is Meeting.INTERNAL
     if internal and reader is Reader.CUSTOMER:
@@ -201,7 +200,6 @@ def agenda(
         segment = dossier.deal.segment.value
         raise InputError(f"the {segment} playbook has no {clock.replace('_', ' ')} ({clock} is off in [sla] for "
                          f"{segment}); nothing to put on an agenda", path=str(deal))
-    steps.warn_order(deal, key_dates(dossier, schedule))
     shown = None if internal else customer_dossier(dossier)
     view = agendas.agenda(dossier, meeting.value, schedule, shown=shown, prep=not internal and not customer)
     tag = steps.customer_language(proj, dossier) if customer else proj.settings.language
@@ -231,7 +229,7 @@ def calendar(deal: Deal, reader: ForOpt = None, out: Out = None, force: Force = 
     """
     from handoff_cli.render import ics, needs
     from handoff_cli.render.calendar_words import calendar_words
-    from handoff_cli.render.timeline import key_dates
+    from handoff_cli.render.timeline import in_order, key_dates
 
     proj = project(config)
     dossier = steps.dossier(deal, proj, needs.CALENDAR, "the calendar")
@@ -240,8 +238,9 @@ def calendar(deal: Deal, reader: ForOpt = None, out: Out = None, force: Force = 
     tag = steps.customer_language(proj, dossier) if customer else proj.settings.language
     env, chosen = steps.in_language(proj, "calendar.txt.j2", tag)
     dates = key_dates(dossier, schedule)
-    steps.warn_order(deal, dates)
-    if customer:
+    if customer:  # the customer's meetings, in the order they can happen
+        dates = in_order(dates, schedule.cal)
+        steps.warn_order(deal, dates)
         dates = [k for k in dates if k.key in ics.MEETINGS]
     view = steps.data_for(env, dossier, customer=customer)
     name, words = calendar_words(env, chosen, dossier, schedule, view, customer=customer)

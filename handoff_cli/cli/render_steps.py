@@ -99,5 +99,5 @@ def warn_order(deal: Path, keys: Iterable[KeyDate]) -> None:
     kickoff, joint = dates.get("kickoff"), dates.get("joint-meeting")
     if kickoff is not None and kickoff.moved_from is not None and joint is not None:
         typer.echo(f"handoff: warning: {deal}: the kickoff is due {day(kickoff.moved_from.date())}, before the joint "
-                   f"transition meeting ({day((joint.done or joint.due).date())}) that books it; the documents put "
-                   f"it on {day(kickoff.due.date())}", err=True)
+                   f"transition meeting ({day((joint.done or joint.due).date())}) that books it; this document "
+                   f"puts it on {day(kickoff.due.date())}", err=True)

@@ -10,7 +10,7 @@ from handoff_cli.render.cadence import CADENCE
 from handoff_cli.render.documents import Contact, Criterion, Line, criterion_of, day
 from handoff_cli.render.needs import champion
 from handoff_cli.render.plan_lines import SEVERITY, dated, items, risk
-from handoff_cli.render.timeline import Schedule, anchor, key_dates
+from handoff_cli.render.timeline import Schedule, anchor, in_order, key_dates
 
 WEEKS = 13  # days 0-90
 # (key, title): templates in other languages name a phase by its key
@@ -64,7 +64,7 @@ def plan(dossier: Dossier, schedule: Schedule, *, customer: bool = False) -> Pla
     start, starts_from = anchor(dossier, schedule.cal.tz) or (None, "")
     assert start is not None
     day0 = start.date()
-    keys = key_dates(dossier, schedule)
+    keys = in_order(key_dates(dossier, schedule), schedule.cal)
     on_day, undated = items(dossier, schedule, day0, keys, customer=customer)
     review = next(k.due.date() for k in keys if k.key == "qbr")
     phases = [Phase(key, title) for key, title in PHASES]

@@ -97,9 +97,10 @@ def rule(clock: Clock) -> str:
 
 
 def in_order(dates: list[KeyDate], cal: BusinessCalendar) -> list[KeyDate]:
-    """The kickoff is booked in the joint transition meeting, so it never comes before it: when holidays push
-    the joint meeting past the kickoff's deadline, the kickoff moves to the next business day after it (and
-    `moved_from` keeps the deadline, for the warning that says so)."""
+    """For the plan and the customer's calendar: the kickoff is booked in the joint transition meeting, so it
+    never comes before it. When holidays push the joint meeting past the kickoff's deadline, the kickoff moves
+    to the next business day after it (`moved_from` keeps the deadline, for the warning that says so); the
+    deadlines `handoff sla` reports, and the CSM's calendar of them, stay as they are."""
     joint = next((k for k in dates if k.key == "joint-meeting"), None)
     kickoff = next((k for k in dates if k.key == "kickoff"), None)
     if joint is None or kickoff is None or kickoff.done is not None:
@@ -125,7 +126,6 @@ def key_dates(dossier: Dossier, schedule: Schedule) -> list[KeyDate]:
         since = row.clock.start.value if row.clock.start else None
         out.append(KeyDate(key, title, row.due, True, f"{rule(row.clock)}: {why}", row.done,
                            (row.clock.amount, row.clock.unit.value), since))
-    out = in_order(out, schedule.cal)
     start = anchor(dossier, schedule.cal.tz)
     if start is not None:
         review = next_business_day(schedule.cal, start[0].date() + timedelta(days=QBR_DAY))
