@@ -99,6 +99,29 @@ def dossier_fields() -> list[str]:
     return lines[:-1]
 
 
+def audiences() -> list[str]:
+    """Who may read each dossier field, as the model declares it, depth first in file order."""
+    from handoff_cli.model import Dossier
+    from handoff_cli.model.audience import reader
+
+    rows: list[tuple[str, str, str]] = []
+    seen: set[type[BaseModel]] = set()
+
+    def walk(prefix: str, model: type[BaseModel]) -> None:
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            key = f"{prefix}{_key(name, field)}"
+            said = reader(model, name)
+            rows.append((f"`{key}`", said.audience.value, said.why))
+            inner = _submodel(field.annotation)
+            if inner is not None and inner not in seen:
+                listed = typing.get_origin(_bare(field.annotation)) is list
+                walk(f"{key}[]." if listed else f"{key}.", inner)
+
+    walk("", Dossier)
+    return _table(("field", "audience", "why"), rows)
+
+
 def _mark(mode: str, points: float) -> str:
     if mode == "off":
         return "\u2013"  # an en dash: the rule does not apply
@@ -200,6 +223,7 @@ def packages() -> list[str]:
 
 GENERATORS: dict[str, Callable[[], list[str]]] = {
     "dossier-fields": dossier_fields,
+    "audiences": audiences,
     "rules": rules,
     "error-codes": error_codes,
     "settings": settings,

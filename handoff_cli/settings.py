@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from handoff_cli.core.errors import ConfigError
 from handoff_cli.core.field_paths import did_you_mean, keys_at
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, language_tag
+from handoff_cli.core.render_settings import RenderSettings
 from handoff_cli.core.sla_settings import SlaSettings
 from handoff_cli.core.vocabulary import DEFAULT_FILLER, Segment, Stage
 
@@ -86,6 +87,7 @@ class Settings(_Strict):
         default_factory=lambda: dict(DEFAULT_MIN_WORDS), description="Free-text field -> fewest words that count."
     )
     sla: SlaSettings = Field(default_factory=SlaSettings, description="SLA clock targets and owners ([sla]).")
+    render: RenderSettings = Field(default_factory=RenderSettings, description="Bounds of one document ([render]).")
 
     @field_validator("stages")
     @classmethod

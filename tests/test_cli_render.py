@@ -120,7 +120,7 @@ def test_ics_parses_back_with_the_deadlines(run_cli: RunCli, deals_repo: Path) -
     ("Subject: {% block subject %}x{% endblock %}\n\n{% if %}\n", 3,
      "template syntax error: Expected an expression, got 'end of statement block'"),
     ("Subject: {% block subject %}x{% endblock %}\n{{ intro.nope }}\n", 2,
-     "undefined value: 'handoff_cli.render.documents.Intro object' has no attribute 'nope'"),
+     "undefined value: 'dict object' has no attribute 'nope'"),
     ("Hi\n{{ ''.__class__.__mro__ }}\n", 2,
      "refused by the sandbox: access to attribute '__class__' of 'str' object is unsafe."),
 ])
@@ -143,7 +143,8 @@ def test_html_escapes_dossier_values_and_never_evaluates_them(run_cli: RunCli, d
         assert "<h1>" in result.stdout and "<script>" not in result.stdout
         assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7 * 7 }}" in result.stdout
     markdown = run_cli("render", "plan", str(deal)).stdout
-    assert markdown.startswith("# 30-60-90 day plan: <script>alert(1)</script> {{ 7 * 7 }}\n")
+    assert markdown.startswith(
+        "Internal — do not forward\n\n# 30-60-90 day plan: <script>alert(1)</script> {{ 7 * 7 }}\n")
 
 
 def test_out_refuses_to_overwrite_without_force(run_cli: RunCli, deals_repo: Path) -> None:
@@ -154,7 +155,7 @@ def test_out_refuses_to_overwrite_without_force(run_cli: RunCli, deals_repo: Pat
         2, "", f"handoff: error: {out}: already exists; pass --force to overwrite it\n")
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert run_cli("render", "plan", str(COMPLETE), "--out", str(out), "--force").exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith("# 30-60-90 day plan: Zoë's Bikes\n")
+    assert out.read_text(encoding="utf-8").startswith("Internal — do not forward\n\n# 30-60-90 day plan: Zoë's Bikes\n")
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

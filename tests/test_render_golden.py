@@ -31,6 +31,10 @@ DOCUMENTS: dict[str, list[str]] = {
     "intro-csm.eml": ["intro", "--from", "csm", "--format", "eml", "--date", STAMP],
     "plan.md": ["plan"],
     "plan.html": ["plan", "--format", "html"],
+    "plan-customer.md": ["plan", "--for", "customer"],
+    "plan-customer.html": ["plan", "--for", "customer", "--format", "html"],
+    "agenda-kickoff-csm.md": ["agenda", "--meeting", "kickoff", "--for", "csm"],
+    "calendar-customer.ics": ["calendar", "--for", "customer", "--date", STAMP],
     **{f"agenda-{m}.{f}": ["agenda", "--meeting", m, "--format", f]
        for m in ("internal", "joint", "kickoff") for f in ("md", "html")},
     "calendar.ics": ["calendar", "--date", STAMP],
@@ -38,6 +42,10 @@ DOCUMENTS: dict[str, list[str]] = {
 # the SMB playbook switches the internal and joint meetings off: their agendas are refused (test_cli_render.py)
 OFF = {("smb-brightleaf", f"agenda-{m}.{f}") for m in ("internal", "joint") for f in ("md", "html")}
 CASES_RENDERED = [(d, doc) for d in DOSSIERS for doc in DOCUMENTS if (d, doc) not in OFF]
+# with US holidays, Veterans Day pushes these deals' joint meeting past the kickoff's deadline: in the plans
+# and the customer's calendar the kickoff follows it, and each says so once
+MOVED = {"complete": ("Fri 2026-11-13", "Mon 2026-11-16", "Tue 2026-11-17"),
+         "german": ("Fri 2026-11-13", "Mon 2026-11-16", "Tue 2026-11-17")}
 # Message-ID is unique per message by design (make_msgid); it is the one part a snapshot cannot fix
 MESSAGE_ID = re.compile(rb"^Message-ID: <[^>]+>\r$", re.MULTILINE)
 
@@ -53,7 +61,12 @@ def test_rendered_document_matches_snapshot(dossier: str, document: str, run_cli
     # through --out: a file keeps the CRLF line ends of .eml and .ics exactly
     result = run_cli("render", *DOCUMENTS[document][:1], str(DOSSIERS[dossier]), *DOCUMENTS[document][1:],
                      "--out", str(out))
-    assert (result.exit_code, result.stderr) == (0, "")
+    warning = ""
+    if dossier in MOVED and document.startswith(("plan", "calendar-customer")):
+        due, joint, moved = MOVED[dossier]
+        warning = (f"handoff: warning: {DOSSIERS[dossier]}: the kickoff is due {due}, before the joint transition "
+                   f"meeting ({joint}) that books it; this document puts it on {moved}\n")
+    assert (result.exit_code, result.stderr) == (0, warning)
     assert result.stdout == f"wrote {out}\n"
     rendered = _normalised(out.read_bytes())
     assert rendered == snapshot(SNAPSHOTS / dossier / document, rendered)
@@ -62,5 +75,5 @@ def test_rendered_document_matches_snapshot(dossier: str, document: str, run_cli
 def test_stdout_is_the_same_document(run_cli: RunCli, deals_repo: Path) -> None:
     (deals_repo / "handoff.toml").write_text(CONFIG, encoding="utf-8")
     result = run_cli("render", "plan", str(DOSSIERS["complete"]))
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.exit_code == 0
     assert result.stdout.encode() == (SNAPSHOTS / "complete" / "plan.md").read_bytes()

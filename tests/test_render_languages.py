@@ -27,7 +27,8 @@ CUSTOMER_DOCUMENTS = {
     "joint": ["agenda", "-m", "joint"],
     "joint-html": ["agenda", "-m", "joint", "-f", "html"],
     "kickoff": ["agenda", "-m", "kickoff"],
-    "calendar": ["calendar", "--date", STAMP],
+    "calendar": ["calendar", "--for", "customer", "--date", STAMP],
+    "plan": ["plan", "--for", "customer"],
 }
 
 
@@ -62,7 +63,7 @@ def test_a_german_deal_gets_german_documents_with_nothing_english_left(
 
 def test_german_dates_numbers_and_words_in_the_joint_agenda(run_cli: RunCli, deals_repo: Path) -> None:
     lines = run_cli("render", "agenda", str(GERMAN), "-m", "joint").stdout.splitlines()
-    assert lines[2] == ("35 Minuten · Auftrag DE-7 · innerhalb von 5 Werktagen nach Vertragsunterzeichnung: "
+    assert lines[2] == ("35 Minuten · innerhalb von 5 Werktagen nach Vertragsunterzeichnung: "
                         "bis 13. November 2026, 16:00 UTC")
     assert "- Erfolgskriterium: Retourenquote von 12,5 auf 6 % bis 29. Januar 2027" in lines
     assert "- Sabine Müller (Fürsprecher, Geschäftsführerin). Bevorzugt: Telefon" in lines
@@ -77,8 +78,8 @@ def test_austrian_german_uses_the_german_templates_and_austrian_months(run_cli: 
 
 def test_a_language_without_templates_falls_back_to_english_with_one_warning(
         run_cli: RunCli, deals_repo: Path) -> None:
-    english = run_cli("render", "calendar", str(COMPLETE), "--date", STAMP).stdout
-    result = run_cli("render", "calendar", str(_deal(deals_repo, "fr")), "--date", STAMP)
+    english = run_cli("render", "calendar", str(COMPLETE), "--for", "customer", "--date", STAMP).stdout
+    result = run_cli("render", "calendar", str(_deal(deals_repo, "fr")), "--for", "customer", "--date", STAMP)
     assert (result.exit_code, result.stdout, result.stderr) == (
         0, english, "handoff: warning: no calendar.txt.j2 template in language 'fr'; "
                     "writing it in the default language (en)\n")
@@ -98,14 +99,16 @@ def test_the_team_language_is_the_default_and_governs_internal_documents(
     english_deal = _deal(deals_repo, "en")
     assert run_cli("render", "intro", str(english_deal)).stdout.startswith("Subject: Welcome aboard")
     internal = run_cli("render", "agenda", str(english_deal), "-m", "internal")
-    assert internal.stdout.startswith("# Interne Wissensübergabe: Zoë's Bikes\n")
+    assert internal.stdout.startswith("Intern — nicht weiterleiten\n\n# Interne Wissensübergabe: Zoë's Bikes\n")
     plan = run_cli("render", "plan", str(english_deal))
     assert (plan.exit_code, plan.stderr) == (0, "")
-    assert plan.stdout.startswith("# 30-60-90-Tage-Plan: Zoë's Bikes\n")
+    assert plan.stdout.startswith("Intern — nicht weiterleiten\n\n# 30-60-90-Tage-Plan: Zoë's Bikes\n")
 
 
 # the golden harness's settings (tests/test_render_golden.py): its plans are the English ones
 GOLDEN_CONFIG = 'timezone = "America/New_York"\ncountry = "US"\n'
+MOVED = (f"handoff: warning: {GERMAN}: the kickoff is due Fri 2026-11-13, before the joint transition meeting "
+         "(Mon 2026-11-16) that books it; this document puts it on Tue 2026-11-17\n")
 
 
 @pytest.mark.parametrize("format", ["md", "html"])
@@ -113,11 +116,11 @@ def test_a_german_team_gets_a_german_plan_and_the_english_plan_is_unchanged(
         format: str, run_cli: RunCli, deals_repo: Path) -> None:
     (deals_repo / "handoff.toml").write_text(GOLDEN_CONFIG, encoding="utf-8")
     english = run_cli("render", "plan", str(GERMAN), "-f", format)
-    assert (english.exit_code, english.stderr) == (0, "")
+    assert (english.exit_code, english.stderr) == (0, MOVED)
     assert english.stdout.encode() == (GOLDEN / "render" / "german" / f"plan.{format}").read_bytes()
     (deals_repo / "handoff.toml").write_text(GOLDEN_CONFIG + 'language = "de"\n', encoding="utf-8")
     result = run_cli("render", "plan", str(GERMAN), "-f", format)
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert (result.exit_code, result.stderr) == (0, MOVED)
     text = re.sub(r"<style>.*?</style>|<[^>]+>", " ", result.stdout, flags=re.DOTALL)
     assert ENGLISH.findall(text) == []
     lines = [" ".join(line.lstrip("#- ").split()) for line in text.splitlines()]
@@ -125,7 +128,9 @@ def test_a_german_team_gets_a_german_plan_and_the_english_plan_is_unchanged(
                      "Retourenquote von 12,5 auf 6 % bis 29. Januar 2027",
                      "Tage 0-30: Einrichtung und erster Nutzen",
                      "Woche 2: 13. November 2026 bis 19. November 2026",
-                     "13. November 2026: Kickoff der Einführung",
+                     # Veterans Day puts the joint meeting on the 16th: the kickoff follows it
+                     "16. November 2026: Gemeinsamer Übergabetermin",
+                     "17. November 2026: Kickoff der Einführung",
                      "4. Dezember 2026: Zusage fällig: Schulung aller Filialleitungen "
                      "[von Customer Success noch nicht bestätigt]",
                      "6. Dezember 2026: Erster Meilenstein mit messbarem Nutzen fällig "

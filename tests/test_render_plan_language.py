@@ -32,6 +32,11 @@ PLAN_ENGLISH = re.compile(
     r"Implementation kickoff|First QBR|Deal |Day 0|Goals")
 
 
+def _at_most_the_kickoff_warning(stderr: str) -> None:
+    # with US holidays, Veterans Day can push a joint meeting past the kickoff's deadline (test_cli_render.py)
+    assert all(" the kickoff is due " in line for line in stderr.splitlines()), stderr
+
+
 def _team(repo: Path, language: str) -> None:
     (repo / "handoff.toml").write_text(f'timezone = "America/New_York"\ncountry = "US"\nlanguage = "{language}"\n',
                                        encoding="utf-8")
@@ -44,7 +49,8 @@ def test_the_english_words_word_every_plan_line_as_the_plan_prints_it(
     (deals_repo / "templates").mkdir()
     (deals_repo / "templates" / "plan_30_60_90.md.j2").write_text(BOTH, encoding="utf-8")
     result = run_cli("render", "plan", str(dossier))
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.exit_code == 0
+    _at_most_the_kickoff_warning(result.stderr)
     rows = [row.split("|") for row in result.stdout.splitlines() if row]
     assert len(rows) > 5
     assert [plan for plan, _ in rows] == [words for _, words in rows]
@@ -56,7 +62,8 @@ def test_a_german_plan_leaves_none_of_the_plans_english(
         dossier: Path, format: str, run_cli: RunCli, deals_repo: Path) -> None:
     _team(deals_repo, "de")
     result = run_cli("render", "plan", str(dossier), "-f", format)
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.exit_code == 0
+    _at_most_the_kickoff_warning(result.stderr)
     assert PLAN_ENGLISH.findall(result.stdout) == []
     assert re.search(r"\n### Woche 1: \d{1,2}\. November 2026 bis|<h3>Woche 1: \d{1,2}\. November 2026 bis",
                      result.stdout)
@@ -65,7 +72,8 @@ def test_a_german_plan_leaves_none_of_the_plans_english(
 def test_a_logged_kickoff_starts_the_german_plan_and_shows_as_done(run_cli: RunCli, deals_repo: Path) -> None:
     _team(deals_repo, "de")
     lines = run_cli("render", "plan", str(EXAMPLES / "enterprise-northwind.yaml")).stdout.splitlines()
-    assert lines[4].startswith("Tag 0 ist der Tag des Kickoffs, 16. November 2026. ")
+    assert lines[:3] == ["Intern — nicht weiterleiten", "", "# 30-60-90-Tage-Plan: Northwind Freight Group"]
+    assert lines[6].startswith("Tag 0 ist der Tag des Kickoffs, 16. November 2026. ")
     assert "- 16. November 2026: Kickoff der Einführung (erledigt)" in lines
     assert "- 16. Februar 2027: Quartalsgespräch mit der Geschäftsleitung (Tag 90)" in lines
 
@@ -90,7 +98,8 @@ def test_undated_items_and_risks_are_worded_in_german(run_cli: RunCli, deals_rep
     path = deals_repo / "deal.yaml"
     path.write_text(text.replace("risks:\n", RISKS), encoding="utf-8")
     result = run_cli("render", "plan", str(path))
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.exit_code == 0
+    _at_most_the_kickoff_warning(result.stderr)
     assert result.stdout.endswith(
         "## Noch ohne Datum\n\n"
         "- Meilenstein: Alle Filialen angebunden (Abnahmekriterium: <b>zwölf</b> Standorte bestellen digital)\n"

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, console, project
-from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.vocabulary import DealKind, Segment
 
 SKELETON = "dossier.yaml.j2"
@@ -43,30 +42,19 @@ def init(
 
       handoff init deals/globex.yaml --account "Globex AG" --segment strategic --timezone Europe/Berlin --holidays DE-BY
     """
-    from jinja2 import TemplateError
-
     from handoff_cli.crm.skeleton import check
     from handoff_cli.edit.atomic_write import write_new
     from handoff_cli.model.region import check_region
+    from handoff_cli.render import engine
     from handoff_cli.render.environment import environment
 
     check_region(timezone=timezone, holidays=holidays)
     proj = project(config)
     env = environment(proj)
-    try:
-        text = env.get_template(SKELETON).render(
-            account=account,
-            segment=segment.value,
-            kind=kind.value,
-            deal_id=deal_id or path.stem,
-            filename=str(path),
-            rep_name=rep,
-            rep_email=rep_email,
-            timezone=timezone,
-            holidays=holidays,
-        )
-    except TemplateError as exc:
-        raise HandoffError(f"template {SKELETON}: {exc}") from None
+    text = engine.render(env, SKELETON, {
+        "account": account, "segment": segment.value, "kind": kind.value, "deal_id": deal_id or path.stem,
+        "filename": str(path), "rep_name": rep, "rep_email": rep_email, "timezone": timezone, "holidays": holidays,
+    })
     check(text, str(path), where=str(path))  # e.g. an --account with a line break: refused, nothing written
     write_new(path, text, force=force, wait=proj.settings.lock_wait)
     typer.echo(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -16,10 +16,6 @@ from handoff_cli.cli.options import ConfigOpt, moment, project
 from handoff_cli.cli.options import ForceOpt as Force
 from handoff_cli.cli.options import OutOpt as Out
 from handoff_cli.cli.stdin_args import StdinNameOpt
-
-if TYPE_CHECKING:
-
-    pass
 
 render_app = typer.Typer(
     name="render", no_args_is_help=True,
@@ -41,6 +37,11 @@ class Sender(StrEnum):
     CSM = "csm"
 
 
+class Reader(StrEnum):
+    CUSTOMER = "customer"
+    CSM = "csm"
+
+
 class Meeting(StrEnum):
     INTERNAL = "internal"
     JOINT = "joint"
@@ -55,6 +56,10 @@ Stamp = Annotated[str | None, typer.Option(
     "--date", metavar="DATETIME", show_default=False,
     help="The message's Date / the calendar's DTSTAMP (ISO 8601, e.g. 2026-11-10T09:00); default: now.")]
 DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="Markdown, or a self-contained HTML page.")]
+ForOpt = Annotated[Reader | None, typer.Option(
+    "--for", show_default=False,
+    help="Who reads it: customer (only what the customer may see) or csm (our team; says 'Internal — do not "
+         "forward').")]
 
 
 @render_app.command()
@@ -86,14 +91,16 @@ def intro(
     """
     from handoff_cli.core.moments import deal_zone
     from handoff_cli.render import documents, eml, engine, needs
+    from handoff_cli.render.customer_view import customer_dossier
 
     proj = project(config)
     name = "intro_email_csm.txt.j2" if sender is Sender.CSM else "intro_email.txt.j2"
     dossier = steps.dossier(deal, proj, needs.INTRO_EML if format is IntroFormat.EML else needs.INTRO, name,
                            stdin_filename)
-    view = documents.intro(dossier)
-    context = {"intro": view}
+    # the intro goes to the customer: built from their view of the dossier, as every customer document is
+    view = documents.intro(customer_dossier(dossier))
     env, chosen = steps.in_language(proj, name, steps.customer_language(proj, dossier))
+    context = {"intro": view, "dossier": steps.data_for(env, dossier, customer=True)}
     if format is IntroFormat.TXT:
         steps.emit(engine.render(env, chosen, context), out, force, proj)
         return
@@ -107,33 +114,40 @@ def intro(
 
 
 @render_app.command()
-def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, out: Out = None, force: Force = False,
-         config: ConfigOpt = None, stdin_filename: StdinNameOpt = None) -> None:
+def plan(deal: Deal, format: DocFormatOpt = DocFormat.MD, reader: ForOpt = None, out: Out = None,
+         force: Force = False, config: ConfigOpt = None, stdin_filename: StdinNameOpt = None) -> None:
     """The 30-60-90 day onboarding plan: dated weeks from the logged kickoff (or the contract signature).
 
-    Filled from the dossier's goals, success criteria, milestones, training, commitments and risks.
+    --for csm (default): the CSM's plan from the whole dossier, with risks, mitigations and our own checkpoints.
+
+    --for customer: the customer's plan: their milestones, meetings, success criteria and agreed scope.
+
+    The CSM's plan is in the team's language; the customer's in theirs (deal.language).
 
     The first value milestone falls on its `handoff sla` date; then the check-in cadence and the QBR at day 90.
 
     Dates respect the deal's time zone and public holidays (deal.timezone, deal.holidays, else handoff.toml).
 
-    Written in the team's language (`language` in handoff.toml).
-
     Examples:
 
       handoff render plan deals/acme.yaml
 
-      handoff render plan deals/acme.yaml --format html --out acme-plan.html
+      handoff render plan deals/acme.yaml --for customer --format html --out acme-plan.html
     """
     from handoff_cli.render import needs
+    from handoff_cli.render.customer_view import customer_dossier
     from handoff_cli.render.plan import plan as build_plan
+    from handoff_cli.render.timeline import in_order, key_dates
 
     proj = project(config)
     name = f"plan_30_60_90.{format.value}.j2"
     dossier = steps.dossier(deal, proj, needs.PLAN, name, stdin_filename)
-    view = build_plan(dossier, steps.schedule(dossier, proj))
-    # an internal document: written in the team's language, whatever the customer's
-    steps.emit(steps.render(proj, name, proj.settings.language, {"plan": view}), out, force, proj)
+    schedule = steps.schedule(dossier, proj)
+    steps.warn_order(deal, in_order(key_dates(dossier, schedule), schedule.cal))
+    customer = reader is Reader.CUSTOMER
+    view = build_plan(customer_dossier(dossier), schedule, customer=True) if customer else build_plan(dossier, schedule)
+    tag = steps.customer_language(proj, dossier) if customer else proj.settings.language
+    steps.emit(steps.render(proj, name, tag, {"plan": view}, dossier, customer=customer), out, force, proj)
 
 
 @render_app.command()
@@ -141,6 +155,7 @@ def agenda(
     deal: Deal,
     meeting: Annotated[Meeting, typer.Option("--meeting", "-m", help="Which meeting.", show_default=False)],
     format: DocFormatOpt = DocFormat.MD,
+    reader: ForOpt = None,
     out: Out = None,
     force: Force = False,
     config: ConfigOpt = None,
@@ -154,20 +169,34 @@ def agenda(
 
     kickoff: the 60-minute implementation kickoff (by default within 7 days).
 
+    --for: joint and kickoff go to the customer by default; internal is for our team only.
+
+    --for csm: the CSM's preparation for a meeting with the customer, marked internal.
+
+    It lists risks, promises to settle, objections and how they were handled, politics, ROI and personal wins.
+
     The deadline is the one `handoff sla` reports.
 
     A meeting the deal's segment playbook switches off (SMB: internal and joint) is refused.
 
-    joint and kickoff are written in the customer's language (deal.language), internal in the team's.
+    For the customer: written in the customer's language (deal.language); for the CSM, in the team's.
 
     Examples:
 
       handoff render agenda deals/acme.yaml --meeting internal
 
       handoff render agenda deals/acme.yaml -m joint --format html --out joint.html
+
+      handoff render agenda deals/acme.yaml -m kickoff --for csm
     """
     from handoff_cli.core.errors import InputError
     from handoff_cli.render import agendas, needs
+    from handoff_cli.render.customer_view import customer_dossier
+
+    internal = meeting is Meeting.INTERNAL
+    if internal and reader is Reader.CUSTOMER:
+        raise InputError("the internal knowledge transfer has no customer agenda; use --for csm or leave --for out")
+    customer = reader is Reader.CUSTOMER or (reader is None and not internal)
 
     proj = project(config)
     name = f"agenda_{meeting.value}.{format.value}.j2"
@@ -178,41 +207,52 @@ def agenda(
         segment = dossier.deal.segment.value
         raise InputError(f"the {segment} playbook has no {clock.replace('_', ' ')} ({clock} is off in [sla] for "
                          f"{segment}); nothing to put on an agenda", path=str(deal))
-    view = agendas.agenda(dossier, meeting.value, schedule)
-    # the internal meeting is the team's own; joint and kickoff are held with the customer
-    internal = meeting is Meeting.INTERNAL
-    tag = proj.settings.language if internal else steps.customer_language(proj, dossier)
-    steps.emit(steps.render(proj, name, tag, {"agenda": view}), out, force, proj)
+    shown = None if internal else customer_dossier(dossier)
+    view = agendas.agenda(dossier, meeting.value, schedule, shown=shown, prep=not internal and not customer)
+    tag = steps.customer_language(proj, dossier) if customer else proj.settings.language
+    steps.emit(steps.render(proj, name, tag, {"agenda": view}, dossier, customer=customer), out, force, proj)
 
 
 @render_app.command()
 def calendar(
-    deal: Deal, out: Out = None, force: Force = False, date: Stamp = None, config: ConfigOpt = None,
-    stdin_filename: StdinNameOpt = None,
+    deal: Deal, reader: ForOpt = None, out: Out = None, force: Force = False, date: Stamp = None,
+    config: ConfigOpt = None, stdin_filename: StdinNameOpt = None,
 ) -> None:
-    """An iCalendar (.ics) file with the handoff's deadlines, to import into the CSM's calendar.
+    """An iCalendar (.ics) file with the handoff's deadlines, to import into a calendar.
 
-    One all-day event for each clock the deal's segment runs, on the date `handoff sla` reports.
+    --for csm (default): an all-day event per clock the deal's segment runs, on its `handoff sla` date.
 
-    Also the first QBR, at about day 90.
+    It adds the first QBR at about day 90, is marked internal and is in the team's language.
+
+    --for customer: only the meetings the customer attends (joint meeting, kickoff, first QBR).
+
+    It holds nothing internal and is in the customer's language (deal.language).
 
     Re-importing a newer file updates the events rather than duplicating them.
-
-    Event titles and descriptions are in the customer's language (deal.language).
 
     Examples:
 
       handoff render calendar deals/acme.yaml --out acme.ics
+
+      handoff render calendar deals/acme.yaml --for customer --out acme-meetings.ics
     """
     from handoff_cli.render import ics, needs
     from handoff_cli.render.calendar_words import calendar_words
-    from handoff_cli.render.timeline import key_dates
+    from handoff_cli.render.timeline import in_order, key_dates
 
     proj = project(config)
     dossier = steps.dossier(deal, proj, needs.CALENDAR, "the calendar", stdin_filename)
     schedule = steps.schedule(dossier, proj)
-    env, chosen = steps.in_language(proj, "calendar.txt.j2", steps.customer_language(proj, dossier))
-    name, words = calendar_words(env, chosen, dossier, schedule)
-    text = ics.calendar(dossier, key_dates(dossier, schedule), stamp=moment(date, schedule.cal.tz), name=name,
-                        words=words)
+    customer = reader is Reader.CUSTOMER
+    tag = steps.customer_language(proj, dossier) if customer else proj.settings.language
+    env, chosen = steps.in_language(proj, "calendar.txt.j2", tag)
+    dates = key_dates(dossier, schedule)
+    if customer:  # the customer's meetings, in the order they can happen
+        dates = in_order(dates, schedule.cal)
+        steps.warn_order(deal, dates)
+        dates = [k for k in dates if k.key in ics.MEETINGS]
+    view = steps.data_for(env, dossier, customer=customer)
+    name, words = calendar_words(env, chosen, dossier, schedule, view, customer=customer)
+    text = ics.calendar(dossier, dates, stamp=moment(date, schedule.cal.tz), name=name, words=words,
+                        customer=customer)
     steps.emit(text, out, force, proj)

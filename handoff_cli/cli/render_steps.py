@@ -11,11 +11,10 @@ import typer
 from handoff_cli.core.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
-
     from handoff_cli.model import Dossier
     from handoff_cli.render.needs import Need
-    from handoff_cli.render.timeline import Schedule
+    from handoff_cli.render.sandbox import Sandbox
+    from handoff_cli.render.timeline import KeyDate, Schedule
     from handoff_cli.settings import Project
 
 
@@ -57,9 +56,10 @@ def emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
     typer.echo(f"wrote {out}")
 
 
-def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[SandboxedEnvironment, str]:
+def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[Sandbox, str]:
     """The environment and template for `name` in language `tag`; one warning when there is no such template."""
-    from handoff_cli.render.environment import environment, search_path
+    from handoff_cli.render.environment import environment
+    from handoff_cli.render.loader import search_path
     from handoff_cli.render.template_language import choose, names_in
 
     chosen = choose(name, tag, names_in(search_path(proj)))
@@ -73,8 +73,34 @@ def customer_language(proj: Project, dossier: Dossier) -> str:
     return dossier.deal.language or proj.settings.language
 
 
-def render(proj: Project, name: str, tag: str, context: Mapping[str, object]) -> str:
+def render(proj: Project, name: str, tag: str, context: Mapping[str, object], dossier: Dossier,
+           *, customer: bool) -> str:
     from handoff_cli.render import engine
 
     env, chosen = in_language(proj, name, tag, html=name.endswith(".html.j2"))
-    return engine.render(env, chosen, context)
+    return engine.render(env, chosen, {**context, "dossier": data_for(env, dossier, customer=customer)})
+
+
+def data_for(env: Sandbox, dossier: Dossier, *, customer: bool) -> object:
+    """The dossier as a template may see it: the customer's view, whose left-out fields the environment then
+    refuses by name, or for our own team the whole dossier."""
+    from handoff_cli.render.customer_view import customer_data
+    from handoff_cli.render.plain import plain
+
+    if not customer:
+        return plain(dossier.model_dump())
+    view = customer_data(dossier)
+    env.withhold(view)
+    return view
+
+
+def warn_order(deal: Path, keys: Iterable[KeyDate]) -> None:
+    """One warning when the kickoff had to move after the joint transition meeting that books it."""
+    from handoff_cli.render.documents import day
+
+    dates = {k.key: k for k in keys}
+    kickoff, joint = dates.get("kickoff"), dates.get("joint-meeting")
+    if kickoff is not None and kickoff.moved_from is not None and joint is not None:
+        typer.echo(f"handoff: warning: {deal}: the kickoff is due {day(kickoff.moved_from.date())}, before the joint "
+                   f"transition meeting ({day((joint.done or joint.due).date())}) that books it; this document "
+                   f"puts it on {day(kickoff.due.date())}", err=True)

@@ -44,13 +44,13 @@ def list_templates(language: Language = None, config: ConfigOpt = None) -> None:
 
       handoff templates list --language de-AT
     """
-    from handoff_cli.render import engine
+    from handoff_cli.render import engine, loader
 
     proj = project(config)
     out = console()
     tag = _tag(language) if language is not None else proj.settings.language
     for name, (path, lang, source) in engine.resolved(proj, tag).items():
-        out.out(f"{name:<26} {lang:<6} {source:<8} {engine.shown(path)}", highlight=False)
+        out.out(f"{name:<26} {lang:<6} {source:<8} {loader.shown(path)}", highlight=False)
 
 
 @templates_app.command("copy")
@@ -78,7 +78,7 @@ def copy_template(
     """
     from handoff_cli.core.errors import WriteError
     from handoff_cli.edit.atomic_write import write_new
-    from handoff_cli.render import engine
+    from handoff_cli.render import engine, loader
     from handoff_cli.render.template_language import TRANSLATABLE, localized, split
 
     proj = project(config)
@@ -96,4 +96,4 @@ def copy_template(
             raise WriteError("already exists; remove it first to copy it again", path=folder / target)
     for source, target in copies:
         write_new(folder / target, source.read_text(encoding="utf-8"), wait=proj.settings.lock_wait)
-        typer.echo(f"copied {source.name} to {engine.shown(folder / target)}")
+        typer.echo(f"copied {source.name} to {loader.shown(folder / target)}")

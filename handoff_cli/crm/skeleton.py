@@ -6,13 +6,12 @@ import re
 import unicodedata
 from typing import Any
 
-from jinja2 import TemplateError
-from jinja2.sandbox import SandboxedEnvironment
-
-from handoff_cli.core.errors import HandoffError, InputError
+from handoff_cli.core.errors import InputError
 from handoff_cli.crm.rows import Contact, CrmDeal
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
+from handoff_cli.render import engine
+from handoff_cli.render.sandbox import Sandbox
 
 SKELETON = "dossier.yaml.j2"
 
@@ -53,20 +52,17 @@ def values(deal: CrmDeal) -> dict[str, Any]:
     return found
 
 
-def render(env: SandboxedEnvironment, deal: CrmDeal, *, filename: str, source: str, where: str) -> str:
-    try:
-        text = env.get_template(SKELETON).render(
-            account=_one_line(deal.account),
-            segment=deal.segment.value,
-            deal_id=_one_line(deal.id),
-            filename=filename,
-            rep_name=_one_line(deal.rep_name),
-            rep_email=deal.rep_email,
-            source=_one_line(source),
-            **values(deal),
-        )
-    except TemplateError as exc:
-        raise HandoffError(f"template {SKELETON}: {exc}") from None
+def render(env: Sandbox, deal: CrmDeal, *, filename: str, source: str, where: str) -> str:
+    text = engine.render(env, SKELETON, {
+        "account": _one_line(deal.account),
+        "segment": deal.segment.value,
+        "deal_id": _one_line(deal.id),
+        "filename": filename,
+        "rep_name": _one_line(deal.rep_name),
+        "rep_email": deal.rep_email,
+        "source": _one_line(source),
+        **values(deal),
+    })
     check(text, filename, where=where)
     return text
 

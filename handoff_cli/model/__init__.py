@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
+from handoff_cli.model.audience import customer_safe, internal_only
 from handoff_cli.model.commitments import Commitment
 from handoff_cli.model.common import Model
 from handoff_cli.model.customer import Customer
@@ -23,16 +24,27 @@ SCHEMA_VERSION = 1
 class Dossier(Model):
     """One deal's handoff dossier (`schema: 1`)."""
 
-    schema_version: Annotated[int, Field(alias="schema", description="Dossier format version; currently 1.")]
-    deal: Deal
-    customer: Customer | None = None
-    stakeholders: list[Stakeholder] | None = None
-    goals: Goals | None = None
-    commitments: list[Commitment] | None = None
-    technical: Technical | None = None
-    implementation: Implementation | None = None
-    risks: Risks | None = None
-    handoff: Progress | None = Field(None, description="Events and checklist; `handoff log` writes here.")
+    schema_version: Annotated[
+        Annotated[int, Field(alias="schema", description="Dossier format version; currently 1.")],
+        customer_safe("the file format's version, no content"),
+    ]
+    deal: Annotated[Deal, customer_safe("the deal's header; its own fields decide")]
+    customer: Annotated[Customer | None, customer_safe("their background; its own fields decide")] = None
+    stakeholders: Annotated[list[Stakeholder] | None, customer_safe("the people on their side; each field decides")] = (
+        None
+    )
+    goals: Annotated[Goals | None, customer_safe("what they bought us for")] = None
+    commitments: Annotated[
+        list[Commitment] | None, customer_safe("what was sold; a commitment reaches them once CS validated it")
+    ] = None
+    technical: Annotated[Technical | None, customer_safe("their systems; its own fields decide")] = None
+    implementation: Annotated[Implementation | None, customer_safe("the plan agreed with them")] = None
+    risks: Annotated[
+        Risks | None, internal_only("objections, risks, red flags and competition are our own read of the deal")
+    ] = None
+    handoff: Annotated[
+        Progress | None, customer_safe("when the meetings happened; notes, checklist, waivers and reviews are internal")
+    ] = Field(None, description="Events and checklist; `handoff log` writes here.")
 
     @field_validator("schema_version")
     @classmethod

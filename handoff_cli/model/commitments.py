@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
+from handoff_cli.model.audience import Audience, customer_safe, internal_only
 from handoff_cli.model.common import Day, Flag, Line, Model, Text
 
 
@@ -33,17 +35,28 @@ class Certainty(StrEnum):
 
 
 class Commitment(Model):
-    what: Text
-    kind: CommitmentKind
-    owner: Line | None = Field(None, description="Who delivers it: a name or email from the dossier.")
-    due: Day | None = None
-    cs_validated: Flag = Field(False, description="CS has read this promise and can deliver it.")
-    source: Source | None = Field(None, description="Where the promise was made.")
-    certainty: Certainty | None = None
-    custom: bool = Field(
+    what: Annotated[
+        Text, customer_safe("agreed scope once CS validated it; before that, an unvalidated promise (internal)")
+    ]
+    kind: Annotated[CommitmentKind, customer_safe("the kind of agreed scope")]
+    owner: Annotated[Line | None, internal_only("our staffing")] = Field(
+        None, description="Who delivers it: a name or email from the dossier."
+    )
+    due: Annotated[Day | None, customer_safe("when agreed scope is due")] = None
+    cs_validated: Annotated[Flag, internal_only("our own check")] = Field(
+        False, description="CS has read this promise and can deliver it."
+    )
+    source: Annotated[Source | None, internal_only("where sales made the promise")] = Field(
+        None, description="Where the promise was made."
+    )
+    certainty: Annotated[Certainty | None, internal_only("how firm sales thinks it is")] = None
+    custom: Annotated[bool, internal_only("our assessment of the work")] = Field(
         False, description="A customisation, roadmap item or workaround beyond the standard product CS must check."
     )
-    notes: Text | None = None
+    notes: Annotated[Text | None, internal_only("internal notes")] = None
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
     @property
     def soft(self) -> bool:

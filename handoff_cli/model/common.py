@@ -20,6 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
+from handoff_cli.model.audience import customer_safe
 
 __all__ = ["Level", "Segment", "Stage"]  # re-exported: the model is where most code looks for them
 
@@ -109,13 +110,13 @@ class Model(BaseModel):
 
 
 class Person(Model):
-    name: Line
-    email: EmailStr | None = Field(
+    name: Annotated[Line, customer_safe("a name they are introduced to")]
+    email: Annotated[EmailStr | None, customer_safe("where they reach the person")] = Field(
         None,
         description="Optional for the schema; the sales rep and the CSM need one (`HS801`, `HS802`: the intro email "
         "and the first contact are sent from it).",
     )
-    title: Line | None = None
+    title: Annotated[Line | None, customer_safe("the person's title")] = None
 
 
 def _currency_code(value: str) -> str:
@@ -125,5 +126,10 @@ def _currency_code(value: str) -> str:
 
 
 class Money(Model):
-    amount: Annotated[Number, Field(ge=0, description="A plain number: 150000, not 150K.")]
-    currency: Annotated[str, AfterValidator(_currency_code)] = Field(description="ISO 4217 code, e.g. USD, EUR, ILS.")
+    amount: Annotated[
+        Annotated[Number, Field(ge=0, description="A plain number: 150000, not 150K.")],
+        customer_safe("an amount where its field shows it"),
+    ]
+    currency: Annotated[Annotated[str, AfterValidator(_currency_code)], customer_safe("the amount's currency")] = Field(
+        description="ISO 4217 code, e.g. USD, EUR, ILS."
+    )

@@ -8,41 +8,51 @@ from pydantic import AfterValidator, Field
 
 from handoff_cli.core.language_tags import language_tag
 from handoff_cli.core.vocabulary import DealKind
+from handoff_cli.model.audience import customer_safe, internal_only
 from handoff_cli.model.common import Day, Line, Model, Moment, Money, Person, Segment, Stage
 from handoff_cli.model.region import HolidayCalendars, TimeZoneName
 
 
 class Deal(Model):
-    id: Line = Field(description="The CRM's deal id, kept as text (leading zeros stay).")
-    account: Line = Field(description="The customer's company name.")
-    segment: Segment
-    kind: DealKind = Field(
+    id: Annotated[Line, internal_only("our CRM's id")] = Field(
+        description="The CRM's deal id, kept as text (leading zeros stay)."
+    )
+    account: Annotated[Line, customer_safe("their company's name")] = Field(description="The customer's company name.")
+    segment: Annotated[Segment, internal_only("our sales classification")]
+    kind: Annotated[DealKind, internal_only("our sales classification")] = Field(
         DealKind.NEW, description="new (a new customer), expansion (more for an existing one) or renewal; "
         "each has its own clocks."
     )
-    stage: Stage | None = Field(None, description="Where the deal is; closed-won when omitted.")
-    value: Money | None = Field(None, description="Annual contract value.")
-    signed_at: Moment | None = Field(
+    stage: Annotated[Stage | None, internal_only("our pipeline stage")] = Field(
+        None, description="Where the deal is; closed-won when omitted."
+    )
+    value: Annotated[Money | None, internal_only("our pipeline figure; their contract states the price")] = Field(
+        None, description="Annual contract value."
+    )
+    signed_at: Annotated[Moment | None, customer_safe("they signed it")] = Field(
         None, description="Contract signature; without an offset it is read in the deal's time zone."
     )
-    expected_close: Day | None = Field(
+    expected_close: Annotated[Day | None, internal_only("our sales forecast")] = Field(
         None, description="An open deal's expected signature date: how far the sale is, and when CS is due to join."
     )
-    timezone: TimeZoneName | None = Field(
+    timezone: Annotated[TimeZoneName | None, customer_safe("where their meetings are held")] = Field(
         None, description="The deal's IANA time zone, e.g. Europe/Berlin; overrides `timezone` in handoff.toml."
     )
-    holidays: HolidayCalendars | None = Field(
+    holidays: Annotated[HolidayCalendars | None, customer_safe("their public holidays")] = Field(
         None,
         description="The deal's public holidays: a country or country-subdivision code such as DE, US-NY or GB-SCT, "
         "or a list of them for a deal run from several regions ([JP, US-NY]: a business day is a working day in "
         "all of them); overrides `country` and `subdivision` in handoff.toml.",
     )
-    sales_rep: Person | None = None
-    csm: Person | None = None
-    cs_manager: Person | None = None
-    language: Annotated[str, AfterValidator(language_tag)] | None = Field(
-        None, description="The customer's language for the documents they receive (BCP 47: de, de-AT, en-GB); "
-        "default: `language` in handoff.toml."
+    sales_rep: Annotated[Person | None, customer_safe("the rep they bought from")] = None
+    csm: Annotated[Person | None, customer_safe("their primary contact from now on")] = None
+    cs_manager: Annotated[Person | None, internal_only("our staffing")] = None
+    language: Annotated[
+        Annotated[str, AfterValidator(language_tag)] | None, customer_safe("the language of what they receive")
+    ] = Field(
+        None,
+        description="The customer's language for the documents they receive (BCP 47: de, de-AT, en-GB); "
+        "default: `language` in handoff.toml.",
     )
 
     @property

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
+from handoff_cli.model.audience import Audience, customer_safe, internal_only
 from handoff_cli.model.common import Day, Line, Model, Number, Text, TextList
 
 
@@ -19,22 +21,35 @@ class CriterionKind(StrEnum):
 
 
 class SuccessCriterion(Model):
-    metric: Line
-    kind: CriterionKind | None = None
-    unit: Line | None = Field(None, description="e.g. hours, %, USD, active users.")
-    baseline: Number | None = None
-    target: Number | None = None
-    by: Day | None = Field(None, description="Date by which the target should be reached.")
+    metric: Annotated[Line, customer_safe("a success criterion agreed with them")]
+    kind: Annotated[CriterionKind | None, customer_safe("a success criterion agreed with them")] = None
+    unit: Annotated[Line | None, customer_safe("a success criterion agreed with them")] = Field(
+        None, description="e.g. hours, %, USD, active users."
+    )
+    baseline: Annotated[Number | None, customer_safe("a success criterion agreed with them")] = None
+    target: Annotated[Number | None, customer_safe("a success criterion agreed with them")] = None
+    by: Annotated[Day | None, customer_safe("a success criterion agreed with them")] = Field(
+        None, description="Date by which the target should be reached."
+    )
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class PersonalWins(Model):
-    champion: Text | None = Field(None, description="What makes the champion look good.")
-    sponsor: Text | None = Field(None, description="What makes the executive sponsor successful.")
+    champion: Annotated[Text | None, internal_only("a personal win")] = Field(
+        None, description="What makes the champion look good."
+    )
+    sponsor: Annotated[Text | None, internal_only("a personal win")] = Field(
+        None, description="What makes the executive sponsor successful."
+    )
 
 
 class Goals(Model):
-    problem: Text | None = Field(None, description="The problem the customer bought us to solve.")
-    outcomes: TextList | None = None
-    timeframe: Text | None = None
-    success_criteria: list[SuccessCriterion] | None = None
-    personal_wins: PersonalWins | None = None
+    problem: Annotated[Text | None, customer_safe("the problem they bought us to solve")] = Field(
+        None, description="The problem the customer bought us to solve."
+    )
+    outcomes: Annotated[TextList | None, customer_safe("the outcomes they bought")] = None
+    timeframe: Annotated[Text | None, customer_safe("their timeframe")] = None
+    success_criteria: Annotated[list[SuccessCriterion] | None, customer_safe("how they will measure success")] = None
+    personal_wins: Annotated[PersonalWins | None, internal_only("personal wins of the champion and sponsor")] = None

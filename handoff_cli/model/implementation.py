@@ -2,37 +2,48 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
+from handoff_cli.model.audience import Audience, customer_safe, internal_only
 from handoff_cli.model.common import Day, Flag, Line, Model, Text, TextList
 
 
 class Milestone(Model):
-    name: Line
-    due: Day | None = None
-    exit_criteria: Text | None = None
+    name: Annotated[Line, customer_safe("a milestone agreed with them")]
+    due: Annotated[Day | None, customer_safe("a milestone agreed with them")] = None
+    exit_criteria: Annotated[Text | None, customer_safe("a milestone agreed with them")] = None
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class Training(Model):
-    audience: Line
-    date: Day | None = None
-    format: Line | None = None
+    audience: Annotated[Line, customer_safe("who on their side is trained")]
+    date: Annotated[Day | None, customer_safe("when")] = None
+    format: Annotated[Line | None, customer_safe("how")] = None
 
 
 class CustomerResource(Model):
-    name: Line
-    role: Line | None = None
-    time_commitment: Text | None = None
-    decision_authority: Flag = False
+    name: Annotated[Line, customer_safe("a person on their side")]
+    role: Annotated[Line | None, customer_safe("the part they agreed to play")] = None
+    time_commitment: Annotated[Text | None, customer_safe("the time they agreed to give")] = None
+    decision_authority: Annotated[Flag, internal_only("our read of who decides")] = False
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class Implementation(Model):
-    start: Day | None = None
-    go_live: Day | None = None
-    milestones: list[Milestone] | None = None
-    training: list[Training] | None = None
-    customer_resources: list[CustomerResource] | None = None
-    dependencies: TextList | None = Field(None, description="Approvals and third parties; an empty list means none.")
-    constraints: TextList | None = Field(
+    start: Annotated[Day | None, customer_safe("the agreed plan")] = None
+    go_live: Annotated[Day | None, customer_safe("the agreed plan")] = None
+    milestones: Annotated[list[Milestone] | None, customer_safe("the agreed plan")] = None
+    training: Annotated[list[Training] | None, customer_safe("the agreed plan")] = None
+    customer_resources: Annotated[list[CustomerResource] | None, customer_safe("what they agreed to put in")] = None
+    dependencies: Annotated[TextList | None, customer_safe("approvals and third parties the plan waits on")] = Field(
+        None, description="Approvals and third parties; an empty list means none."
+    )
+    constraints: Annotated[TextList | None, customer_safe("their dates the plan must respect")] = Field(
         None, description="Quarter close, seasonality, fiscal year-end, launch or compliance dates; empty means none."
     )

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from handoff_cli.model.audience import internal_only
 from handoff_cli.model.common import Model, Moment, Number, Text
 
 
@@ -47,17 +48,21 @@ REQUIRED = frozenset({"rating", "value"})  # an expansion's amount may be unknow
 
 
 class Outcome(Model):
-    outcome: OutcomeKind
-    at: Moment = Field(description="When it happened; without an offset it is read in the deal's time zone.")
-    rating: Annotated[int, Field(ge=1, le=5)] | None = Field(
+    outcome: Annotated[OutcomeKind, internal_only("our record of their results")]
+    at: Annotated[Moment, internal_only("our record of their results")] = Field(
+        description="When it happened; without an offset it is read in the deal's time zone."
+    )
+    rating: Annotated[Annotated[int, Field(ge=1, le=5)] | None, internal_only("our record of their results")] = Field(
         None, validate_default=True, description="customer_survey: the customer's rating of the handoff, 1-5."
     )
-    value: Health | None = Field(None, validate_default=True, description="health: green, yellow or red.")
-    amount: Annotated[Number, Field(ge=0)] | None = Field(
+    value: Annotated[Health | None, internal_only("our health score")] = Field(
+        None, validate_default=True, description="health: green, yellow or red."
+    )
+    amount: Annotated[Annotated[Number, Field(ge=0)] | None, internal_only("commercial")] = Field(
         None, validate_default=True, description="expanded: the added annual value, in the deal's currency."
     )
-    by: Text | None = None
-    note: Text | None = None
+    by: Annotated[Text | None, internal_only("our record of their results")] = None
+    note: Annotated[Text | None, internal_only("internal notes")] = None
 
     @field_validator("rating", "value", "amount")
     @classmethod

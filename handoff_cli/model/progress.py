@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import EmailStr, Field
 
 from handoff_cli.core.vocabulary import Decision, RejectReason
+from handoff_cli.model.audience import customer_safe, internal_only
 from handoff_cli.model.common import Day, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
 
@@ -61,48 +62,54 @@ RECURRING_EVENTS = frozenset({EventName.CHECK_IN, EventName.REP_CHECK_IN, EventN
 
 
 class Event(Model):
-    event: EventName
-    at: Moment = Field(description="When it happened; without an offset it is read in the deal's time zone.")
-    by: Line | None = None
-    note: Line | None = None
+    event: Annotated[EventName, customer_safe("a meeting or step that happened")]
+    at: Annotated[Moment, customer_safe("when it happened")] = Field(
+        description="When it happened; without an offset it is read in the deal's time zone."
+    )
+    by: Annotated[Line | None, internal_only("who logged it")] = None
+    note: Annotated[Line | None, internal_only("internal notes")] = None
 
 
 class ChecklistItem(Model):
-    item: Line
-    done: Flag = False
-    due: Day | None = None
-    owner: Line | None = None
+    item: Annotated[Line, internal_only("our checklist")]
+    done: Annotated[Flag, internal_only("our checklist")] = False
+    due: Annotated[Day | None, internal_only("our checklist")] = None
+    owner: Annotated[Line | None, internal_only("our checklist")] = None
 
 
 class Waiver(Model):
     """A known gap accepted on purpose: the rule stops counting until `expires`."""
 
-    rule: Line = Field(
+    rule: Annotated[Line, internal_only("a gap accepted in our process")] = Field(
         description="Rule code or name, e.g. HS202 or economic-buyer-named; or a clock, e.g. intro_email, which then "
         "does not run for the deal."
     )
-    reason: Text
-    approved_by: Line
-    expires: Day
+    reason: Annotated[Text, internal_only("a gap accepted in our process")]
+    approved_by: Annotated[Line, internal_only("a gap accepted in our process")]
+    expires: Annotated[Day, internal_only("a gap accepted in our process")]
 
 
 class Review(Model):
     """The CSM's acceptance or rejection of the handoff, with their 1-5 rating of it."""
 
-    decision: Decision
-    by: EmailStr
-    at: Moment
-    rating: Annotated[int, Field(ge=1, le=5)] | None = None
-    reasons: list[RejectReason] | None = None
-    note: Line | None = None
+    decision: Annotated[Decision, internal_only("the CSM's review of the handoff")]
+    by: Annotated[EmailStr, internal_only("the CSM's review of the handoff")]
+    at: Annotated[Moment, internal_only("the CSM's review of the handoff")]
+    rating: Annotated[Annotated[int, Field(ge=1, le=5)] | None, internal_only("the CSM's rating of the rep")] = None
+    reasons: Annotated[list[RejectReason] | None, internal_only("the CSM's review of the handoff")] = None
+    note: Annotated[Line | None, internal_only("the CSM's review of the handoff")] = None
 
 
 class Progress(Model):
-    events: list[Event] | None = None
-    checklist: list[ChecklistItem] | None = None
-    waivers: list[Waiver] | None = None
-    reviews: list[Review] | None = Field(None, description="`handoff accept` writes here.")
-    outcomes: list[Outcome] | None = Field(None, description="The customer's results; `handoff log` writes here.")
+    events: Annotated[list[Event] | None, customer_safe("when the meetings happened; notes stay internal")] = None
+    checklist: Annotated[list[ChecklistItem] | None, internal_only("our checklist")] = None
+    waivers: Annotated[list[Waiver] | None, internal_only("our process")] = None
+    reviews: Annotated[list[Review] | None, internal_only("the CSM's review of the handoff")] = Field(
+        None, description="`handoff accept` writes here."
+    )
+    outcomes: Annotated[list[Outcome] | None, internal_only("our record of their results")] = Field(
+        None, description="The customer's results; `handoff log` writes here."
+    )
 
     def first(self, name: EventName) -> Event | None:
         """The earliest logged occurrence of an event, whatever the order in the file."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
+from handoff_cli.model.audience import Audience, internal_only
 from handoff_cli.model.common import Flag, Level, Line, Model, Text, TextList
 
 
@@ -18,10 +20,15 @@ class ObjectionKind(StrEnum):
 
 
 class Objection(Model):
-    objection: Text
-    kind: ObjectionKind | None = None
-    handled: Text | None = Field(None, description="The argument, evidence or commitment that answered it.")
-    open: Flag = Field(False, description="Still unresolved at close.")
+    objection: Annotated[Text, internal_only("an objection from the sale")]
+    kind: Annotated[ObjectionKind | None, internal_only("an objection from the sale")] = None
+    handled: Annotated[Text | None, internal_only("how sales answered it")] = Field(
+        None, description="The argument, evidence or commitment that answered it."
+    )
+    open: Annotated[Flag, internal_only("our assessment")] = Field(False, description="Still unresolved at close.")
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class RiskKind(StrEnum):
@@ -35,24 +42,31 @@ class RiskKind(StrEnum):
 
 
 class Risk(Model):
-    risk: Text
-    kind: RiskKind | None = None
-    severity: Level
-    mitigation: Text | None = None
-    owner: Line | None = None
+    risk: Annotated[Text, internal_only("a risk in our register")]
+    kind: Annotated[RiskKind | None, internal_only("a risk in our register")] = None
+    severity: Annotated[Level, internal_only("our assessment")]
+    mitigation: Annotated[Text | None, internal_only("our plan against it")] = None
+    owner: Annotated[Line | None, internal_only("our staffing")] = None
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class Competition(Model):
-    beaten: TextList | None = Field(None, description="Whom we won against.")
-    differentiators: TextList | None = None
-    doubts: TextList | None = Field(None, description="Lingering doubts about the choice.")
+    beaten: Annotated[TextList | None, internal_only("competitors")] = Field(None, description="Whom we won against.")
+    differentiators: Annotated[TextList | None, internal_only("our positioning")] = None
+    doubts: Annotated[TextList | None, internal_only("their doubts, as sales heard them")] = Field(
+        None, description="Lingering doubts about the choice."
+    )
 
 
 class Risks(Model):
-    objections: list[Objection] | None = None
-    entries: list[Risk] | None = Field(
+    objections: Annotated[list[Objection] | None, internal_only("objections and how they were handled")] = None
+    entries: Annotated[list[Risk] | None, internal_only("the risk register")] = Field(
         None, alias="register", description="The risk register; an empty list means no risk was found."
     )
-    red_flags: TextList | None = Field(None, description="Churn indicators; an empty list means none seen.")
-    competition: Competition | None = None
-    special_considerations: TextList | None = None
+    red_flags: Annotated[TextList | None, internal_only("churn indicators")] = Field(
+        None, description="Churn indicators; an empty list means none seen."
+    )
+    competition: Annotated[Competition | None, internal_only("competitors")] = None
+    special_considerations: Annotated[TextList | None, internal_only("sensitive politics, executive visibility")] = None

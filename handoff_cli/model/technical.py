@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import EmailStr, Field
 
+from handoff_cli.model.audience import Audience, customer_safe, internal_only
 from handoff_cli.model.common import Flag, Line, Model, Text, TextList
 
 
 class Integration(Model):
-    system: Line
-    purpose: Text | None = None
-    notes: Text | None = None
+    system: Annotated[Line, customer_safe("their system")]
+    purpose: Annotated[Text | None, customer_safe("what the integration is for")] = None
+    notes: Annotated[Text | None, internal_only("internal notes")] = None
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class DataMigration(Model):
-    needed: Flag
-    source: Text | None = None
-    volume: Text | None = None
-    notes: Text | None = None
+    needed: Annotated[Flag, customer_safe("part of the plan")]
+    source: Annotated[Text | None, customer_safe("their data")] = None
+    volume: Annotated[Text | None, customer_safe("their data")] = None
+    notes: Annotated[Text | None, internal_only("internal notes")] = None
 
 
 class ReviewStatus(StrEnum):
@@ -31,9 +36,11 @@ class ReviewStatus(StrEnum):
 
 
 class Security(Model):
-    review_status: ReviewStatus | None = None
-    compliance: TextList | None = Field(None, description="Standards the customer holds us to: SOC 2, GDPR, HIPAA…")
-    requirements: TextList | None = None
+    review_status: Annotated[ReviewStatus | None, customer_safe("their own review")] = None
+    compliance: Annotated[TextList | None, customer_safe("their standards")] = Field(
+        None, description="Standards the customer holds us to: SOC 2, GDPR, HIPAA…"
+    )
+    requirements: Annotated[TextList | None, customer_safe("their requirements")] = None
 
 
 class ContactRole(StrEnum):
@@ -45,21 +52,28 @@ class ContactRole(StrEnum):
 
 
 class TechnicalContact(Model):
-    name: Line
-    role: ContactRole
-    email: EmailStr | None = None
+    name: Annotated[Line, customer_safe("a person on their side")]
+    role: Annotated[ContactRole, customer_safe("the part they play")]
+    email: Annotated[EmailStr | None, customer_safe("their own address")] = None
+    audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
+        None, description="customer or internal: who may read this item, over its section's default."
+    )
 
 
 class Validation(Model):
-    proof_of_concept: Text | None = None
-    objections_resolved: TextList | None = None
-    open_questions: TextList | None = None
+    proof_of_concept: Annotated[Text | None, internal_only("how the sale was proven")] = None
+    objections_resolved: Annotated[TextList | None, internal_only("objections from the sale")] = None
+    open_questions: Annotated[TextList | None, customer_safe("questions to settle with them")] = None
 
 
 class Technical(Model):
-    stack: TextList | None = Field(None, description="Existing systems the product must live beside.")
-    integrations: list[Integration] | None = Field(None, description="An empty list means: none needed.")
-    data_migration: DataMigration | None = None
-    security: Security | None = None
-    contacts: list[TechnicalContact] | None = None
-    validation: Validation | None = None
+    stack: Annotated[TextList | None, customer_safe("their systems")] = Field(
+        None, description="Existing systems the product must live beside."
+    )
+    integrations: Annotated[list[Integration] | None, customer_safe("their systems")] = Field(
+        None, description="An empty list means: none needed."
+    )
+    data_migration: Annotated[DataMigration | None, customer_safe("part of the plan")] = None
+    security: Annotated[Security | None, customer_safe("their requirements")] = None
+    contacts: Annotated[list[TechnicalContact] | None, customer_safe("people on their side")] = None
+    validation: Annotated[Validation | None, customer_safe("its own fields decide")] = None

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.stakeholders import Stakeholder
-from handoff_cli.render.documents import Criterion, Line, criterion, day, moment
+from handoff_cli.render.documents import Line, criterion, criterion_of, day, moment
+from handoff_cli.render.internal_lines import PREP, Items, objections, personal, politics, said, then
 from handoff_cli.render.timeline import Schedule, first_value, key_dates, rule
-
-Items = Callable[[Dossier, Schedule], list[Line]]
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class Agenda:
     meeting: str
     title: str
     account: str
-    deal_id: str
+    deal_id: str | None     # our CRM's id: internal documents only
     minutes: int
     when: str | None        # the deadline in English, when the signature date is known
     rule: str               # the clock it answers to
@@ -37,21 +35,19 @@ class Agenda:
     due: datetime | None = None  # the deadline itself, for `| date` in other languages
     timed: bool = False          # True: the time of day matters
     within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
+    internal: bool = False       # True: for our team only, and says so in its first line
+    prep: list[Line] = field(default_factory=list)  # the CSM's preparation before a meeting with the customer
 
 
 def _stakeholder(s: Stakeholder) -> Line:
-    role = s.role.value.replace("-", " ")
-    text = f"{s.name} ({role}" + (f", {s.title})" if s.title else ")")
+    # the customer's view keeps only the roles a person agreed to take (render/customer_view.py)
+    label = ", ".join(filter(None, (s.role.value.replace("-", " ") if s.role else None, s.title)))
+    text = s.name + (f" ({label})" if label else "")
     if s.goals:
         text += ". Goals: " + "; ".join(s.goals)
     text += f". Prefers {s.channel.value}" if s.channel else ""
-    return Line("stakeholder", text, {"name": s.name, "role": s.role.value, "title": s.title,
+    return Line("stakeholder", text, {"name": s.name, "role": s.role.value if s.role else None, "title": s.title,
                                       "goals": list(s.goals or []), "channel": s.channel.value if s.channel else None})
-
-
-def _said(kind: str, label: str, text: str) -> Line:
-    """A line that is a label and a text from the dossier: `Why us: ...`."""
-    return Line(kind, f"{label}: {text}", {"text": text})
 
 
 def _background(d: Dossier, sched: Schedule) -> list[Line]:
@@ -61,9 +57,9 @@ def _background(d: Dossier, sched: Schedule) -> list[Line]:
     out = [Line("account", f"{d.deal.account}: {industry}" if industry else d.deal.account,
                 {"account": d.deal.account, "industry": industry})]
     if purchase and purchase.why_us:
-        out.append(_said("why-us", "Why us", purchase.why_us))
+        out.append(said("why-us", "Why us", purchase.why_us))
     if purchase and purchase.why_now:
-        out.append(_said("why-now", "Why now", purchase.why_now))
+        out.append(said("why-now", "Why now", purchase.why_now))
     if purchase and purchase.alternatives:
         out.append(Line("alternatives", "Alternatives evaluated: " + ", ".join(purchase.alternatives),
                         {"names": list(purchase.alternatives)}))
@@ -78,9 +74,9 @@ def _goals(d: Dossier, sched: Schedule) -> list[Line]:
     g = d.goals
     if g is None:
         return []
-    out = [_said("problem", "Problem", g.problem)] if g.problem else []
-    out += [_said("outcome", "Outcome", o) for o in g.outcomes or []]
-    out += [Line("criterion", f"Success criterion: {criterion(c)}", {"criterion": Criterion.of(c)})
+    out = [said("problem", "Problem", g.problem)] if g.problem else []
+    out += [said("outcome", "Outcome", o) for o in g.outcomes or []]
+    out += [Line("criterion", f"Success criterion: {criterion(c)}", {"criterion": criterion_of(c)})
             for c in g.success_criteria or []]
     return out
 
@@ -101,8 +97,8 @@ def _implementation(d: Dossier, sched: Schedule) -> list[Line]:
     if i:
         out += [Line("resource", ", ".join(filter(None, (f"Customer resource: {r.name}", r.role, r.time_commitment))),
                      {"name": r.name, "role": r.role, "time": r.time_commitment}) for r in i.customer_resources or []]
-        out += [_said("dependency", "Dependency", x) for x in i.dependencies or []]
-        out += [_said("constraint", "Constraint", x) for x in i.constraints or []]
+        out += [said("dependency", "Dependency", x) for x in i.dependencies or []]
+        out += [said("constraint", "Constraint", x) for x in i.constraints or []]
     return out
 
 
@@ -113,18 +109,28 @@ def _commitments(d: Dossier, sched: Schedule) -> list[Line]:
            for c in d.commitments or []]
     r = d.risks
     if r:
-        out += [_said("special-consideration", "Special consideration", x) for x in r.special_considerations or []]
-        out += [_said("red-flag", "Red flag", x) for x in r.red_flags or []]
+        out += [said("special-consideration", "Special consideration", x) for x in r.special_considerations or []]
+        out += [said("red-flag", "Red flag", x) for x in r.red_flags or []]
         out += [Line("risk", f"Risk ({x.severity.value}): {x.risk}", {"severity": x.severity.value, "text": x.risk})
                 for x in r.entries or [] if x.severity in (Level.HIGH, Level.CRITICAL)]
     return out
 
 
+def _agreed(d: Dossier, sched: Schedule) -> list[Line]:
+    """The customer's kickoff: the commitments CS validated, as agreed scope, and any risk the customer raised."""
+    out = [Line("agreed-scope", f"Agreed {c.kind.value}: {c.what}" + (f" (due {day(c.due)})" if c.due else ""),
+                {"type": c.kind.value, "what": c.what, "due": c.due}) for c in d.commitments or []]
+    entries = d.risks.entries if d.risks else None
+    out += [Line("raised-risk", f"Risk raised: {x.risk}" + (f" (mitigation: {x.mitigation})" if x.mitigation else ""),
+                 {"text": x.risk, "mitigation": x.mitigation}) for x in entries or []]
+    return out
+
+
 def _open_points(d: Dossier, sched: Schedule) -> list[Line]:
     validation = d.technical.validation if d.technical else None
-    out = [_said("open-question", "Open question", q) for q in validation.open_questions or []] if validation else []
+    out = [said("open-question", "Open question", q) for q in validation.open_questions or []] if validation else []
     if d.risks:
-        out += [_said("open-objection", "Open objection", o.objection) for o in d.risks.objections or [] if o.open]
+        out += [said("open-objection", "Open objection", o.objection) for o in d.risks.objections or [] if o.open]
     return out
 
 
@@ -153,10 +159,6 @@ def _fixed(*lines: tuple[str, str]) -> Items:
     return lambda d, sched: [Line("fixed", english, {"key": key}) for key, english in lines]
 
 
-def _then(*parts: Items) -> Items:
-    return lambda d, sched: [line for part in parts for line in part(d, sched)]
-
-
 # meeting -> (title, clock, participants, [(section key, section, minutes, items)]); the deadline and its rule
 # come from the clock as `handoff sla` computes it.
 # internal and joint follow the method's time boxes (the joint call is billed as 30 minutes, but its own
@@ -166,11 +168,11 @@ MEETINGS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[str, str, int, 
     "internal": ("Internal knowledge transfer", "internal_meeting",
                  ("sales rep", "CSM", "CS manager", "sales manager (optional)"), (
         ("background", "Customer background", 5, _background),
-        ("stakeholders", "Stakeholders", 10, _stakeholders),
-        ("goals", "Goals and success criteria", 10, _goals),
+        ("stakeholders", "Stakeholders", 10, then(_stakeholders, politics)),
+        ("goals", "Goals and success criteria", 10, then(_goals, personal)),
         ("implementation", "Implementation context", 10, _implementation),
-        ("commitments", "Commitments and special considerations", 5, _commitments),
-        ("next-steps", "Questions and next steps", 5, _then(_open_points, _intro, _fixed(
+        ("commitments", "Commitments and special considerations", 5, then(_commitments, objections)),
+        ("next-steps", "Questions and next steps", 5, then(_open_points, _intro, _fixed(
             ("set-kickoff", "Set the date of the kickoff")))),
     )),
     "joint": ("Joint transition meeting", "joint_meeting",
@@ -181,7 +183,7 @@ MEETINGS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[str, str, int, 
             ("rep-reaffirms", "Sales rep reaffirms the recommendation"))),
         ("goals", "Goals confirmation", 5, _goals),
         ("implementation", "Implementation overview", 10, _implementation),
-        ("stakeholders", "Stakeholder alignment", 5, _then(_stakeholders, _fixed(
+        ("stakeholders", "Stakeholder alignment", 5, then(_stakeholders, _fixed(
             ("who-else", "Who else needs to be involved, and when?")))),
         ("next-steps", "Next steps and kickoff scheduling", 5, _fixed(
             ("schedule-kickoff", "Schedule the implementation kickoff"),
@@ -195,22 +197,31 @@ MEETINGS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[str, str, int, 
         ("goals", "Goals and success criteria", 10, _goals),
         ("technical", "Technical setup and integrations", 15, _implementation),
         ("stakeholders", "Stakeholder roles and communication", 10, _stakeholders),
-        ("commitments", "Commitments and risks", 10, _commitments),
+        ("commitments", "Agreed scope and risks raised", 10, _agreed),
         ("first-value", "First value milestone (days 15-30)", 10, _first_value),
-        ("next-steps", "Next steps and the first QBR", 5, _then(_open_points, _fixed(
+        ("next-steps", "Next steps and the first QBR", 5, then(_open_points, _fixed(
             ("first-qbr", "Put the first QBR on the calendar (about day 90)"),
             ("cadence", "Confirm the check-in cadence")))),
     )),
 }
 
 
-def agenda(dossier: Dossier, meeting: str, sched: Schedule) -> Agenda:
-    """The agenda; the meeting's clock must run for the deal (cli/render.py refuses one its playbook drops)."""
+def agenda(dossier: Dossier, meeting: str, sched: Schedule, *, shown: Dossier | None = None,
+           prep: bool = False) -> Agenda:
+    """The agenda; the meeting's clock must run for the deal (cli/render.py refuses one its playbook drops).
+
+    The internal meeting's agenda is built from the whole dossier. A meeting with the customer is built from
+    `shown`, the customer's view (render/customer_view.py); with `prep`, it is the CSM's preparation: the
+    customer's agenda, and first what to steer around and settle, from the whole dossier."""
     title, clock, participants, sections = MEETINGS[meeting]
     runs = sched.runs(clock)
     assert runs is not None
     key = next((k for k in key_dates(dossier, sched) if k.key == clock.replace("_", "-")), None)
     when, due = (None, None) if key is None else (moment(key.due), key.due)
-    built = [Section(name, minutes, items(dossier, sched), k) for k, name, minutes, items in sections]
-    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id, sum(s.minutes for s in built), when,
-                  rule(runs), list(participants), built, due, True, (runs.amount, runs.unit.value))
+    source = dossier if shown is None else shown
+    built = [Section(name, minutes, items(source, sched), k) for k, name, minutes, items in sections]
+    internal = shown is None or prep
+    title = f"{title} (CSM preparation)" if prep else title
+    return Agenda(meeting, title, dossier.deal.account, dossier.deal.id if internal else None,
+                  sum(s.minutes for s in built), when, rule(runs), list(participants), built, due, True,
+                  (runs.amount, runs.unit.value), internal, PREP(dossier, sched) if prep else [])

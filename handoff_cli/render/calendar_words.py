@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from handoff_cli.model import Dossier
 from handoff_cli.render import engine
 from handoff_cli.render.ics import Words
+from handoff_cli.render.sandbox import Sandbox
 from handoff_cli.render.timeline import KeyDate, Schedule, first_value
 
 
-def calendar_words(env: SandboxedEnvironment, template: str, dossier: Dossier,
-                   schedule: Schedule) -> tuple[str, Words]:
-    """The calendar's name, and a function wording one deadline; each block of the template rendered alone."""
+def calendar_words(env: Sandbox, template: str, dossier: Dossier, schedule: Schedule, view: object,
+                   *, customer: bool) -> tuple[str, Words]:
+    """The calendar's name, and a function wording one deadline; each block of the template rendered alone.
+
+    `view`: the dossier as the template may see it; for the customer, the deal's id and segment are left out."""
     value = first_value(dossier, schedule)
-    context: dict[str, object] = {"deal": dossier.deal, "first_value": value[1] if value else None}
+    deal = {"account": dossier.deal.account}
+    if not customer:
+        deal |= {"id": dossier.deal.id, "segment": dossier.deal.segment.value}
+    context: dict[str, object] = {"deal": deal, "first_value": value[1] if value else None, "dossier": view,
+                                  "internal": not customer}
 
     def words(key: KeyDate) -> tuple[str, str]:
         event = {**context, "event": key}

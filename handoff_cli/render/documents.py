@@ -54,7 +54,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Criterion:
-    """A success criterion for a template: its parts, and `str()` in English (`criterion()` below)."""
+    """A success criterion for a template: its parts, and `str()` in English (`criterion()` below).
+
+    Like `Line`, a value a template may hold: its fields are plain data and `str()` is all it does."""
 
     metric: str
     unit: str | None
@@ -66,9 +68,9 @@ class Criterion:
     def __str__(self) -> str:
         return self.english
 
-    @classmethod
-    def of(cls, c: SuccessCriterion) -> Criterion:
-        return cls(c.metric, c.unit, c.baseline, c.target, c.by, criterion(c))
+
+def criterion_of(c: SuccessCriterion) -> Criterion:
+    return Criterion(c.metric, c.unit, c.baseline, c.target, c.by, criterion(c))
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,6 @@ def intro(dossier: Dossier) -> Intro:
         rep=Contact.of(dossier.deal.sales_rep),
         csm=Contact.of(dossier.deal.csm),
         main_goal=goals.outcomes[0],
-        objectives=[Criterion.of(c) for c in goals.success_criteria[:MAX_OBJECTIVES]],
+        objectives=[criterion_of(c) for c in goals.success_criteria[:MAX_OBJECTIVES]],
         outcome=goals.outcomes[-1],
     )

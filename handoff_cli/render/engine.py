@@ -2,57 +2,85 @@
 
 from __future__ import annotations
 
-import os
 import traceback
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Template, TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
-from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.field_paths import did_you_mean
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE
-from handoff_cli.render.environment import packaged_dir, search_path
+from handoff_cli.render.limits import LimitReached
+from handoff_cli.render.loader import SUFFIX, TemplateProblem, packaged_dir, search_path, shown
+from handoff_cli.render.plain import plain
+from handoff_cli.render.sandbox import Sandbox
 from handoff_cli.render.template_language import choose, split
 from handoff_cli.settings import Project
 
-SUFFIX = ".j2"
+_NOT_FOUND = "template {} not found; `handoff templates list` shows what there is"
 
 
-class TemplateProblem(HandoffError):
-    """A template is missing, malformed, refers to something undefined or was refused by the sandbox."""
-
-
-def render(env: SandboxedEnvironment, name: str, context: Mapping[str, object], *, block: str | None = None) -> str:
-    """The whole template, or one `{% block %}` of it (the intro's subject and body), rendered with `context`."""
+def render(env: Sandbox, name: str, context: Mapping[str, object], *, block: str | None = None) -> str:
+    """The whole template, or one `{% block %}` of it (the intro's subject and body), rendered with `context`,
+    which reaches the template as plain data only."""
     template = _load(env, name)
+    if block is not None and block not in template.blocks:
+        raise TemplateProblem(f"template has no {{% block {block} %}}", path=shown(template.filename or name))
+    data = plain(dict(context))
+    assert isinstance(data, dict)
     try:
-        if block is None:
-            return template.render(context)
-        if block not in template.blocks:
-            raise TemplateProblem(f"template has no {{% block {block} %}}", path=shown(template.filename or name))
-        return "".join(template.blocks[block](template.new_context(dict(context))))
+        with env.budget.running():
+            return _collect(env, template, block, data)
+    except LimitReached as exc:
+        raise _located(exc, name, str(exc)) from None
     except SecurityError as exc:
         raise _located(exc, name, f"refused by the sandbox: {exc}") from None
     except UndefinedError as exc:
         raise _located(exc, name, f"undefined value: {exc}") from None
+    except TemplateNotFound as exc:  # included, imported or extended
+        raise _located(exc, name, _NOT_FOUND.format(exc.name)) from None
     except TemplateError as exc:
         raise _located(exc, name, f"template error: {exc}") from None
-    # a user template can still do arithmetic on text or index past a list's end
-    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+    except MemoryError as exc:
+        raise _located(exc, name, "over the limit: ran out of memory") from None
+    except RecursionError as exc:
+        raise _located(exc, name, "over the limit: recursion too deep (a template that includes itself?)") from None
+    # a user template can still do arithmetic on text, index past a list's end or give a filter the wrong value
+    except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as exc:
         raise _located(exc, name, f"template error: {type(exc).__name__}: {exc}") from None
 
 
-def _load(env: SandboxedEnvironment, name: str) -> Template:
+def _collect(env: Sandbox, template: Template, block: str | None, data: dict[str, object]) -> str:
+    """The output, chunk by chunk, stopped where it passes the size limit; errors point at template lines."""
+    context = template.new_context(data)
+    render_func = template.root_render_func if block is None else template.blocks[block]
+    # Jinja's render functions are generators, though typed as iterators
+    chunks = cast(Generator[str, None, None], render_func(context))
+    out: list[str] = []
+    size = 0
+    try:
+        for chunk in chunks:
+            size += len(chunk.encode("utf-8", "surrogatepass"))
+            try:
+                env.budget.document(size)
+            except LimitReached as exc:
+                chunks.throw(exc)  # raised where the template wrote the chunk, so the error names that line
+            out.append(chunk)
+    except Exception:
+        env.handle_exception()  # re-raises with the template's own file and line in the traceback
+    return "".join(out)
+
+
+def _load(env: Sandbox, name: str) -> Template:
     try:
         return env.get_template(name)
     except TemplateSyntaxError as exc:
         raise TemplateProblem(f"template syntax error: {exc.message}", path=shown(exc.filename or name),
                               line=exc.lineno) from None
     except TemplateNotFound as exc:
-        raise TemplateProblem(f"template {exc.name} not found; `handoff templates list` shows what there is") from None
+        raise TemplateProblem(_NOT_FOUND.format(exc.name)) from None
 
 
 def _located(exc: BaseException, name: str, message: str) -> TemplateProblem:
@@ -61,18 +89,6 @@ def _located(exc: BaseException, name: str, message: str) -> TemplateProblem:
     if not frames:
         return TemplateProblem(message, path=name)
     return TemplateProblem(message, path=shown(frames[-1].filename), line=frames[-1].lineno)
-
-
-def shown(filename: str | Path) -> str:
-    """A template's path relative to the working directory when it lies in the deals repo (../ included),
-    else as is: a packaged default lives wherever handoff is installed."""
-    path = Path(filename)
-    if not path.is_absolute() or path.is_relative_to(packaged_dir()):
-        return str(filename)
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(filename)
 
 
 def available(project: Project) -> dict[str, tuple[Path, str]]:

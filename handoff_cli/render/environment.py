@@ -1,46 +1,30 @@
-"""The Jinja environment: sandboxed, strict about undefined values, repo templates before packaged ones."""
+"""The Jinja environment: the sandbox, strict about undefined values, repo templates before packaged ones."""
 
 from __future__ import annotations
 
 import json
 import re
-from importlib.resources import files
-from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, select_autoescape
 
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE
 from handoff_cli.render import locale_format
 from handoff_cli.render.documents import day, moment
+from handoff_cli.render.loader import Folders, search_path
+from handoff_cli.render.sandbox import Sandbox
 from handoff_cli.render.template_language import choose, names_in
 from handoff_cli.settings import Project
-
-
-def packaged_dir() -> Path:
-    """The default templates shipped inside the package (from the top-level templates/ when built)."""
-    installed = Path(str(files("handoff_cli").joinpath("templates")))
-    if installed.is_dir():
-        return installed
-    # an editable install maps no data: use the source tree's templates/ beside the package
-    return Path(__file__).resolve().parents[2] / "templates"
-
 
 WORDS = "words.txt.j2"
 
 
-def search_path(project: Project) -> list[Path]:
-    """Where a template name is looked up, first match wins: the deals repo's folder, then the packaged one."""
-    repo = project.root / project.settings.templates_dir
-    return [repo, packaged_dir()] if repo.is_dir() else [packaged_dir()]
-
-
-def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: bool = False) -> SandboxedEnvironment:
+def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: bool = False) -> Sandbox:
     """The environment for a document in `language` (its filters format for that locale), HTML or not."""
     pages = select_autoescape(["html", "htm", "html.j2", "htm.j2"])
-    # user templates are untrusted: the sandbox refuses attribute tricks that reach Python internals
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path(project)]),
+    # user templates are untrusted: the sandbox lets them read plain data and nothing else (render/sandbox.py)
+    env = Sandbox(
+        project.settings.render,
+        loader=Folders(search_path(project)),
         undefined=StrictUndefined,
         # template names end in .j2, so "html" alone would never match `plan_30_60_90.html.j2`; the words
         # macros are escaped when the page is HTML: a macro called from an escaping template is trusted as markup
@@ -49,17 +33,14 @@ def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: boo
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["yaml"] = yaml_scalar
     # the English defaults' own forms, `Mon 2026-11-16` and `Tue 2026-11-10 16:30 EST`
-    env.filters["day"] = day
-    env.filters["moment"] = moment
+    env.add_filters({"yaml": yaml_scalar, "day": day, "moment": moment, "comment": comment_text})
     locale = locale_format.locale_for(language)
-    env.filters.update(locale_format.filters(locale))
+    env.add_filters(locale_format.filters(locale))
     env.globals["language"] = language
     env.globals["direction"] = locale_format.direction(locale)
     # the shared wording of a document's lines, in the same language: `{% import words as words %}`
     env.globals["words"] = choose(WORDS, language, names_in(search_path(project))).name
-    env.filters["comment"] = comment_text
     return env
 
 

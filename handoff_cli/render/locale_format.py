@@ -7,10 +7,10 @@ gives `240.000 €` or `€240,000`. English packaged templates keep their own `
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_datetime_format
@@ -54,12 +54,16 @@ def filters(locale: Locale) -> dict[str, Callable[..., str]]:
     def number(value: Decimal | int | float) -> str:
         return format_decimal(value, locale=locale, decimal_quantization=False)
 
-    def money(value: Money) -> str:
-        """Whole amounts without cents (`240.000 €`), others with the currency's own digits (`1.234,50 $`)."""
+    def money(value: Money | Mapping[str, Any]) -> str:
+        """Whole amounts without cents (`240.000 €`), others with the currency's own digits (`1.234,50 $`).
+
+        A template holds an amount as plain data, {amount, currency} (render/plain.py)."""
+        amount, currency = (value["amount"], value["currency"]) if isinstance(value, Mapping) else (
+            value.amount, value.currency)
         pattern = parse_pattern(locale.currency_formats["standard"].pattern)
-        digits = 0 if value.amount == value.amount.to_integral_value() else get_currency_precision(value.currency)
+        digits = 0 if amount == amount.to_integral_value() else get_currency_precision(currency)
         pattern.frac_prec = (digits, digits)
-        text: str = pattern.apply(value.amount, locale, currency=value.currency, currency_digits=False)
+        text: str = pattern.apply(amount, locale, currency=currency, currency_digits=False)
         return text
 
     return {"date": date_, "time": time_, "datetime": datetime_, "number": number, "money": money}

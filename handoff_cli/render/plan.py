@@ -6,18 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from handoff_cli.model import Dossier
-from handoff_cli.model.common import Level
 from handoff_cli.render.cadence import CADENCE
-from handoff_cli.render.documents import Contact, Criterion, Line, day
+from handoff_cli.render.documents import Contact, Criterion, Line, criterion_of, day
 from handoff_cli.render.needs import champion
-from handoff_cli.render.plan_lines import dated, items, risk
-from handoff_cli.render.timeline import Schedule, anchor, key_dates
+from handoff_cli.render.plan_lines import SEVERITY, dated, items, risk
+from handoff_cli.render.timeline import Schedule, anchor, in_order, key_dates
 
 WEEKS = 13  # days 0-90
 # (key, title): templates in other languages name a phase by its key
 PHASES = (("set-up", "Days 0-30: set up and first value"), ("adoption", "Days 31-60: adoption"),
           ("prove-value", "Days 61-90: prove value"))
-_SEVERITY = {Level.CRITICAL: 0, Level.HIGH: 1, Level.MEDIUM: 2, Level.LOW: 3}
 
 
 @dataclass(frozen=True)
@@ -40,8 +38,8 @@ class Phase:
 @dataclass(frozen=True)
 class Plan:
     account: str
-    deal_id: str
-    segment: str
+    deal_id: str | None     # our CRM's id: the CSM's plan only
+    segment: str            # names the cadence; the CSM's plan prints it
     csm: Contact
     champion: str | None
     starts: str             # the day the 90 days count from, in English
@@ -55,16 +53,19 @@ class Plan:
     after: list[Line]       # dated items beyond the 90 days
     undated: list[Line]
     risks: list[Line]
+    internal: bool          # True: the CSM's plan, which says so in its first line
 
 
-def plan(dossier: Dossier, schedule: Schedule) -> Plan:
+def plan(dossier: Dossier, schedule: Schedule, *, customer: bool = False) -> Plan:
+    """The CSM's plan from the whole dossier, or with `customer` the customer's plan, from the customer's view
+    (render/customer_view.py): their milestones, meetings and success criteria, no risks or internal checkpoints."""
     goals = dossier.goals
     assert goals and goals.outcomes and goals.success_criteria  # needs.PLAN
     start, starts_from = anchor(dossier, schedule.cal.tz) or (None, "")
     assert start is not None
     day0 = start.date()
-    keys = key_dates(dossier, schedule)
-    on_day, undated = items(dossier, schedule, day0, keys)
+    keys = in_order(key_dates(dossier, schedule), schedule.cal)
+    on_day, undated = items(dossier, schedule, day0, keys, customer=customer)
     review = next(k.due.date() for k in keys if k.key == "qbr")
     phases = [Phase(key, title) for key, title in PHASES]
     last = day0
@@ -75,15 +76,15 @@ def plan(dossier: Dossier, schedule: Schedule) -> Plan:
         week = Week(n, day(first), day(last), [dated(d, t) for d, t in on_day if first <= d <= last], first, last)
         offset = (first - day0).days  # a week belongs to the phase its first day falls in
         phases[0 if offset <= 30 else 1 if offset <= 60 else 2].weeks.append(week)
-    risks = sorted(dossier.risks.entries or [], key=lambda r: _SEVERITY[r.severity]) if dossier.risks else []
+    risks = sorted(dossier.risks.entries or [], key=lambda r: SEVERITY[r.severity]) if dossier.risks else []
     lead = champion(dossier)
     return Plan(
-        account=dossier.deal.account, deal_id=dossier.deal.id, segment=dossier.deal.segment.value,
+        account=dossier.deal.account, deal_id=None if customer else dossier.deal.id, segment=dossier.deal.segment.value,
         csm=Contact.of(dossier.deal.csm), champion=lead.name if lead else None,
         starts=day(day0), starts_on=day0, starts_from=starts_from, cadence=CADENCE[dossier.deal.segment].summary,
-        outcomes=list(goals.outcomes), criteria=[Criterion.of(c) for c in goals.success_criteria], phases=phases,
+        outcomes=list(goals.outcomes), criteria=[criterion_of(c) for c in goals.success_criteria], phases=phases,
         before=[dated(d, t) for d, t in on_day if d < day0],
         after=[dated(d, t) for d, t in on_day if d > last], undated=undated,
-        risks=[risk(r) for r in risks],
+        risks=[] if customer else [risk(r) for r in risks], internal=not customer,
     )
 

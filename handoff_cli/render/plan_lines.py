@@ -9,10 +9,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from handoff_cli.model import Dossier
+from handoff_cli.model.common import Level
 from handoff_cli.model.risks import Risk
 from handoff_cli.render.cadence import CADENCE
-from handoff_cli.render.documents import Criterion, Line, criterion, day
+from handoff_cli.render.documents import Line, criterion, criterion_of, day
 from handoff_cli.render.timeline import KeyDate, Schedule, first_value, next_business_day
+
+# risks listed most severe first
+SEVERITY = {Level.CRITICAL: 0, Level.HIGH: 1, Level.MEDIUM: 2, Level.LOW: 3}
 
 
 def dated(on: date, line: Line) -> Line:
@@ -42,8 +46,12 @@ def _deadline(dossier: Dossier, key: KeyDate, planned: str | None) -> Line:
     return Line("deadline", f"{title} (done)" if key.done else title, facts)
 
 
-def items(dossier: Dossier, schedule: Schedule, day0: date,
-          keys: list[KeyDate]) -> tuple[list[tuple[date, Line]], list[Line]]:
+# the CSM's own checkpoints: the customer's plan leaves them out
+CHECKPOINTS = frozenset({"first-contact", "qbr-scheduled"})
+
+
+def items(dossier: Dossier, schedule: Schedule, day0: date, keys: list[KeyDate],
+          *, customer: bool = False) -> tuple[list[tuple[date, Line]], list[Line]]:
     """Every dated thing the plan shows, in date order (ties keep the order below), and the undated ones."""
     impl, goals, cadence, cal = dossier.implementation, dossier.goals, CADENCE[dossier.deal.segment], schedule.cal
     assert goals is not None
@@ -53,7 +61,7 @@ def items(dossier: Dossier, schedule: Schedule, day0: date,
     value = first_value(dossier, schedule)
     first_name = value[1] if value else None
     for key in keys:
-        if key.key in ("internal-meeting", "intro-email"):
+        if key.key in ("internal-meeting", "intro-email") or (customer and key.key in CHECKPOINTS):
             continue  # the rep's deadlines: the calendar has them, the onboarding plan does not
         # a step already logged shows on the day it happened, not on its deadline
         on_day.append(((key.done or key.due).date(), _deadline(dossier, key, first_name)))
@@ -76,23 +84,26 @@ def items(dossier: Dossier, schedule: Schedule, day0: date,
         else:
             undated.append(line)
     for c in dossier.commitments or []:
-        label = f"Commitment due: {c.what}" + (f" (owner: {c.owner})" if c.owner else "")
-        label += "" if c.cs_validated else " [not yet validated by CS]"
-        if c.due:
+        if c.due and customer:  # the customer's view holds only agreed scope (render/customer_view.py)
+            on_day.append((c.due, Line("agreed-scope-due", f"Agreed scope due: {c.what}", {"what": c.what})))
+        elif c.due:
+            label = f"Commitment due: {c.what}" + (f" (owner: {c.owner})" if c.owner else "")
+            label += "" if c.cs_validated else " [not yet validated by CS]"
             on_day.append((c.due, Line("commitment-due", label,
                                        {"what": c.what, "owner": c.owner, "validated": bool(c.cs_validated)})))
     for s in goals.success_criteria or []:
         if s.by:
             on_day.append((s.by, Line("criterion-due", f"Success criterion due: {criterion(s, dated=False)}",
-                                      {"criterion": Criterion.of(s)})))
+                                      {"criterion": criterion_of(s)})))
     if cadence.check_in:
         for n in range(cadence.every_days, cadence.until_day + 1, cadence.every_days):
             on_day.append((next_business_day(cal, day0 + timedelta(days=n)),
                            Line("check-in", cadence.check_in, {"segment": segment})))
     for n, key_name, what in cadence.touchpoints:
         on_day.append((next_business_day(cal, day0 + timedelta(days=n)), Line("touchpoint", what, {"key": key_name})))
-    # rep's hand-back note to the customer at 30-45 days (docs/method.md, other clocks)
-    on_day.append((next_business_day(cal, day0 + timedelta(days=30)),
-                   Line("hand-back", "Sales rep's hand-back note to the champion")))
+    # rep's hand-back note to the customer at 30-45 days (docs/method.md, other clocks): a checkpoint of ours
+    if not customer:
+        on_day.append((next_business_day(cal, day0 + timedelta(days=30)),
+                       Line("hand-back", "Sales rep's hand-back note to the champion")))
     on_day.sort(key=lambda pair: pair[0])  # stable: same-day items keep the order above
     return on_day, undated

@@ -7,7 +7,7 @@ calendar never disagree with `handoff sla`; a clock the playbook switches off is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -65,6 +65,7 @@ class KeyDate:
     done: datetime | None = None  # when it was logged in `handoff.events`
     within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
     since: str | None = None  # the event the clock starts at; None: the contract signature
+    moved_from: datetime | None = None  # the clock's own due date, when the plan had to move it (see in_order)
 
 
 def anchor(dossier: Dossier, tz: ZoneInfo) -> tuple[datetime, str] | None:
@@ -93,6 +94,22 @@ def rule(clock: Clock) -> str:
     """`within 5 business days of signature`, from the clock's own target."""
     since = "signature" if clock.start is None else clock.start.value.replace("_", " ")
     return f"within {clock.target} of {since}"
+
+
+def in_order(dates: list[KeyDate], cal: BusinessCalendar) -> list[KeyDate]:
+    """For the plan and the customer's calendar: the kickoff is booked in the joint transition meeting, so it
+    never comes before it. When holidays push the joint meeting past the kickoff's deadline, the kickoff moves
+    to the next business day after it (`moved_from` keeps the deadline, for the warning that says so); the
+    deadlines `handoff sla` reports, and the CSM's calendar of them, stay as they are."""
+    joint = next((k for k in dates if k.key == "joint-meeting"), None)
+    kickoff = next((k for k in dates if k.key == "kickoff"), None)
+    if joint is None or kickoff is None or kickoff.done is not None:
+        return dates
+    held = joint.done or joint.due
+    if kickoff.due.date() >= held.date():
+        return dates
+    moved = cal.add_business_days(held, 1)
+    return [replace(k, due=moved, moved_from=k.due) if k is kickoff else k for k in dates]
 
 
 def key_dates(dossier: Dossier, schedule: Schedule) -> list[KeyDate]:

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from handoff_cli.portfolio.report_document import Report
-from handoff_cli.render.environment import packaged_dir
+from handoff_cli.render.loader import packaged_dir
 from handoff_cli.reporters.outcomes_text import sections
 from handoff_cli.reporters.portfolio_text import engagement_lines, follow_up_lines, pipeline_lines, rows, worst_line
 
