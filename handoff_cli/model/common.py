@@ -19,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from handoff_cli.core.visible import char_name, hidden_in
 from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
 
 __all__ = ["Level", "Segment", "Stage"]  # re-exported: the model is where most code looks for them
@@ -47,6 +48,13 @@ def _one_line(value: str) -> str:
             "(it goes into mail headers, calendar entries and table cells)"
         )
         raise PydanticCustomError("line_break", reason, {"error": reason})
+    if (hidden := hidden_in(value)) is not None:
+        # free text only warns (dossier/hidden_text.py); a one-line field is an account, a name, a subject line
+        reason = (
+            f"{char_name(hidden)} is not allowed here: it shows nothing or reorders the text around it, so this "
+            "line reads differently in an email or a calendar than in the file; delete it"
+        )
+        raise PydanticCustomError("hidden_character", reason, {"error": reason})
     return _no_control(value)
 
 
