@@ -13,14 +13,15 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from handoff_cli.core.errors import ConfigError
 from handoff_cli.core.field_paths import did_you_mean, keys_at
-from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, language_tag
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, written_language_tag
 from handoff_cli.core.sla_settings import SlaSettings
+from handoff_cli.core.time_zones import zone_problem
 from handoff_cli.core.vocabulary import DEFAULT_FILLER, Segment, Stage
 
 CONFIG_NAME = "handoff.toml"
@@ -88,16 +89,14 @@ class Settings(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown timezone '{value}'; use an IANA name such as Europe/Berlin") from None
+        if (problem := zone_problem(value)) is not None:
+            raise ValueError(f"'{value}': {problem}")
         return value
 
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
-        return language_tag(value)
+        return written_language_tag(value)
 
     @property
     def tz(self) -> ZoneInfo:

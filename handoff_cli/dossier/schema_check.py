@@ -106,6 +106,13 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
         if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
             return "HV005", f"{field}: {shown} is out of range; write at most 15 digits before the point and 10 after"
         return "HV005", f"{field}: {shown} is not a number; write digits only, e.g. 150000"
+    if kind == "display_name":
+        name = str(err.get("ctx", {}).get("name", ""))
+        if not name:
+            return "HV006", f"{field}: {shown}: {_reason(err)}, without angle brackets"
+        has_name = "name" in keys_at(Dossier, loc[:-1])
+        home = f"the name goes in {dotted((*loc[:-1], 'name'))}" if has_name else "this field holds no name"
+        return "HV006", f"{field}: {shown} holds the name {quoted(name)} as well as the address; {_reason(err)}; {home}"
     if kind == "value_error" and "email" in err["msg"]:
         reason = str(err.get("ctx", {}).get("reason", "")).rstrip(".")
         return "HV006", f"{field}: {shown} is not a valid email address" + (f" ({reason})" if reason else "")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from email.utils import parseaddr
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -19,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from handoff_cli.core.currencies import currency_code
 from handoff_cli.core.visible import char_name, hidden_in
 from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
 
@@ -100,6 +103,17 @@ def _bounded_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     return parsed
 
 
+def _address_only(value: Any) -> Any:
+    # pydantic reads `Jane O'Brien <jane@acme.example>` as the address alone and drops the name without a word
+    if isinstance(value, str) and ("<" in value or ">" in value):
+        name, address = parseaddr(value)
+        reason = f"write the address alone, {address or 'name@example.com'}"
+        raise PydanticCustomError("display_name", reason, {"error": reason, "name": name})
+    return value
+
+
+# An email field holds one bare address: what the intro email and invites are addressed to
+Email = Annotated[EmailStr, BeforeValidator(_address_only)]
 # Every date, flag and count field is one of these types, so each check sits on its fields alone: a
 # validator on every field would be built into each of the model's ~200 fields at every start.
 Day = Annotated[date, WrapValidator(_plausible_year)]
@@ -118,7 +132,7 @@ class Model(BaseModel):
 
 class Person(Model):
     name: Line
-    email: EmailStr | None = Field(
+    email: Email | None = Field(
         None,
         description="Optional for the schema; the sales rep and the CSM need one (`HS801`, `HS802`: the intro email "
         "and the first contact are sent from it).",
@@ -126,12 +140,6 @@ class Person(Model):
     title: Line | None = None
 
 
-def _currency_code(value: str) -> str:
-    if len(value) != 3 or not value.isascii() or not value.isupper() or not value.isalpha():
-        raise ValueError("a currency is a three-letter ISO 4217 code in capitals, e.g. USD, EUR, ILS")
-    return value
-
-
 class Money(Model):
     amount: Annotated[Number, Field(ge=0, description="A plain number: 150000, not 150K.")]
-    currency: Annotated[str, AfterValidator(_currency_code)] = Field(description="ISO 4217 code, e.g. USD, EUR, ILS.")
+    currency: Annotated[str, AfterValidator(currency_code)] = Field(description="ISO 4217 code, e.g. USD, EUR, ILS.")

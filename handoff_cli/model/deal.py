@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from handoff_cli.core.language_tags import language_tag
+from handoff_cli.core.language_tags import written_language_tag
 from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.common import Day, Line, Model, Moment, Money, Person, Segment, Stage
 from handoff_cli.model.region import HolidayCalendars, TimeZoneName
@@ -40,7 +40,7 @@ class Deal(Model):
     sales_rep: Person | None = None
     csm: Person | None = None
     cs_manager: Person | None = None
-    language: Annotated[str, AfterValidator(language_tag)] | None = Field(
+    language: Annotated[str, AfterValidator(written_language_tag)] | None = Field(
         None, description="The customer's language for the documents they receive (BCP 47: de, de-AT, en-GB); "
         "default: `language` in handoff.toml."
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
 from handoff_cli.core.vocabulary import Decision, RejectReason
-from handoff_cli.model.common import Day, Flag, Line, Model, Moment, Text
+from handoff_cli.model.common import Day, Email, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
@@ -90,7 +90,7 @@ class Review(Model):
     """The CSM's acceptance or rejection of the handoff, with their 1-5 rating of it."""
 
     decision: Decision
-    by: EmailStr
+    by: Email
     at: Moment
     rating: Annotated[int, Field(ge=1, le=5)] | None = None
     reasons: list[RejectReason] | None = None

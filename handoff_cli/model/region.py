@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, Field
 
 from handoff_cli.core.errors import InputError
-from handoff_cli.core.field_paths import did_you_mean
-
-
-def _zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        hint = did_you_mean(value, available_timezones()) or "; use an IANA name such as Europe/Berlin"
-        raise ValueError(f"not a known time zone{hint}") from None
-    return value
+from handoff_cli.core.time_zones import check_zone
 
 
 def split_holidays(code: str) -> tuple[str, str | None]:
@@ -54,14 +44,14 @@ def _holiday_calendars(value: str | list[str]) -> str | list[str]:
     return value
 
 
-TimeZoneName = Annotated[str, AfterValidator(_zone)]
+TimeZoneName = Annotated[str, AfterValidator(check_zone)]
 # a deal run from several regions: a business day is a working day in every one of its calendars
 HolidayCalendars = Annotated[str | Annotated[list[str], Field(min_length=1)], AfterValidator(_holiday_calendars)]
 
 
 def check_region(*, timezone: str | None, holidays: str | None) -> None:
     """--timezone and --holidays of `handoff init`: the same checks as the dossier's, as a one-line error."""
-    for option, value, check in (("--timezone", timezone, _zone), ("--holidays", holidays, _holiday_calendar)):
+    for option, value, check in (("--timezone", timezone, check_zone), ("--holidays", holidays, _holiday_calendar)):
         if value is not None:
             try:
                 check(value)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
-from handoff_cli.model.common import Level, Line, Model, Text, TextList
+from handoff_cli.model.common import Email, Level, Line, Model, Text, TextList
 
 
 class Role(StrEnum):
@@ -31,7 +31,7 @@ class Stakeholder(Model):
     name: Line = Field(description="A person, or for end users the group (e.g. 'Support agents (40)').")
     role: Role
     title: Line | None = None
-    email: EmailStr | None = None
+    email: Email | None = None
     goals: TextList | None = None
     involvement: Level | None = Field(None, description="Expected involvement in onboarding.")
     channel: Channel | None = Field(None, description="Preferred way to be contacted.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
-from handoff_cli.model.common import Flag, Line, Model, Text, TextList
+from handoff_cli.model.common import Email, Flag, Line, Model, Text, TextList
 
 
 class Integration(Model):
@@ -47,7 +47,7 @@ class ContactRole(StrEnum):
 class TechnicalContact(Model):
     name: Line
     role: ContactRole
-    email: EmailStr | None = None
+    email: Email | None = None
 
 
 class Validation(Model):
