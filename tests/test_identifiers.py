@@ -44,7 +44,7 @@ def test_a_legacy_zone_in_settings_is_one_line(run_cli: RunCli, deals_repo: Path
     (deals_repo / "deal.yaml").write_text(HEAD)
     run = run_cli("validate", "deal.yaml")
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.stderr.startswith("handoff: error: handoff.toml:1: setting 'timezone': 'EST': an abbreviation")
+    assert run.stderr.startswith("handoff: error: handoff.toml:1:1: setting 'timezone': 'EST': an abbreviation")
 
 
 @pytest.mark.parametrize(("typed", "fix"), [("en_US", "en-US"), ("DE", "de"), ("de-at", "de-AT")])

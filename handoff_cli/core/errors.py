@@ -14,16 +14,20 @@ class HandoffError(Exception):
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str, *, path: Path | str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, path: Path | str | None = None, line: int | None = None, col: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.col = col
 
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            at = f"{self.line}:{self.col}:" if self.line and self.col else f"{self.line}:" if self.line else ""
+            where = f"{self.path}:{at} "
         return where + self.message
 
     def lines(self) -> list[str]:
