@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from handoff_cli.core.config_errors import bounds, key_position, syntax_position
 from handoff_cli.core.errors import ConfigError
 from handoff_cli.core.field_paths import did_you_mean, keys_at
+from handoff_cli.core.findings import DEFAULT_REPEATS
 from handoff_cli.core.holiday_calendars import check_country
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, written_language_tag
 from handoff_cli.core.sla_settings import SlaSettings
@@ -77,6 +78,10 @@ class Settings(_Strict):
     max_depth: int = Field(16, ge=4, le=64, description="Deeper nesting is refused (4 to 64).")
     lock_wait: float = Field(
         10.0, ge=0, le=3600, description="Seconds a writer waits for another on the same file (0 to 3600)."
+    )
+    repeats: int = Field(
+        DEFAULT_REPEATS, ge=1, le=100_000, description="Findings of one code a text, GitHub or render report shows per "
+        "file; the rest are counted in one line (1 to 100000). JSON and SARIF list every finding."
     )
     weights: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(
         default_factory=dict, description="Rule (code or name) -> points (0 to 100)."

@@ -115,7 +115,9 @@ def _run(
         from handoff_cli.engine.stdin_input import check_stdin
 
         when = moment(as_of, proj.settings.tz)
-        return check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
+        checked = check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
+        checked.repeats = proj.settings.repeats
+        return checked
     targets = dossier_paths(paths, proj)
     if changed:
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
@@ -128,7 +130,9 @@ def _run(
     when = moment(as_of, proj.settings.tz)
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
     with progress(len(names), out) as advance:
-        return check_all(names, plan, advance, companions=repo_dossiers(proj, names))
+        result = check_all(names, plan, advance, companions=repo_dossiers(proj, names))
+    result.repeats = proj.settings.repeats
+    return result
 
 
 def validate(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_cli.core.exit_codes import ExitCode
-from handoff_cli.core.findings import Finding
+from handoff_cli.core.findings import DEFAULT_REPEATS, Finding, capped
 
 
 class HandoffError(Exception):
@@ -57,4 +57,6 @@ class DossierInvalid(HandoffError):
         self.findings = findings
 
     def lines(self) -> list[str]:
-        return [*(f.text() for f in self.findings), *super().lines()]
+        # the first of each code and a count of the rest, as text reports show them (core/findings.py)
+        shown = capped(self.findings, DEFAULT_REPEATS)
+        return [*(f if isinstance(f, str) else f.text() for f in shown), *super().lines()]
