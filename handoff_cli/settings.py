@@ -8,23 +8,27 @@ folder). `--config FILE` names the file instead. Unknown or ill-typed settings a
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from handoff_cli.core.config_errors import bounds, key_position, syntax_position
 from handoff_cli.core.errors import ConfigError
 from handoff_cli.core.field_paths import did_you_mean, keys_at
-from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, language_tag
+from handoff_cli.core.findings import DEFAULT_REPEATS
+from handoff_cli.core.holiday_calendars import check_country
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, written_language_tag
 from handoff_cli.core.render_settings import RenderSettings
 from handoff_cli.core.sla_settings import SlaSettings
+from handoff_cli.core.time_zones import zone_problem
 from handoff_cli.core.vocabulary import DEFAULT_FILLER, Segment, Stage
 
 CONFIG_NAME = "handoff.toml"
+_OUT_OF_RANGE = frozenset(("greater_than", "greater_than_equal", "less_than", "less_than_equal"))
 Score = Annotated[float, Field(ge=0, le=100)]
 
 
@@ -76,15 +80,26 @@ class Settings(_Strict):
     )
     language: str = Field(DEFAULT_LANGUAGE, description="The team's language (BCP 47), and each deal's default.")
     templates_dir: str = Field("templates", description="Templates here override the packaged ones by name.")
-    max_file_bytes: int = Field(1_048_576, gt=0, description="Larger dossiers are refused unread.")
-    max_depth: int = Field(16, gt=0, description="Deeper nesting is refused.")
-    lock_wait: float = Field(10.0, ge=0, le=3600, description="Seconds a writer waits for another on the same file.")
-    weights: dict[str, float] = Field(default_factory=dict, description="Rule (code or name) -> points.")
+    max_file_bytes: int = Field(
+        1_048_576, ge=1024, le=16_777_216, description="Larger dossiers are refused unread (1024 to 16777216)."
+    )
+    max_depth: int = Field(16, ge=4, le=64, description="Deeper nesting is refused (4 to 64).")
+    lock_wait: float = Field(
+        10.0, ge=0, le=3600, description="Seconds a writer waits for another on the same file (0 to 3600)."
+    )
+    repeats: int = Field(
+        DEFAULT_REPEATS, ge=1, le=100_000, description="Findings of one code a text, GitHub or render report shows per "
+        "file; the rest are counted in one line (1 to 100000). JSON and SARIF list every finding."
+    )
+    weights: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict, description="Rule (code or name) -> points (0 to 100)."
+    )
     segments: dict[Segment, SegmentPolicy] = Field(default_factory=dict)
     stages: dict[Stage, StagePolicy] = Field(default_factory=lambda: dict(DEFAULT_STAGES))
     filler: list[str] = Field(default_factory=lambda: list(DEFAULT_FILLER), description="Placeholder answers.")
-    min_words: dict[str, int] = Field(
-        default_factory=lambda: dict(DEFAULT_MIN_WORDS), description="Free-text field -> fewest words that count."
+    min_words: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=lambda: dict(DEFAULT_MIN_WORDS),
+        description="Free-text field -> fewest words that count (0 to 100).",
     )
     sla: SlaSettings = Field(default_factory=SlaSettings, description="SLA clock targets and owners ([sla]).")
     render: RenderSettings = Field(default_factory=RenderSettings, description="Bounds of one document ([render]).")
@@ -97,16 +112,38 @@ class Settings(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown timezone '{value}'; use an IANA name such as Europe/Berlin") from None
+        if (problem := zone_problem(value)) is not None:
+            raise ValueError(f"'{value}': {problem}")
+        return value
+
+    @field_validator("weekend")
+    @classmethod
+    def _a_working_day(cls, value: list[int]) -> list[int]:
+        if len(set(value)) == 7:  # a week's days
+            # no business day at all: every business-day clock would search for one forever
+            raise ValueError("names all seven days; keep at least one working day out of the weekend")
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _holiday_country(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_country(value)
+        return value
+
+    @field_validator("subdivision")
+    @classmethod
+    def _holiday_subdivision(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None:
+            if not info.data.get("country"):  # absent, or refused already
+                raise ValueError("a subdivision needs a country; set country too, e.g. country = \"US\"")
+            check_country(f"{info.data['country']}-{value}")
         return value
 
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
-        return language_tag(value)
+        return written_language_tag(value)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -155,14 +192,16 @@ def _has_tool_table(path: Path) -> bool:
 def _load(path: Path) -> Project:
     shown = _from_here(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # a byte-order mark is what many Windows editors write; TOML itself does not allow one
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
         data: Any = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path=shown) from None
     except UnicodeDecodeError:
         raise ConfigError("not valid UTF-8", path=shown) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=shown) from None
+        what, line, col = syntax_position(exc, text)
+        raise ConfigError(f"invalid TOML: {what}", path=shown, line=line, col=col) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("handoff", {})
     try:
@@ -173,9 +212,12 @@ def _load(path: Path) -> Project:
         key = ".".join(str(p) for p in loc)
         if err["type"] == "extra_forbidden":
             message = f"unknown setting '{key}'{did_you_mean(str(loc[-1]), keys_at(Settings, loc[:-1]))}"
+        elif err["type"] in _OUT_OF_RANGE and (allowed := bounds(Settings, loc)):
+            message = f"setting '{key}': {err['input']} is out of range; write a number {allowed}"
         else:
             message = f"setting '{key}': {err['msg'].removeprefix('Value error, ')}"
-        raise ConfigError(message, path=shown, line=_line_of(text, str(loc[-1]) if loc else "")) from None
+        at, column = key_position(text, loc)
+        raise ConfigError(message, path=shown, line=at, col=column) from None
     return Project(settings, path.parent, path)
 
 
@@ -186,12 +228,3 @@ def _from_here(path: Path) -> Path:
     if not path.is_absolute() or not (path.is_relative_to(here) or here.is_relative_to(path.parent)):
         return path
     return Path(os.path.relpath(path, here))
-
-
-def _line_of(text: str, key: str) -> int | None:
-    """The line a key is set on, for error messages only (tomllib keeps no positions)."""
-    pattern = re.compile(rf"^\s*(\[[^\]]*\b{re.escape(key)}\b[^\]]*\]|[\"']?{re.escape(key)}[\"']?\s*=)")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None

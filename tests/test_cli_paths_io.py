@@ -168,5 +168,5 @@ def test_files_found_by_walking_up_are_named_from_here(
     (repo / "handoff.toml").write_text('paths = ["deals"]\nmin_scor = 90\n', encoding="utf-8")
     run = run_cli("validate", "--as-of", AS_OF)
     assert (run.exit_code, run.stderr) == (
-        2, "handoff: error: ../handoff.toml:2: unknown setting 'min_scor'; did you mean 'min_score'?\n",
+        2, "handoff: error: ../handoff.toml:2:1: unknown setting 'min_scor'; did you mean 'min_score'?\n",
     )  # fmt: skip

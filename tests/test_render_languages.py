@@ -153,7 +153,7 @@ def test_a_malformed_team_language_is_a_config_error(run_cli: RunCli, deals_repo
     (deals_repo / "handoff.toml").write_text('timezone = "UTC"\nlanguage = "de_"\n', encoding="utf-8")
     result = run_cli("render", "intro", str(COMPLETE))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "handoff: error: handoff.toml:2: setting 'language': 'de_' is not a BCP 47 "
+        2, "", "handoff: error: handoff.toml:2:1: setting 'language': 'de_' is not a BCP 47 "
                "language tag; write e.g. de, de-AT, en-GB, fr\n")
 
 

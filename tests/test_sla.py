@@ -150,19 +150,22 @@ def test_sla_settings_from_toml(tmp_path: Path) -> None:
     [
         (
             '[sla.clocks.kickoff]\nwithin = "7 dayz"\n',
-            "handoff.toml:2: setting 'sla.clocks.kickoff.within': '7 dayz' is not a duration; "
+            "handoff.toml:2:1: setting 'sla.clocks.kickoff.within': '7 dayz' is not a duration; "
             "write e.g. '48 hours', '7 days', '5 business days' or 'off'",
         ),
         (
             '[sla.clocks.kickoff]\nwithin = "1.5 days"\n',
-            "handoff.toml:2: setting 'sla.clocks.kickoff.within': '1.5 days' is not a duration; "
+            "handoff.toml:2:1: setting 'sla.clocks.kickoff.within': '1.5 days' is not a duration; "
             "write e.g. '48 hours', '7 days', '5 business days' or 'off'",
         ),
         (
             '[sla.clocks]\nkickof = {within = "7 days"}\n',
-            "handoff.toml:2: unknown setting 'sla.clocks.kickof'; did you mean 'kickoff'?",
+            "handoff.toml:2:1: unknown setting 'sla.clocks.kickof'; did you mean 'kickoff'?",
         ),
-        ("[sla]\nat_risk = 1.5\n", "handoff.toml:2: setting 'sla.at_risk': Input should be less than 1"),
+        (
+            "[sla]\nat_risk = 1.5\n",
+            "handoff.toml:2:1: setting 'sla.at_risk': 1.5 is out of range; write a number over 0 and under 1",
+        ),
         (
             '[sla.clocks]\nkickoff = {owner = "cs"}\n',
             # inline tables: tomllib keeps no positions, and the key is not at the start of a line

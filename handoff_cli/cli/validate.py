@@ -104,7 +104,9 @@ def _run(
         from handoff_cli.engine.stdin_input import check_stdin
 
         when = moment(as_of, proj.settings.tz)
-        return check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
+        checked = check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
+        checked.repeats = proj.settings.repeats
+        return checked
     targets = dossier_paths(paths, proj)
     if changed:
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
@@ -118,7 +120,9 @@ def _run(
     plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
     detail(f"checking {len(names)} dossier{'s' * (len(names) != 1)}")
     with progress(len(names)) as advance:
-        return check_all(names, plan, advance, repo_dossiers(proj, names), indexing)
+        result = check_all(names, plan, advance, repo_dossiers(proj, names), indexing)
+    result.repeats = proj.settings.repeats
+    return result
 
 
 def validate(

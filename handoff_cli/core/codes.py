@@ -90,6 +90,19 @@ CODES: dict[str, Code] = {
             W,
             "a moment written as a bare date means midnight, so its clock looks early or late",
         ),
+        Code(
+            "HV015",
+            "hidden-character",
+            E,
+            "a bidi override or zero-width character makes a name read differently in an email than in the file",
+        ),
+        # a warning: free text may need one (dossier/hidden_text.py)
+        Code(
+            "HV016",
+            "hidden-character-in-text",
+            W,
+            "an invisible character in free text hides or reorders what a reader sees",
+        ),
         # the gate (gate/scoring.py)
         Code(
             "HG001",

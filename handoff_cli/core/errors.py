@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handoff_cli.core.exit_codes import ExitCode
-from handoff_cli.core.findings import Finding
+from handoff_cli.core.findings import DEFAULT_REPEATS, Finding, capped
 
 
 class HandoffError(Exception):
@@ -14,16 +14,20 @@ class HandoffError(Exception):
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str, *, path: Path | str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, path: Path | str | None = None, line: int | None = None, col: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.col = col
 
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            at = f"{self.line}:{self.col}:" if self.line and self.col else f"{self.line}:" if self.line else ""
+            where = f"{self.path}:{at} "
         return where + self.message
 
     def lines(self) -> list[str]:
@@ -53,4 +57,6 @@ class DossierInvalid(HandoffError):
         self.findings = findings
 
     def lines(self) -> list[str]:
-        return [*(f.text() for f in self.findings), *super().lines()]
+        # the first of each code and a count of the rest, as text reports show them (core/findings.py)
+        shown = capped(self.findings, DEFAULT_REPEATS)
+        return [*(f if isinstance(f, str) else f.text() for f in shown), *super().lines()]

@@ -8,6 +8,7 @@ import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -75,17 +76,28 @@ def _annotation_at(model: type[BaseModel], path: Sequence[str | int]) -> object:
     return current
 
 
-def sections_with(model: type[BaseModel], key: str, prefix: str = "") -> list[str]:
-    """Where in the model `key` is a valid key, e.g. 'csm' -> ['deal']: the hint for a mis-indented block."""
-    found: list[str] = []
-    for name, field in model.model_fields.items():
-        alias = field.alias or name
-        if alias == key and prefix:
-            found.append(prefix)
-        inner = _unwrap(field.annotation)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            found += sections_with(inner, key, f"{prefix}.{alias}" if prefix else alias)
-    return found
+def sections_with(model: type[BaseModel], key: str) -> list[str]:
+    """Where in the model `key` is a valid key, e.g. 'csm' -> ['deal']: the hint for a mis-indented block.
+
+    Looked up in an index built once per model, so a file with thousands of unknown keys costs one walk."""
+    return _homes(model).get(key, [])
+
+
+@cache
+def _homes(model: type[BaseModel]) -> dict[str, list[str]]:
+    homes: dict[str, list[str]] = {}
+
+    def walk(current: type[BaseModel], prefix: str) -> None:
+        for name, field in current.model_fields.items():
+            alias = field.alias or name
+            if prefix:
+                homes.setdefault(alias, []).append(prefix)
+            inner = _unwrap(field.annotation)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                walk(inner, f"{prefix}.{alias}" if prefix else alias)
+
+    walk(model, "")
+    return homes
 
 
 def _unwrap(annotation: object) -> object:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from handoff_cli.core.exit_codes import ExitCode
+
+# findings of one code a text report shows per file (`repeats` in handoff.toml); JSON and SARIF keep all
+DEFAULT_REPEATS = 20
 
 
 class Severity(StrEnum):
@@ -98,9 +103,25 @@ class FileResult:
         return not self.errors
 
 
+def capped(findings: Iterable[Finding], limit: int) -> Iterator[Finding | str]:
+    """The first `limit` findings of each code, in order, then one line per code counting the rest: ten thousand
+    stakeholders without an email are twenty lines and a count, not twenty thousand lines."""
+    seen: Counter[str] = Counter()
+    path = ""
+    for finding in findings:
+        seen[finding.code] += 1
+        path = finding.path
+        if seen[finding.code] <= limit:
+            yield finding
+    for code, count in seen.items():
+        if count > limit:
+            yield f"{path}: … and {count - limit:,} more {code} in this file"
+
+
 @dataclass(slots=True)
 class CheckResult:
     files: list[FileResult] = field(default_factory=list)
+    repeats: int = DEFAULT_REPEATS  # what a text report shows of one code per file (see capped)
 
     @property
     def exit_code(self) -> ExitCode:

@@ -16,6 +16,15 @@ def language_tag(value: str) -> str:
     return str(langcodes.standardize_tag(value))
 
 
+def written_language_tag(value: str) -> str:
+    """A tag in a file must be written in its standard form, so every reader of the file sees the same tag:
+    `en_US` is refused with "write en-US" (a command-line option is normalised instead, see language_tag)."""
+    standard = language_tag(value)
+    if standard != value:
+        raise ValueError(f"write {standard}")
+    return value
+
+
 def lookup_chain(tag: str) -> list[str]:
     """The tags to try for `tag`, most specific first (RFC 4647 lookup): de-AT -> de-AT, de."""
     subtags = tag.split("-")

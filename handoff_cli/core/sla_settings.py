@@ -31,10 +31,16 @@ class Owner(StrEnum):
 _DURATION = re.compile(r"(\d+(?:\.\d+)?) ?(minute|hour|day|business day)s?")
 
 
+_LONGEST = {"minute": 366 * 24 * 60, "hour": 366 * 24, "day": 366, "business day": 262}
+
+
 def _duration(value: str) -> str:
     match = _DURATION.fullmatch(value.strip())
     if value.strip() != "off" and (match is None or (match[2].endswith("day") and "." in match[1])):
         raise ValueError(f"'{value}' is not a duration; write e.g. '48 hours', '7 days', '5 business days' or 'off'")
+    if match is not None and float(match[1]) > _LONGEST[match[2]]:
+        # a target no handoff step has, and one whose deadline falls past the last date a clock can hold
+        raise ValueError(f"'{value}' is out of range; write at most {_LONGEST[match[2]]:g} {match[2]}s (a year)")
     return value.strip()
 
 

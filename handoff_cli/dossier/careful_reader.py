@@ -16,8 +16,14 @@ from ruamel.yaml.reader import ReaderError
 
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import Finding
+from handoff_cli.core.visible import quoted, visible
 from handoff_cli.dossier.positions import Pos, Positions
-from handoff_cli.dossier.stream_checks import second_document_line, too_deep, unreadable_character, version_directive
+from handoff_cli.dossier.stream_checks import (
+    second_document_line,
+    too_deep,
+    unreadable_character,
+    version_directive,
+)
 from handoff_cli.dossier.yaml_codes import Loaded, finding
 
 _STD = "tag:yaml.org,2002:"
@@ -105,7 +111,7 @@ class _Walk:
                 self.problem("HY006", key_node, "merge keys (<<) are not supported; write the keys out")
                 continue
             if key in first_line:
-                self.problem("HY003", key_node, f"key '{key}' already appears on line {first_line[key]}")
+                self.problem("HY003", key_node, f"key {quoted(key)} already appears on line {first_line[key]}")
                 continue
             first_line[key] = key_node.start_mark.line + 1
             out[key] = self.child(key_node, value_node, (*path, key), depth)
@@ -122,7 +128,8 @@ class _Walk:
 
 
 def _syntax_message(exc: MarkedYAMLError) -> str:
-    problem = (exc.problem or "invalid YAML").replace("\t", "\\t")
+    # ruamel quotes the character it stopped at as it is: shown escaped, a tab or an ESC stays on the line
+    problem = visible(exc.problem or "invalid YAML")
     if exc.context:
         mark = exc.context_mark
         opened = (

@@ -10,6 +10,7 @@ from handoff_cli.core.field_paths import dotted
 from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.bare_dates import bare_dates
 from handoff_cli.dossier.empty_required import explain, settle
+from handoff_cli.dossier.hidden_text import hidden_text
 from handoff_cli.dossier.placeholders import patterns, strip_filler
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.dossier.reader import load_bytes, load_file
@@ -50,7 +51,10 @@ def parse(path: Path, display: str, project: Project, raw: bytes | None = None) 
         dossier = None
     placeholders = explain(settled, placeholders, loaded.positions, display)
     moments = bare_dates(data, loaded.positions, display)
-    found = sorted([*problems, *placeholders, *moments, *loaded.warnings], key=lambda f: (f.line, f.col, f.code))
+    hidden = hidden_text(data, loaded.positions, display, {p.field for p in problems})
+    found = sorted(
+        [*problems, *placeholders, *moments, *hidden, *loaded.warnings], key=lambda f: (f.line, f.col, f.code)
+    )
     return Parsed(dossier, settled.positions if dossier else None, found, loaded.data, loaded.positions)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from handoff_cli.core.findings import Finding
 from handoff_cli.dossier.comment_spacing import comment_warnings
 from handoff_cli.dossier.fast_reader import fast_load
+from handoff_cli.dossier.odd_indentation import odd_indentation
 from handoff_cli.dossier.yaml11_readings import yaml11_warnings
 from handoff_cli.dossier.yaml_codes import Loaded, finding
 
@@ -42,6 +43,8 @@ def load_bytes(raw: bytes, display: str, *, max_depth: int) -> tuple[Loaded | No
 def load_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
     # a byte-order mark is legal YAML and what many Windows editors write; positions count without it
     text = text.removeprefix("\ufeff")
+    if (odd := odd_indentation(text, display)) is not None:
+        return None, [odd]
     loaded, problems = _compose(text, display, max_depth)
     if loaded is None:
         return None, problems

@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import choices_at, did_you_mean, dotted, keys_at, sections_with
 from handoff_cli.core.findings import Finding, Severity
+from handoff_cli.core.visible import HIDDEN, quoted
 from handoff_cli.dossier.yaml_codes import Loaded
 from handoff_cli.model import Dossier
 
@@ -40,6 +41,7 @@ _NUMBER = {
     "decimal_whole_digits",
     "finite_number",
 }
+_TEXT_CODES = {"line_break": "HV012", "control_character": "HV013", "hidden_character": "HV015"}
 _SHAPE = {"string_type", "dict_type", "list_type", "model_type", "model_attributes_type"}
 _SHAPE_NAMES = {
     "string_type": "text",
@@ -78,10 +80,13 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
     shown = _show(value)
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        hint = did_you_mean(key, keys_at(Dossier, loc[:-1]))
+        known = keys_at(Dossier, loc[:-1])
+        if (bare := "".join(ch for ch in key if ch not in HIDDEN)) != key and bare in known:
+            return "HV001", f"unknown key {quoted(key)}: delete the invisible character to make it '{bare}'"
+        hint = did_you_mean(key, known)
         if not hint and (homes := sections_with(Dossier, key)):
-            hint = f"; '{key}' belongs under {' or '.join(homes)}: check the indentation"
-        return "HV001", f"unknown key '{key}'{hint}"
+            hint = f"; {quoted(key)} belongs under {' or '.join(homes)}: check the indentation"
+        return "HV001", f"unknown key {quoted(key)}{hint}"
     if kind == "missing":
         where = dotted(loc[:-1]) or "the top level"
         choices = choices_at(Dossier, loc)
@@ -101,6 +106,13 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
         if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
             return "HV005", f"{field}: {shown} is out of range; write at most 15 digits before the point and 10 after"
         return "HV005", f"{field}: {shown} is not a number; write digits only, e.g. 150000"
+    if kind == "display_name":
+        name = str(err.get("ctx", {}).get("name", ""))
+        if not name:
+            return "HV006", f"{field}: {shown}: {_reason(err)}, without angle brackets"
+        has_name = "name" in keys_at(Dossier, loc[:-1])
+        home = f"the name goes in {dotted((*loc[:-1], 'name'))}" if has_name else "this field holds no name"
+        return "HV006", f"{field}: {shown} holds the name {quoted(name)} as well as the address; {_reason(err)}; {home}"
     if kind == "value_error" and "email" in err["msg"]:
         reason = str(err.get("ctx", {}).get("reason", "")).rstrip(".")
         return "HV006", f"{field}: {shown} is not a valid email address" + (f" ({reason})" if reason else "")
@@ -112,8 +124,8 @@ def _classify(err: ErrorDetails, loc: tuple[str | int, ...], field: str) -> tupl
         return "HV005", f"{field}: {shown} is out of range; write at most 15 digits"
     if kind in ("bool_parsing", "bool_type"):
         return "HV008", f"{field}: {shown} is not true or false"
-    if kind in ("line_break", "control_character"):
-        return ("HV012" if kind == "line_break" else "HV013"), f"{field}: {shown}: {_reason(err)}"
+    if kind in _TEXT_CODES:  # the reason names the character
+        return _TEXT_CODES[kind], f"{field}: {quoted(str(value), 40, named=False)}: {_reason(err)}"
     if kind == "string_too_short":
         return "HV010", f"{field} is empty; give an answer or remove the key"
     return "HV011", f"{field}: {shown}: {err['msg'].removeprefix('Value error, ')}"
@@ -125,8 +137,7 @@ def _reason(err: ErrorDetails) -> str:
 
 
 def _show(value: Any) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    return quoted(str(value), limit=40)
 
 
 def _describe(value: Any) -> str:

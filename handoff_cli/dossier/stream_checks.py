@@ -23,6 +23,7 @@ from ruamel.yaml.reader import ReaderError
 
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import Finding
+from handoff_cli.core.visible import char_name
 from handoff_cli.dossier.yaml_codes import finding
 
 # a directive line; inside a document a `%` cannot start a line, so the first match is a directive
@@ -48,7 +49,7 @@ def unreadable_character(exc: ReaderError, text: str, display: str) -> Finding:
     line = text.count("\n", 0, pos) + 1
     col = pos - (text.rfind("\n", 0, pos) + 1) + 1
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-    return finding(display, "HY001", line, col, f"character U+{ord(char):04X} is not allowed in YAML; delete it")
+    return finding(display, "HY001", line, col, f"character {char_name(char)} is not allowed in YAML; delete it")
 
 
 @dataclass

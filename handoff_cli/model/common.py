@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from email.utils import parseaddr
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -19,6 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from handoff_cli.core.currencies import currency_code
+from handoff_cli.core.visible import char_name, hidden_in
 from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
 from handoff_cli.model.audience import customer_safe
 
@@ -48,6 +52,13 @@ def _one_line(value: str) -> str:
             "(it goes into mail headers, calendar entries and table cells)"
         )
         raise PydanticCustomError("line_break", reason, {"error": reason})
+    if (hidden := hidden_in(value)) is not None:
+        # free text only warns (dossier/hidden_text.py); a one-line field is an account, a name, a subject line
+        reason = (
+            f"{char_name(hidden)} is not allowed here: it shows nothing or reorders the text around it, so this "
+            "line reads differently in an email or a calendar than in the file; delete it"
+        )
+        raise PydanticCustomError("hidden_character", reason, {"error": reason})
     return _no_control(value)
 
 
@@ -93,6 +104,17 @@ def _bounded_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     return parsed
 
 
+def _address_only(value: Any) -> Any:
+    # pydantic reads `Jane O'Brien <jane@acme.example>` as the address alone and drops the name without a word
+    if isinstance(value, str) and ("<" in value or ">" in value):
+        name, address = parseaddr(value)
+        reason = f"write the address alone, {address or 'name@example.com'}"
+        raise PydanticCustomError("display_name", reason, {"error": reason, "name": name})
+    return value
+
+
+# An email field holds one bare address: what the intro email and invites are addressed to
+Email = Annotated[EmailStr, BeforeValidator(_address_only)]
 # Every date, flag and count field is one of these types, so each check sits on its fields alone: a
 # validator on every field would be built into each of the model's ~200 fields at every start.
 Day = Annotated[date, WrapValidator(_plausible_year)]
@@ -111,7 +133,7 @@ class Model(BaseModel):
 
 class Person(Model):
     name: Annotated[Line, customer_safe("a name they are introduced to")]
-    email: Annotated[EmailStr | None, customer_safe("where they reach the person")] = Field(
+    email: Annotated[Email | None, customer_safe("where they reach the person")] = Field(
         None,
         description="Optional for the schema; the sales rep and the CSM need one (`HS801`, `HS802`: the intro email "
         "and the first contact are sent from it).",
@@ -119,17 +141,11 @@ class Person(Model):
     title: Annotated[Line | None, customer_safe("the person's title")] = None
 
 
-def _currency_code(value: str) -> str:
-    if len(value) != 3 or not value.isascii() or not value.isupper() or not value.isalpha():
-        raise ValueError("a currency is a three-letter ISO 4217 code in capitals, e.g. USD, EUR, ILS")
-    return value
-
-
 class Money(Model):
     amount: Annotated[
         Annotated[Number, Field(ge=0, description="A plain number: 150000, not 150K.")],
         customer_safe("an amount where its field shows it"),
     ]
-    currency: Annotated[Annotated[str, AfterValidator(_currency_code)], customer_safe("the amount's currency")] = Field(
+    currency: Annotated[Annotated[str, AfterValidator(currency_code)], customer_safe("the amount's currency")] = Field(
         description="ISO 4217 code, e.g. USD, EUR, ILS."
     )

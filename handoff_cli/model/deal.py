@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from handoff_cli.core.language_tags import language_tag
+from handoff_cli.core.language_tags import written_language_tag
 from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.audience import customer_safe, internal_only
 from handoff_cli.model.common import Day, Line, Model, Moment, Money, Person, Segment, Stage
@@ -48,7 +48,7 @@ class Deal(Model):
     csm: Annotated[Person | None, customer_safe("their primary contact from now on")] = None
     cs_manager: Annotated[Person | None, internal_only("our staffing")] = None
     language: Annotated[
-        Annotated[str, AfterValidator(language_tag)] | None, customer_safe("the language of what they receive")
+        Annotated[str, AfterValidator(written_language_tag)] | None, customer_safe("the language of what they receive")
     ] = Field(
         None,
         description="The customer's language for the documents they receive (BCP 47: de, de-AT, en-GB); "

@@ -5,11 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
 from handoff_cli.core.vocabulary import Decision, RejectReason
 from handoff_cli.model.audience import customer_safe, internal_only
-from handoff_cli.model.common import Day, Flag, Line, Model, Moment, Text
+from handoff_cli.model.common import Day, Email, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
@@ -93,7 +93,7 @@ class Review(Model):
     """The CSM's acceptance or rejection of the handoff, with their 1-5 rating of it."""
 
     decision: Annotated[Decision, internal_only("the CSM's review of the handoff")]
-    by: Annotated[EmailStr, internal_only("the CSM's review of the handoff")]
+    by: Annotated[Email, internal_only("the CSM's review of the handoff")]
     at: Annotated[Moment, internal_only("the CSM's review of the handoff")]
     rating: Annotated[Annotated[int, Field(ge=1, le=5)] | None, internal_only("the CSM's rating of the rep")] = None
     reasons: Annotated[list[RejectReason] | None, internal_only("the CSM's review of the handoff")] = None

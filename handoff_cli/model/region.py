@@ -3,44 +3,14 @@
 from __future__ import annotations
 
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, Field
 
 from handoff_cli.core.errors import InputError
-from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.holiday_calendars import check_country, split_holidays
+from handoff_cli.core.time_zones import check_zone
 
-
-def _zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        hint = did_you_mean(value, available_timezones()) or "; use an IANA name such as Europe/Berlin"
-        raise ValueError(f"not a known time zone{hint}") from None
-    return value
-
-
-def split_holidays(code: str) -> tuple[str, str | None]:
-    """'US-NY' -> ('US', 'NY'); 'DE' -> ('DE', None)."""
-    country, _, subdivision = code.partition("-")
-    return country, subdivision or None
-
-
-def _holiday_calendar(value: str) -> str:
-    # imported only when a deal names a calendar: the package is large
-    import holidays
-
-    if "," in value:
-        raise ValueError(f"several calendars are a list: write [{', '.join(v.strip() for v in value.split(','))}]")
-    supported = holidays.list_supported_countries()
-    country, subdivision = split_holidays(value)
-    if country not in supported:
-        raise ValueError("not a country the holidays package knows; write a code such as DE, US-NY or GB-SCT")
-    if subdivision is not None and subdivision not in supported[country]:
-        known = ", ".join(f"{country}-{s}" for s in supported[country][:8]) or f"none (write {country})"
-        more = " ..." if len(supported[country]) > 8 else ""
-        raise ValueError(f"{country} has no subdivision {subdivision}; known: {known}{more}")
-    return value
+__all__ = ["HolidayCalendars", "TimeZoneName", "calendar_codes", "check_region", "split_holidays"]
 
 
 def calendar_codes(value: str | list[str] | None) -> list[str]:
@@ -50,18 +20,18 @@ def calendar_codes(value: str | list[str] | None) -> list[str]:
 
 def _holiday_calendars(value: str | list[str]) -> str | list[str]:
     for code in calendar_codes(value):
-        _holiday_calendar(code)
+        check_country(code)
     return value
 
 
-TimeZoneName = Annotated[str, AfterValidator(_zone)]
+TimeZoneName = Annotated[str, AfterValidator(check_zone)]
 # a deal run from several regions: a business day is a working day in every one of its calendars
 HolidayCalendars = Annotated[str | Annotated[list[str], Field(min_length=1)], AfterValidator(_holiday_calendars)]
 
 
 def check_region(*, timezone: str | None, holidays: str | None) -> None:
     """--timezone and --holidays of `handoff init`: the same checks as the dossier's, as a one-line error."""
-    for option, value, check in (("--timezone", timezone, _zone), ("--holidays", holidays, _holiday_calendar)):
+    for option, value, check in (("--timezone", timezone, check_zone), ("--holidays", holidays, check_country)):
         if value is not None:
             try:
                 check(value)

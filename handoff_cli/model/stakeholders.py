@@ -5,10 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
 from handoff_cli.model.audience import customer_safe, internal_only
-from handoff_cli.model.common import Level, Line, Model, Text, TextList
+from handoff_cli.model.common import Email, Level, Line, Model, Text, TextList
 
 
 class Role(StrEnum):
@@ -41,7 +41,7 @@ class Stakeholder(Model):
         ),
     ]
     title: Annotated[Line | None, customer_safe("their own job title")] = None
-    email: Annotated[EmailStr | None, customer_safe("their own address")] = None
+    email: Annotated[Email | None, customer_safe("their own address")] = None
     goals: Annotated[TextList | None, customer_safe("what they want from the project, as they said it")] = None
     involvement: Annotated[Level | None, internal_only("our expectation of their effort")] = Field(
         None, description="Expected involvement in onboarding."

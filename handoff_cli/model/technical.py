@@ -5,10 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 
 from handoff_cli.model.audience import Audience, customer_safe, internal_only
-from handoff_cli.model.common import Flag, Line, Model, Text, TextList
+from handoff_cli.model.common import Email, Flag, Line, Model, Text, TextList
 
 
 class Integration(Model):
@@ -54,7 +54,7 @@ class ContactRole(StrEnum):
 class TechnicalContact(Model):
     name: Annotated[Line, customer_safe("a person on their side")]
     role: Annotated[ContactRole, customer_safe("the part they play")]
-    email: Annotated[EmailStr | None, customer_safe("their own address")] = None
+    email: Annotated[Email | None, customer_safe("their own address")] = None
     audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
         None, description="customer or internal: who may read this item, over its section's default."
     )

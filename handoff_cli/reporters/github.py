@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
-from handoff_cli.core.findings import CheckResult, Finding
+from handoff_cli.core.findings import CheckResult, Finding, capped
 from handoff_cli.reporters.clocks import counts, detail
 from handoff_cli.reporters.text import summary_line
 
@@ -49,8 +49,9 @@ def annotation(finding: Finding, *, explain: bool) -> str:
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
     # console.out, not print: rich must neither wrap nor interpret markup in a workflow command
     for file in result.files:
-        for finding in file.findings:
-            console.out(annotation(finding, explain=explain), highlight=False)
+        for finding in capped(file.findings, result.repeats):
+            shown = command("notice", finding) if isinstance(finding, str) else annotation(finding, explain=explain)
+            console.out(shown, highlight=False)
         console.out(summary_line(file).plain, highlight=False)
 
 

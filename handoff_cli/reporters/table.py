@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from handoff_cli.core.findings import CheckResult, FileResult
+from handoff_cli.core.findings import CheckResult, FileResult, capped
 from handoff_cli.reporters.text import finding_line, summary_line, total_line
 from handoff_cli.rules import BY_CODE
 
@@ -16,8 +16,8 @@ GATE = "HG001"  # below-min-score: the gate's own finding (core/codes.py), not a
 def report(result: CheckResult, console: Console, *, explain: bool) -> None:
     for file in result.files:
         if file.score is None:
-            for finding in file.findings:
-                console.print(finding_line(finding))
+            for finding in capped(file.findings, result.repeats):
+                console.print(finding if isinstance(finding, str) else finding_line(finding))
         else:
             console.print(_table(file))
             if explain:

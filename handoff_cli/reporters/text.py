@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.text import Text
 
-from handoff_cli.core.findings import CheckResult, FileResult, Finding, Severity
+from handoff_cli.core.findings import CheckResult, FileResult, Finding, Severity, capped
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -24,7 +24,10 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
 
 def _lines(result: CheckResult, explain: bool) -> Iterator[Text]:
     for file in result.files:
-        for finding in file.findings:
+        for finding in capped(file.findings, result.repeats):
+            if isinstance(finding, str):
+                yield Text(finding, style="dim")
+                continue
             yield finding_line(finding)
             if explain and finding.why:
                 yield Text(f"    why: {finding.why}", style="dim")
