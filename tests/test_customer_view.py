@@ -266,3 +266,20 @@ def test_random_text_in_every_field_never_reaches_the_customer(
     for text in _customer_documents(dossier, proj):
         assert leaks(text, secrets) == []
     assert re.search(r"\w", text)
+
+
+def test_sla_warns_on_the_kickoff_clock_when_the_joint_meeting_falls_after_it(
+    run_cli: RunCli, deals_repo: Path
+) -> None:
+    (deals_repo / "handoff.toml").write_text(US, encoding="utf-8")
+    result = run_cli("sla", str(COMPLETE), "--as-of", "2026-11-10T09:00")
+    assert result.stderr == (
+        f"handoff: warning: {COMPLETE}: the kickoff is due 2026-11-13, before the joint transition meeting "
+        "(2026-11-16) that books it; book the kickoff after it\n")
+
+
+def test_sla_says_nothing_of_the_order_when_the_kickoff_follows_the_joint_meeting(
+    run_cli: RunCli, deals_repo: Path
+) -> None:
+    result = run_cli("sla", str(COMPLETE), "--as-of", "2026-11-10T09:00")  # UTC, no holidays: both on the 13th
+    assert "kickoff is due" not in result.stderr

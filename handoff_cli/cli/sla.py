@@ -54,7 +54,7 @@ def sla(
       handoff sla - --stdin-filename deals/acme.yaml < deals/acme.yaml
     """
     from handoff_cli.clocks.evaluate import Status
-    from handoff_cli.clocks.table import sla_table
+    from handoff_cli.clocks.table import order_warnings, sla_table
     from handoff_cli.reporters import SLA
 
     proj = project(config)
@@ -63,6 +63,8 @@ def sla(
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), stdin=stdin)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
+    for line in order_warnings(result.rows):
+        typer.echo(line, err=True)
     for skipped in result.invalid:
         tell(skipped)
     raise typer.Exit(result.exit_code)

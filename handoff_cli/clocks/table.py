@@ -11,6 +11,7 @@ from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import NAMES, clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status, evaluate, later, signed
 from handoff_cli.clocks.follow_ups import follow_ups
+from handoff_cli.clocks.meeting_order import kickoff_too_early
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.moments import deal_zone
 from handoff_cli.core.sla_settings import parse
@@ -80,3 +81,23 @@ def sla_table(
     result.rows.sort(key=ClockStatus.sort_key)
     result.follow_ups.sort(key=lambda f: (f.at, f.path))
     return result
+
+
+def order_warnings(rows: Sequence[ClockStatus]) -> list[str]:
+    """One warning per deal whose kickoff falls due before the joint transition meeting that books it (holidays
+    can push the joint meeting late): the kickoff clock's date cannot be kept, and the plan moves the kickoff."""
+    by_deal: dict[str, dict[str, ClockStatus]] = {}
+    for row in rows:
+        by_deal.setdefault(row.path, {})[row.clock.name] = row
+    out = []
+    for path, clocks in by_deal.items():
+        joint, kickoff = clocks.get("joint_meeting"), clocks.get("kickoff")
+        if joint is None or kickoff is None:
+            continue
+        held = joint.done or joint.due
+        if held is not None and kickoff.due is not None and kickoff_too_early(
+            joint=held, kickoff_due=kickoff.due, kickoff_done=kickoff.done
+        ):
+            out.append(f"handoff: warning: {path}: the kickoff is due {kickoff.due.date()}, before the joint "
+                       f"transition meeting ({held.date()}) that books it; book the kickoff after it")
+    return out

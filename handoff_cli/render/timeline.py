@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import Clock
 from handoff_cli.clocks.evaluate import ClockStatus
+from handoff_cli.clocks.meeting_order import kickoff_too_early
 from handoff_cli.core.moments import local
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
@@ -103,10 +104,10 @@ def in_order(dates: list[KeyDate], cal: BusinessCalendar) -> list[KeyDate]:
     deadlines `handoff sla` reports, and the CSM's calendar of them, stay as they are."""
     joint = next((k for k in dates if k.key == "joint-meeting"), None)
     kickoff = next((k for k in dates if k.key == "kickoff"), None)
-    if joint is None or kickoff is None or kickoff.done is not None:
+    if joint is None or kickoff is None:
         return dates
     held = joint.done or joint.due
-    if kickoff.due.date() >= held.date():
+    if not kickoff_too_early(joint=held, kickoff_due=kickoff.due, kickoff_done=kickoff.done):
         return dates
     moved = cal.add_business_days(held, 1)
     return [replace(k, due=moved, moved_from=k.due) if k is kickoff else k for k in dates]
