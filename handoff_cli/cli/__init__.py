@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from handoff_cli import __version__
 from handoff_cli.cli.options import no_color
 from handoff_cli.errors import HandoffError
+from handoff_cli.printable import printable
 
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
 # A run imports and builds only the command it runs; --help builds them all to list them, in this order.
@@ -118,7 +119,8 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except HandoffError as exc:
-            typer.echo(f"handoff: error: {exc}", err=True)
+            # the whole line: a message may quote a file name, and one error stays one line
+            typer.echo(f"handoff: error: {printable(str(exc))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except typer.TyperException as exc:
             if not exc.format_message().strip():  # a command group without its subcommand: help, as above
@@ -169,5 +171,6 @@ def main() -> None:
     except Exception as exc:  # a bug in handoff itself: one line for the user, the traceback only on request
         if os.environ.get("HANDOFF_DEBUG"):
             raise
-        sys.stderr.write(f"handoff: internal error: {type(exc).__name__}: {exc} (HANDOFF_DEBUG=1 shows a traceback)\n")
+        what = printable(f"{type(exc).__name__}: {exc}")
+        sys.stderr.write(f"handoff: internal error: {what} (HANDOFF_DEBUG=1 shows a traceback)\n")
         sys.exit(2)

@@ -19,6 +19,7 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    say,
 )
 from handoff_cli.errors import HandoffError
 
@@ -121,7 +122,7 @@ def _run(
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
         if not found.files:
             # on stderr, so that --format json/sarif still print a valid (empty) document on stdout
-            typer.echo(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
+            say(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
         names = [str(p) for p in found.files]
     else:
         names = expand_names(targets)

@@ -19,6 +19,7 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    say,
 )
 from handoff_cli.errors import InputError
 
@@ -145,4 +146,4 @@ def log(
         text = path.read_bytes().decode("utf-8")
         item = entry(name, when, by=by, note=note)
         atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
-    typer.echo(f"logged {name.value} at {when.isoformat()} in {path}")
+    say(f"logged {name.value} at {when.isoformat()} in {path}")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, project
+from handoff_cli.cli.options import ConfigOpt, project, say
 
 import_app = typer.Typer(
     name="import", help="Start dossiers from what other systems already know.", no_args_is_help=True
@@ -55,18 +55,18 @@ def crm(
         verb, path, new, fields = first
         if redo is None and verb == "wrote" and new is not None:
             write_new(path, new, wait=proj.settings.lock_wait)
-            typer.echo(f"wrote {path}")
+            say(f"wrote {path}")
         elif redo is None:
-            typer.echo(f"skipped {path}: a dossier for this deal exists; --update fills its empty fields")
+            say(f"skipped {path}: a dossier for this deal exists; --update fills its empty fields")
         else:
             with locked(path, wait=proj.settings.lock_wait):
                 verb, path, new, fields = redo()  # the file as it is now, under its lock
                 if verb == "updated" and new is not None:
                     atomic_write(path, new)
             if verb == "updated":
-                typer.echo(f"updated {path}: filled {', '.join(fields)}")
+                say(f"updated {path}: filled {', '.join(fields)}")
             else:
-                typer.echo(f"unchanged {path}: nothing the CRM knows is empty there")
+                say(f"unchanged {path}: nothing the CRM knows is empty there")
         done.append(verb)
     wrote = done.count("wrote")
-    typer.echo(f"{len(plans)} deals from {file}: {wrote} new, {len(plans) - wrote} existing")
+    say(f"{len(plans)} deals from {file}: {wrote} new, {len(plans) - wrote} existing")

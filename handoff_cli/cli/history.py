@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, console, moment, project
+from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, console, moment, project, say
 
 
 def history(
@@ -46,7 +46,7 @@ def history(
     else:
         out.out("\n".join(text_lines(points)), highlight=False)
     if points and not points[0].result.valid:
-        typer.echo(
+        say(
             f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "
             f"run `handoff validate {path}` on that version",
             err=True,

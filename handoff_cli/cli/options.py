@@ -138,3 +138,11 @@ def console() -> Console:
 
     # rich's own NO_COLOR handling drops colours but keeps bold, dim and italic; no colour system drops all
     return Console(highlight=False, soft_wrap=True, color_system=None if no_color() else "auto")
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """One line for the user (what was written, a warning): a file name in it is shown escaped, so it
+    stays one line and cannot restyle the terminal."""
+    from handoff_cli.printable import printable
+
+    typer.echo(printable(line), err=err)

@@ -9,9 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import typer
-
-from handoff_cli.cli.options import moment, project
+from handoff_cli.cli.options import moment, project, say
 from handoff_cli.errors import InputError
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.model.progress import EventName
@@ -77,4 +75,4 @@ def log_outcome(
     )
     atomic_write(path, new_text)
     shown = "".join(f" {k} {v}" for k, v in detail.items())
-    typer.echo(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")
+    say(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

@@ -19,6 +19,7 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -101,4 +102,4 @@ def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:
     buffer = StringIO()
     report(Console(file=buffer, color_system=None, highlight=False, soft_wrap=True))
     write_new(out, buffer.getvalue(), force=force)
-    typer.echo(f"wrote {out}")
+    say(f"wrote {out}")

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from handoff_cli.cli.options import say
+
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -26,11 +28,11 @@ def dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Dos
         dossier, _ = load_dossier(deal, proj)
     except DossierInvalid as exc:
         for finding in exc.findings:
-            typer.echo(finding.text(), err=True)
+            say(finding.text(), err=True)
         raise typer.Exit(1) from None
     gaps = needs.missing(dossier, required)
     for field in gaps:
-        typer.echo(f"{deal}: {field} is required by {by}", err=True)
+        say(f"{deal}: {field} is required by {by}", err=True)
     if gaps:
         raise typer.Exit(1)
     return dossier
@@ -54,7 +56,7 @@ def emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
         typer.echo(text, nl=False)
         return
     write_new(out, text, force=force, wait=proj.settings.lock_wait)
-    typer.echo(f"wrote {out}")
+    say(f"wrote {out}")
 
 
 def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[SandboxedEnvironment, str]:
@@ -64,8 +66,8 @@ def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tu
 
     chosen = choose(name, tag, names_in(search_path(proj)))
     if chosen.fell_back:
-        typer.echo(f"handoff: warning: no {name} template in language '{tag}'; "
-                   f"writing it in the default language ({chosen.language})", err=True)
+        say(f"handoff: warning: no {name} template in language '{tag}'; "
+            f"writing it in the default language ({chosen.language})", err=True)
     return environment(proj, chosen.language, html=html), chosen.name
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ConfigOpt, moment, project, say
 from handoff_cli.dossier.vocabulary import RejectReason
 from handoff_cli.errors import InputError
 
@@ -86,7 +86,7 @@ def accept(
         )
         atomic_write(path, new_text)
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
-    typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
+    say(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 
 
 def _when(value: str, tz: tzinfo, display: str) -> datetime:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, console, project
+from handoff_cli.cli.options import ConfigOpt, console, project, say
 from handoff_cli.dossier.vocabulary import Segment
 from handoff_cli.errors import HandoffError
 
@@ -64,7 +64,7 @@ def init(
         raise HandoffError(f"template {SKELETON}: {exc}") from None
     check(text, str(path), where=str(path))  # e.g. an --account with a line break: refused, nothing written
     write_new(path, text, force=force, wait=proj.settings.lock_wait)
-    typer.echo(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
+    say(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
 
 
 def schema(

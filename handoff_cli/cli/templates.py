@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, console, project
+from handoff_cli.cli.options import ConfigOpt, console, project, say
 
 templates_app = typer.Typer(name="templates", no_args_is_help=True,
                             help="The templates documents are rendered from, and the deals repo's overrides.")
@@ -96,4 +96,4 @@ def copy_template(
             raise WriteError("already exists; remove it first to copy it again", path=folder / target)
     for source, target in copies:
         write_new(folder / target, source.read_text(encoding="utf-8"), wait=proj.settings.lock_wait)
-        typer.echo(f"copied {source.name} to {engine.shown(folder / target)}")
+        say(f"copied {source.name} to {engine.shown(folder / target)}")

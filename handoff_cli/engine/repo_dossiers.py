@@ -25,7 +25,7 @@ def repo_dossiers(project: Project, given: Sequence[str]) -> list[str]:
         done = subprocess.run(
             ["git", "-c", "core.quotepath=off", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
              "--", *scopes],
-            cwd=project.root, capture_output=True, text=True, check=False,
+            cwd=project.root, capture_output=True, check=False,
         )  # fmt: skip
     except OSError:  # git not installed: only the files of the run are compared
         return []
@@ -34,7 +34,9 @@ def repo_dossiers(project: Project, given: Sequence[str]) -> list[str]:
     taken = {os.path.realpath(name) for name in given}
     here = os.getcwd()
     found: list[str] = []
-    for name in dict.fromkeys(done.stdout.split("\0")):  # a file both staged and changed is listed twice
+    # bytes, decoded as the file system does: a name that is not UTF-8 is still a name; a file both
+    # staged and changed is listed twice
+    for name in dict.fromkeys(os.fsdecode(n) for n in done.stdout.split(b"\0") if n):
         full = os.path.join(project.root, name)
         hidden = any(part.startswith(".") and part not in (".", "..") for part in Path(name).parts)
         if not name.endswith(SUFFIXES) or hidden or os.path.realpath(full) in taken or not os.path.isfile(full):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from handoff_cli.printable import printable
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 
@@ -28,7 +30,7 @@ class Finding:
     points: float = 0.0
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.name}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.col}: {self.code} {self.name}: {printable(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)

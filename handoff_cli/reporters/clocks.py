@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
+from handoff_cli.printable import printable
 from handoff_cli.reporters.base import write_json
 
 FORMAT_VERSION = 1
@@ -65,7 +66,7 @@ def text(result: SlaResult, console: Console) -> None:
     tz = ZoneInfo(result.timezone)
     cells = [
         (r.status.value, r.clock.name, stamp(r.due, tz), detail(r, tz), f"{r.owner.value} {r.owner_name or '(none)'}",
-         f"{r.deal_id} {r.account}", r.path)
+         f"{r.deal_id} {r.account}", printable(r.path))
         for r in result.shown
     ]  # fmt: skip
     widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
@@ -76,7 +77,7 @@ def text(result: SlaResult, console: Console) -> None:
         line.stylize(STYLE[row.status], 0, len(row.status.value))
         console.print(line)
     for note in (*result.unsigned, *result.invalid):
-        console.print(note)
+        console.print(Text(printable(note)))
     console.print(counts(result))
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from handoff_cli.gate.score_history import Point
+from handoff_cli.printable import printable
 
 FORMAT_VERSION = 1
 HEADER = ("commit", "date", "author", "score", "min", "result", "change")
@@ -24,7 +25,7 @@ def text_lines(points: Sequence[Point]) -> list[str]:
         (
             p.version.short,
             p.version.date[:10],
-            p.version.author,
+            printable(p.version.author),  # a commit author is whatever the committer typed
             _score(p.result.score.percent if p.result.score else None),
             f"{p.result.min_score:g}" if p.result.score else "-",
             p.verdict,

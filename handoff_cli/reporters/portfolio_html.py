@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from handoff_cli.printable import printable
 from handoff_cli.reporters.bar_chart import CSS as CHART_CSS
 from handoff_cli.reporters.bar_chart import chart
 from handoff_cli.reporters.outcomes_html import outcome_parts
@@ -60,7 +61,7 @@ def html(doc: Doc) -> str:
     parts.append("</ul>")
     parts += outcome_parts(doc)
     if doc["invalid"]:
-        parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(x)}</li>" for x in doc["invalid"]), "</ul>"]
+        parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(printable(x))}</li>" for x in doc["invalid"]), "</ul>"]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Handoff report</title>'
         f"<style>{CSS}\n{CHART_CSS}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n"

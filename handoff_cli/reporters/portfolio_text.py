@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.printable import printable
 from handoff_cli.reporters.markdown import cell as _cell
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
 from handoff_cli.reporters.outcomes_text import text_lines as outcomes_text
@@ -111,7 +112,7 @@ def text_lines(doc: Doc) -> list[str]:
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
     out += outcomes_text(doc)
     if doc["invalid"]:
-        out += ["", "skipped"] + [f"  {line}" for line in doc["invalid"]]
+        out += ["", "skipped"] + [f"  {printable(line)}" for line in doc["invalid"]]
     return out
 
 
@@ -134,5 +135,5 @@ def md_lines(doc: Doc) -> list[str]:
     out += ["", "## When CS should engage", ""] + [f"- {_cell(line)}" for line in engagement_lines(doc)]
     out += outcomes_md(doc)
     if doc["invalid"]:
-        out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]]
+        out += ["", "## Skipped", ""] + [f"- {_cell(printable(line))}" for line in doc["invalid"]]
     return out
