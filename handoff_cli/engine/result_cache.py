@@ -4,16 +4,25 @@ An entry is found by the run's key (handoff's version and code, the settings, --
 the file's SHA-256, so an edit, an upgrade or a settings change simply misses. SQLite makes
 concurrent runs safe (two CI jobs, an editor and a hook); a cache that cannot be opened or written
 is skipped without a word, since it can only ever make a run faster.
+
+An entry is a verdict taken on trust, so the cache is used only when nobody else could have written
+it, as ssh treats its files: the folder and the file belong to the user who runs handoff and neither
+is writable by group or others. A shared or another user's cache is skipped with one warning line.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from handoff_cli.printable import printable
+
+FILE = "results.sqlite3"
 KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
 
@@ -28,6 +37,20 @@ def folder() -> Path:
     return Path(user_cache_dir("handoff", appauthor=False))
 
 
+def untrusted(path: Path) -> str | None:
+    """Why another user could have written `path`, or None when only the current user can."""
+    info = os.lstat(path)
+    kind = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+        return f"the result cache {path} is not a regular file"
+    if info.st_uid != os.geteuid():
+        return f"the result cache {kind} {path} belongs to another user (set HANDOFF_CACHE_DIR to a folder of yours)"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        mode = stat.S_IMODE(info.st_mode)
+        return f"the result cache {kind} {path} is writable by others (mode {mode:o}; chmod go-w it)"
+    return None
+
+
 class ResultCache:
     def __init__(self, db: sqlite3.Connection, run_key: str) -> None:
         self._db = db
@@ -37,8 +60,14 @@ class ResultCache:
     def open(cls, run_key: str) -> ResultCache | None:
         try:
             where = folder()
-            where.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(where / "results.sqlite3", timeout=30)
+            where.mkdir(mode=0o700, parents=True, exist_ok=True)
+            file = where / FILE
+            why = untrusted(where) or (untrusted(file) if os.path.lexists(file) else None)
+            if why:
+                sys.stderr.write(f"handoff: warning: {printable(why)}; checking without the result cache\n")
+                return None
+            db = sqlite3.connect(file, timeout=30)
+            os.chmod(file, 0o600)  # whatever the umask: the entries are verdicts
             db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
             db.execute(_SCHEMA)
         except (OSError, sqlite3.Error):
@@ -54,7 +83,7 @@ class ResultCache:
                 batch = keys[start : start + 500]
                 marks = ",".join("?" * len(batch))
                 for key, entry in self._db.execute(f"SELECT key, entry FROM results WHERE key IN ({marks})", batch):
-                    found[key.rpartition(":")[2]] = entry
+                    found[key.rpartition(":")[2]] = entry if isinstance(entry, str) else ""  # "": read as damaged
         except sqlite3.Error:
             return {}
         return found

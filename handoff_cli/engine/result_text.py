@@ -11,6 +11,7 @@ import json
 import sys
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from handoff_cli.gate.copied_text import Print
 from handoff_cli.gate.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
@@ -48,7 +49,10 @@ def dump(result: FileResult, prints: list[Print], after: float, until: float) ->
 def load(text: str, display: str) -> Entry:
     """The entry, sharing every string and score that repeats across files: a run over a whole repo
     holds all its results until the end, so each costs little more than its own findings."""
-    raw = json.loads(text)
+    return _entry(json.loads(text), display)
+
+
+def _entry(raw: Any, display: str) -> Entry:
     findings = [
         Finding(_i(code), _i(name), Severity(sev), display, line, col, _i(field), message, _i(why), points)
         for code, name, sev, line, col, field, message, why, points in raw["f"]
@@ -63,6 +67,51 @@ def load(text: str, display: str) -> Entry:
         [(_i(f), d, line, col) for f, d, line, col in raw["p"]],
         float("-inf") if after is None else after,
         float("inf") if until is None else until,
+    )
+
+
+def load_stored(text: str, display: str) -> Entry | None:
+    """A cached entry, or None when the text is not one this code wrote (a damaged or foreign row):
+    the file is then checked afresh like any miss, and its entry written again."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return None
+    return _entry(raw, display) if _well_formed(raw) else None
+
+
+_NUMBER = (int, float)
+_FINDING = (str, str, str, int, int, str, str, str, _NUMBER)
+_PRINT = (str, int, int, int)
+
+
+def _rows(value: object, kinds: tuple[type | tuple[type, ...], ...]) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(row, list)
+        and len(row) == len(kinds)
+        and all(isinstance(v, k) and not isinstance(v, bool) for v, k in zip(row, kinds, strict=True))
+        for row in value
+    )
+
+
+def _well_formed(raw: object) -> bool:
+    """Every field of `dump`'s shape, with the types `load` and the reporters take for granted."""
+    if not isinstance(raw, dict) or raw.keys() != {"f", "s", "m", "i", "w", "p", "t"}:
+        return False
+    ident, window = raw["i"], raw["t"]
+    return (
+        _rows(raw["f"], _FINDING)
+        and all(f[2] in Severity._value2member_map_ for f in raw["f"])
+        and (raw["s"] is None or _rows(raw["s"], (str, _NUMBER, _NUMBER)))
+        and isinstance(raw["m"], _NUMBER)
+        and isinstance(ident, list)
+        and len(ident) == 3
+        and all(v is None or isinstance(v, str) for v in ident)
+        and _rows(raw["w"], (str, str, str, str, str))
+        and _rows(raw["p"], _PRINT)
+        and isinstance(window, list)
+        and len(window) == 2
+        and all(v is None or isinstance(v, _NUMBER) for v in window)
     )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff_cli.engine.code_stamp import code_stamp
 from handoff_cli.engine.result_cache import ResultCache
-from handoff_cli.engine.result_text import load
+from handoff_cli.engine.result_text import load, load_stored
 from handoff_cli.gate.copied_text import CopyIndex, Print
 from handoff_cli.gate.findings import CheckResult, FileResult
 from handoff_cli.settings import Project
@@ -79,7 +79,8 @@ def check_all(
         found = cache.get(d for d in digests.values() if d) if cache else {}
         used: list[str] = []
         for i, digest in digests.items():
-            entry = load(found[digest], files[i]) if digest and digest in found else None
+            # a damaged entry is a miss: the file is checked again and its entry replaced
+            entry = load_stored(found[digest], files[i]) if digest and digest in found else None
             if entry is None or not entry.after <= as_of < entry.until:
                 misses.append(i)
                 continue
