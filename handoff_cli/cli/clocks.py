@@ -145,5 +145,6 @@ def log(
         check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
         text = path.read_bytes().decode("utf-8")
         item = entry(name, when, by=by, note=note)
-        atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
+        new_text = logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth)
+        atomic_write(path, new_text, repo=proj.root)
     say(f"logged {name.value} at {when.isoformat()} in {path}")

@@ -47,14 +47,18 @@ def crm(
     from handoff_cli.crm.importer import plan_import
     from handoff_cli.edit.atomic_write import atomic_write, write_new
     from handoff_cli.edit.file_lock import locked
+    from handoff_cli.edit.writable import refuse_unwritable
 
     proj = project(config)
     plans = plan_import(file, map, out, update=update, project=proj)
+    for (verb, path, _, _), _ in plans:  # all or nothing: every target is checked before the first is written
+        if verb != "skipped":
+            refuse_unwritable(path, proj.root)
     done = []
     for first, redo in plans:
         verb, path, new, fields = first
         if redo is None and verb == "wrote" and new is not None:
-            write_new(path, new, wait=proj.settings.lock_wait)
+            write_new(path, new, repo=proj.root, wait=proj.settings.lock_wait)
             say(f"wrote {path}")
         elif redo is None:
             say(f"skipped {path}: a dossier for this deal exists; --update fills its empty fields")
@@ -62,7 +66,7 @@ def crm(
             with locked(path, wait=proj.settings.lock_wait):
                 verb, path, new, fields = redo()  # the file as it is now, under its lock
                 if verb == "updated" and new is not None:
-                    atomic_write(path, new)
+                    atomic_write(path, new, repo=proj.root)
             if verb == "updated":
                 say(f"updated {path}: filled {', '.join(fields)}")
             else:

@@ -53,6 +53,7 @@ def log_outcome(
 ) -> None:
     from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.file_lock import locked
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
     from handoff_cli.edit.record import recorded_text
 
@@ -63,16 +64,17 @@ def log_outcome(
     tz = proj.settings.tz
     now = datetime.now(tz)
     when = moment(at, tz) if at else now.replace(microsecond=0)
-    try:
-        dossier, _ = load_dossier(path, proj)
-    except DossierInvalid as exc:
-        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
-    check_outcome(dossier, kind, when, now=now, tz=tz, force=force, display=display)
-    item = outcome_entry(kind, when, detail, by=by, note=note)
-    text = path.read_bytes().decode("utf-8")
-    new_text = recorded_text(
-        text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
-    )
-    atomic_write(path, new_text)
+    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, as `log` does for events
+        try:
+            dossier, _ = load_dossier(path, proj)
+        except DossierInvalid as exc:
+            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+        check_outcome(dossier, kind, when, now=now, tz=tz, force=force, display=display)
+        item = outcome_entry(kind, when, detail, by=by, note=note)
+        text = path.read_bytes().decode("utf-8")
+        new_text = recorded_text(
+            text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
+        )
+        atomic_write(path, new_text, repo=proj.root)
     shown = "".join(f" {k} {v}" for k, v in detail.items())
     say(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

@@ -25,6 +25,8 @@ from handoff_cli.cli.options import (
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from handoff_cli.settings import Project
+
 
 class ReportFormat(StrEnum):
     TEXT = "text"
@@ -86,12 +88,12 @@ def report(
     if out is None:
         REPORT[format](doc, console())
     else:
-        _write(out, force, lambda target: REPORT[format](doc, target))
+        _write(out, force, proj, lambda target: REPORT[format](doc, target))
     if portfolio.invalid:
         raise typer.Exit(1)
 
 
-def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:
+def _write(out: Path, force: bool, proj: Project, report: Callable[[Console], None]) -> None:
     """--out: the report as it would print, unstyled, replacing the file at once (never half-written)."""
     from io import StringIO
 
@@ -101,5 +103,5 @@ def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:
 
     buffer = StringIO()
     report(Console(file=buffer, color_system=None, highlight=False, soft_wrap=True))
-    write_new(out, buffer.getvalue(), force=force)
+    write_new(out, buffer.getvalue(), repo=proj.root, force=force, wait=proj.settings.lock_wait)
     say(f"wrote {out}")

@@ -55,7 +55,7 @@ def emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
     if out is None:
         typer.echo(text, nl=False)
         return
-    write_new(out, text, force=force, wait=proj.settings.lock_wait)
+    write_new(out, text, repo=proj.root, force=force, wait=proj.settings.lock_wait)
     say(f"wrote {out}")
 
 

@@ -84,7 +84,7 @@ def accept(
         new_text = recorded_text(
             text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
         )
-        atomic_write(path, new_text)
+        atomic_write(path, new_text, repo=proj.root)
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
     say(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 

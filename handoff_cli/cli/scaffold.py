@@ -63,7 +63,7 @@ def init(
     except TemplateError as exc:
         raise HandoffError(f"template {SKELETON}: {exc}") from None
     check(text, str(path), where=str(path))  # e.g. an --account with a line break: refused, nothing written
-    write_new(path, text, force=force, wait=proj.settings.lock_wait)
+    write_new(path, text, repo=proj.root, force=force, wait=proj.settings.lock_wait)
     say(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
 
 

@@ -95,5 +95,5 @@ def copy_template(
         if (folder / target).exists():
             raise WriteError("already exists; remove it first to copy it again", path=folder / target)
     for source, target in copies:
-        write_new(folder / target, source.read_text(encoding="utf-8"), wait=proj.settings.lock_wait)
+        write_new(folder / target, source.read_text(encoding="utf-8"), repo=proj.root, wait=proj.settings.lock_wait)
         say(f"copied {source.name} to {engine.shown(folder / target)}")
