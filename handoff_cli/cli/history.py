@@ -17,7 +17,7 @@ def history(
     as_of: AsOf = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Show a dossier's completeness at each commit that touched it, newest first, following renames.
+    """Show a dossier's completeness at each commit that touched it, newest first, following renames (not copies).
 
     Each row: the commit, its date and author, the score, the minimum, pass or fail, the change since the one before.
 
@@ -33,6 +33,7 @@ def history(
 
       handoff history deals/acme.yaml --format json
     """
+    from handoff_cli.engine.git_history import shallow
     from handoff_cli.gate.checks import Checker
     from handoff_cli.gate.score_history import history as scored
     from handoff_cli.reporters.history import document, text_lines
@@ -40,11 +41,19 @@ def history(
     proj = project(config)
     when = moment(as_of, proj.settings.tz)
     points = scored(path, Checker.create(proj, as_of=when))
+    cut = shallow(path.resolve().parent)
     out = console()
     if format is Format.JSON:
-        out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
+        doc = document(points, path=str(path), as_of=when.isoformat(), shallow=cut)
+        out.out(json.dumps(doc, indent=2), highlight=False)
     else:
         out.out("\n".join(text_lines(points)), highlight=False)
+    if cut and points:
+        say(
+            f"handoff: warning: this clone is shallow: commits before {points[-1].version.short} are not in it, "
+            "so the history may start later than the file did; `git fetch --unshallow` fetches them",
+            err=True,
+        )
     if points and not points[0].result.valid:
         say(
             f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "

@@ -37,11 +37,12 @@ def text_lines(points: Sequence[Point]) -> list[str]:
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def document(points: Sequence[Point], *, path: str, as_of: str) -> dict[str, Any]:
+def document(points: Sequence[Point], *, path: str, as_of: str, shallow: bool) -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
         "path": path,
         "as_of": as_of,
+        "shallow": shallow,  # the clone holds only part of the history: the first commit listed may not be the first
         "commits": [
             {
                 "commit": p.version.sha,
