@@ -20,6 +20,7 @@ from handoff_cli.cli.options import (
     moment,
     project,
     say,
+    say_skipped,
 )
 from handoff_cli.errors import HandoffError
 
@@ -174,8 +175,10 @@ def validate(
         from handoff_cli.gate.no_regress import add_regressions
 
         proj = project(config)
+        result.files = list(result.files)  # HR001 is added to the results themselves, so they are held
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
     FINDINGS[format.resolve()](result, out, explain=explain)
+    say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)
 
 
@@ -205,4 +208,5 @@ def score(
     out = console()
     result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
     SCORES[format.resolve()](result, out, explain=explain)
+    say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)

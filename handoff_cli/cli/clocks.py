@@ -20,6 +20,7 @@ from handoff_cli.cli.options import (
     moment,
     project,
     say,
+    say_skipped,
 )
 from handoff_cli.errors import InputError
 
@@ -61,6 +62,7 @@ def sla(
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
+    say_skipped(result.unreadable)
     raise typer.Exit(result.exit_code)
 
 

@@ -146,3 +146,9 @@ def say(line: str, *, err: bool = False) -> None:
     from handoff_cli.printable import printable
 
     typer.echo(printable(line), err=err)
+
+
+def say_skipped(lines: list[str]) -> None:
+    """One line on stderr per dossier a run could not read ("path: why"); the run covered the others."""
+    for line in lines:
+        say(f"handoff: error: {line}; skipped", err=True)

@@ -20,7 +20,9 @@ from handoff_cli.cli.options import (
     moment,
     project,
     say,
+    say_skipped,
 )
+from handoff_cli.errors import USAGE_EXIT
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -89,6 +91,9 @@ def report(
         REPORT[format](doc, console())
     else:
         _write(out, force, proj, lambda target: REPORT[format](doc, target))
+    say_skipped(portfolio.unreadable)
+    if portfolio.unreadable:
+        raise typer.Exit(USAGE_EXIT)  # unreadable input, after the others were reported
     if portfolio.invalid:
         raise typer.Exit(1)
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
 from handoff_cli.clocks.config import Owner, Unit
+from handoff_cli.errors import USAGE_EXIT
 from handoff_cli.gate.findings import EXIT_FINDINGS, EXIT_OK
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
@@ -59,15 +60,18 @@ class SlaResult:
     unsigned: list[str] = field(default_factory=list)  # deals whose clocks have not started (no signature)
     invalid: list[str] = field(default_factory=list)  # one line each: the file and why it was skipped
     showing: frozenset[Status] | None = None  # None: every status
+    unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
     @property
     def exit_code(self) -> int:
+        if self.unreadable:
+            return USAGE_EXIT
         breached = any(r.status is Status.BREACHED for r in self.rows)
         return EXIT_FINDINGS if breached or self.invalid else EXIT_OK
 
     def only(self, statuses: frozenset[Status]) -> SlaResult:
         """The same result, showing only some statuses (--only); counts and the exit code still cover all."""
-        return SlaResult(self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, statuses)
+        return SlaResult(self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, statuses, self.unreadable)
 
     @property
     def shown(self) -> list[ClockStatus]:

@@ -11,6 +11,7 @@ from handoff_cli.clocks.clocks import clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
 from handoff_cli.engine.files import expand
+from handoff_cli.errors import InputError
 from handoff_cli.model import Dossier
 from handoff_cli.settings import Project
 
@@ -41,6 +42,9 @@ def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Sl
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
             result.invalid.append(str(exc))
+            continue
+        except InputError as exc:  # unreadable: skipped, and the rest still reported
+            result.unreadable.append(str(exc))
             continue
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")

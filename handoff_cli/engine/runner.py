@@ -19,13 +19,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
 from handoff_cli.engine.code_stamp import code_stamp
 from handoff_cli.engine.result_cache import ResultCache
-from handoff_cli.engine.result_text import load, load_stored
+from handoff_cli.engine.result_store import ResultStore
+from handoff_cli.engine.result_text import Entry, load, load_stored
+from handoff_cli.errors import InputError
 from handoff_cli.gate.copied_text import CopyIndex, Print
-from handoff_cli.gate.findings import CheckResult, FileResult
+from handoff_cli.gate.findings import CheckResult
 from handoff_cli.settings import Project
 
 if TYPE_CHECKING:
@@ -57,6 +59,15 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+class Done(NamedTuple):
+    """One file checked by a worker: its entry text, or why it could not be read."""
+
+    at: int  # the file's index in the run
+    digest: str | None  # of the bytes checked; None for what is never cached
+    text: str  # the entry (engine/result_text.py); "" when the file could not be read
+    unreadable: str | None = None  # "path: why"
+
+
 def check_all(
     given: Sequence[str],
     plan: Plan,
@@ -64,15 +75,26 @@ def check_all(
     companions: Sequence[str] = (),
 ) -> CheckResult:
     """`given` as the names to show (a repo's worth of Path objects would cost more than its results);
-    `companions` are checked only for their copied-text fingerprints and left out of the result."""
+    `companions` are checked only for their copied-text fingerprints and left out of the result.
+
+    A file that cannot be read is left out too, and named in the result's `skipped`: one file must not
+    keep the others from being checked."""
     files = [*given, *companions]
     shown = len(given)
     cache = ResultCache.open(_run_key(plan)) if plan.cache else None
-    results: list[FileResult | None] = [None] * len(files)
+    store = ResultStore(files)
     prints = CopyIndex()
     misses: list[int] = []
+    skipped: dict[int, str] = {}
     as_of = plan.as_of.timestamp()
     limit = plan.project.settings.max_file_bytes
+
+    def keep(i: int, text: str, entry: Entry) -> None:
+        prints.add(i, entry.prints)
+        if i < shown:
+            store.put(i, text, entry.result.passed)
+            advance()
+
     for start in range(0, len(files), BATCH):
         batch = range(start, min(start + BATCH, len(files)))
         digests = {i: _read(Path(files[i]), limit)[1] for i in batch}
@@ -84,34 +106,29 @@ def check_all(
             if entry is None or not entry.after <= as_of < entry.until:
                 misses.append(i)
                 continue
-            results[i] = entry.result
-            prints.add(i, entry.prints)
+            keep(i, found[digest or ""], entry)
             used.append(digest or "")
-            if i < shown:
-                advance()
         if cache and used:
             cache.touch(used)
     fresh: list[tuple[str, str]] = []
-    for i, digest, text in _compute(plan, files, misses):
-        entry = load(text, files[i])
-        results[i] = entry.result
-        prints.add(i, entry.prints)
-        if cache and digest:  # without a cache, keeping the texts would hold every result twice
-            fresh.append((digest, text))
+    for done in _compute(plan, files, misses):
+        if done.unreadable is not None:
+            if done.at < shown:
+                skipped[done.at] = done.unreadable
+                advance()
+            continue
+        keep(done.at, done.text, load(done.text, files[done.at]))
+        if cache and done.digest:
+            fresh.append((done.digest, done.text))
             if len(fresh) >= BATCH:
                 cache.put(fresh)
                 fresh = []
-        if i < shown:
-            advance()
     if cache:
         cache.put(fresh)
         cache.close()
-    done = [r for r in results if r is not None]
-    assert len(done) == len(files)  # every file was either found in the cache or checked
-    for index, extra in prints.copied([r.path for r in done]).items():
-        if index < shown:
-            done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
-    return CheckResult(done[:shown])
+    extra = prints.copied(files)
+    store.finish((i for i in range(shown) if i not in skipped), {i: f for i, f in extra.items() if i < shown})
+    return CheckResult(store, [skipped[i] for i in sorted(skipped)])
 
 
 def _read(path: Path, limit: int) -> tuple[bytes | None, str | None]:
@@ -166,13 +183,13 @@ def _workers_start_deaf() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _many(jobs: list[tuple[int, str]]) -> list[tuple[int, str | None, str]]:
+def _many(jobs: list[tuple[int, str]]) -> list[Done]:
     assert _worker is not None
     return [entry_for(_worker, *job) for job in jobs]
 
 
-def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None, str]:
-    """Check one file: (index, digest of the bytes checked or None, entry text)."""
+def entry_for(checker: Checker, index: int, name: str) -> Done:
+    """Check one file."""
     from handoff_cli.engine.cache_validity import FOREVER, window
     from handoff_cli.engine.result_text import dump
     from handoff_cli.gate.copied_text import fingerprints
@@ -180,17 +197,20 @@ def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None,
     path = Path(name)
     # read again rather than trusting the first read: the cache must key the bytes that were checked
     raw, digest = _read(path, checker.project.settings.max_file_bytes)
-    result, data, positions = checker.inspect(path, name, raw)
+    try:
+        result, data, positions = checker.inspect(path, name, raw)
+    except InputError as exc:  # the file went unreadable (an I/O error, a permission)
+        return Done(index, None, "", str(exc))
     found: list[Print] = []
     after, until = FOREVER
     if data is not None:  # a file that could not be read says so whenever it is checked
         after, until = window(data, checker.ctx.as_of, checker.ctx.tz)
     if positions is not None and result.score is not None:
         found = fingerprints(data, positions, checker.ctx.min_words)
-    return index, digest, dump(result, found, after, until)
+    return Done(index, digest, dump(result, found, after, until))
 
 
-def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tuple[Any, ...]]:
+def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[Done]:
     jobs = [(i, files[i]) for i in todo]
     if not jobs:
         return
@@ -213,7 +233,7 @@ def _compute(plan: Plan, files: Sequence[str], todo: list[int]) -> Iterator[tupl
     ahead = workers * 4
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(plan,))
     try:
-        pending: deque[Future[list[tuple[int, str | None, str]]]] = deque()
+        pending: deque[Future[list[Done]]] = deque()
         for chunk in chunks:
             with _workers_start_deaf():  # a submit may start workers
                 pending.append(pool.submit(_many, chunk))

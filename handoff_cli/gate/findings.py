@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from handoff_cli.errors import USAGE_EXIT
 from handoff_cli.printable import printable
 
 EXIT_OK = 0
@@ -103,8 +105,18 @@ class FileResult:
 
 @dataclass(slots=True)
 class CheckResult:
-    files: list[FileResult] = field(default_factory=list)
+    # a list, or a run's results read back one at a time from disk (engine/result_store.py)
+    files: Sequence[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
+
+    @property
+    def ok(self) -> int:
+        """How many files passed; a store of results knows without reading them again."""
+        known = getattr(self.files, "ok", None)
+        return known if isinstance(known, int) else sum(f.passed for f in self.files)
 
     @property
     def exit_code(self) -> int:
-        return EXIT_OK if all(f.passed for f in self.files) else EXIT_FINDINGS
+        if self.skipped:  # a file that could not be read is unreadable input, as a missing one is
+            return USAGE_EXIT
+        return EXIT_OK if self.ok == len(self.files) else EXIT_FINDINGS

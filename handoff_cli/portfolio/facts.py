@@ -12,6 +12,7 @@ from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
 from handoff_cli.engine.files import expand
+from handoff_cli.errors import InputError
 from handoff_cli.gate.checks import Checker
 from handoff_cli.gate.findings import FileResult
 from handoff_cli.model import Dossier
@@ -71,17 +72,21 @@ class Portfolio:
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
 
 def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Portfolio:
     checker = Checker.create(project, as_of=as_of)
     portfolio = Portfolio(as_of, project.settings.timezone)
     for path in expand(paths):
-        result = checker.check_file(path)
         try:
+            result = checker.check_file(path)
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
             portfolio.invalid.append(str(exc))
+            continue
+        except InputError as exc:  # unreadable: skipped, and the rest still reported
+            portfolio.unreadable.append(str(exc))
             continue
         if result.score is None:
             portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
