@@ -130,7 +130,7 @@ class _Boundary(TyperGroup):
     def _one_line(self, exc: typer.TyperException) -> typer.Exit:
         from handoff_cli.cli.usage_errors import one_line
 
-        typer.echo(one_line(exc, self.given), err=True)
+        typer.echo(printable(one_line(exc, self.given)), err=True)
         return typer.Exit(exc.exit_code)
 
 

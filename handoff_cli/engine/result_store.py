@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
-from handoff_cli.engine.result_text import load
+from handoff_cli.engine.result_text import result as result_of
 from handoff_cli.gate.findings import FileResult, Finding, Severity
 
 
@@ -60,7 +60,7 @@ class ResultStore(Sequence[FileResult]):
             return [self[i] for i in range(*position.indices(len(self)))]
         index = self._shown[position]
         self._spool.seek(self._start[index])
-        result = load(self._spool.read(self._size[index]).decode("utf-8"), self._names[index]).result
+        result = result_of(self._spool.read(self._size[index]).decode("utf-8"), self._names[index])
         if index in self._extra:
             result.findings = sorted([*result.findings, *self._extra[index]], key=lambda f: (f.line, f.col, f.code))
         return result

@@ -9,20 +9,11 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from handoff_cli.gate.copied_text import Print
 from handoff_cli.gate.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    result: FileResult
-    prints: list[Print]
-    after: float  # the result holds for as_of in [after, until): see engine/cache_validity.py
-    until: float
 
 
 def dump(result: FileResult, prints: list[Print], after: float, until: float) -> str:
@@ -46,13 +37,40 @@ def dump(result: FileResult, prints: list[Print], after: float, until: float) ->
     )
 
 
-def load(text: str, display: str) -> Entry:
-    """The entry, sharing every string and score that repeats across files: a run over a whole repo
-    holds all its results until the end, so each costs little more than its own findings."""
-    return _entry(json.loads(text), display)
+def read(text: str) -> Any:
+    """An entry just computed, as data: `prints`, `passed`, `holds` and `result` take it from here."""
+    return json.loads(text)
 
 
-def _entry(raw: Any, display: str) -> Entry:
+def stored(text: str) -> Any | None:
+    """A cached entry as data, or None when the text is not one this code wrote (a damaged or foreign
+    row): the file is then checked afresh like any miss, and its entry written again."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return None
+    return raw if _well_formed(raw) else None
+
+
+def prints(raw: Any) -> list[Print]:
+    return [(_i(f), d, line, col) for f, d, line, col in raw["p"]]
+
+
+def passed(raw: Any) -> bool:
+    """As FileResult.passed, without building the result."""
+    return not any(f[2] == "error" for f in raw["f"])
+
+
+def holds(raw: Any, as_of: float) -> bool:
+    """Whether the result is still true at `as_of` (see engine/cache_validity.py)."""
+    after, until = raw["t"]
+    return (after is None or after <= as_of) and (until is None or as_of < until)
+
+
+def result(text: str, display: str) -> FileResult:
+    """The result, sharing every string and score that repeats across files: JSON and SARIF hold every
+    result of a run at once, so each costs little more than its own findings."""
+    raw = json.loads(text)
     findings = [
         Finding(_i(code), _i(name), Severity(sev), display, line, col, _i(field), message, _i(why), points)
         for code, name, sev, line, col, field, message, why, points in raw["f"]
@@ -60,59 +78,51 @@ def _entry(raw: Any, display: str) -> Entry:
     score = None if raw["s"] is None else _score_of(tuple(tuple(c) for c in raw["s"]))
     deal_id, segment, stage = raw["i"]
     waived = [Waived(*w) for w in raw["w"]]
-    result = FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived)
-    after, until = raw["t"]
-    return Entry(
-        result,
-        [(_i(f), d, line, col) for f, d, line, col in raw["p"]],
-        float("-inf") if after is None else after,
-        float("inf") if until is None else until,
-    )
+    return FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived)
 
 
-def load_stored(text: str, display: str) -> Entry | None:
-    """A cached entry, or None when the text is not one this code wrote (a damaged or foreign row):
-    the file is then checked afresh like any miss, and its entry written again."""
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        return None
-    return _entry(raw, display) if _well_formed(raw) else None
-
-
+_KEYS = {"f", "s", "m", "i", "w", "p", "t"}
+_SEVERITIES = frozenset(s.value for s in Severity)
 _NUMBER = (int, float)
-_FINDING = (str, str, str, int, int, str, str, str, _NUMBER)
-_PRINT = (str, int, int, int)
 
 
-def _rows(value: object, kinds: tuple[type | tuple[type, ...], ...]) -> bool:
-    return isinstance(value, list) and all(
-        isinstance(row, list)
-        and len(row) == len(kinds)
-        and all(isinstance(v, k) and not isinstance(v, bool) for v, k in zip(row, kinds, strict=True))
-        for row in value
-    )
+def _well_formed(raw: Any) -> bool:
+    """Every field of `dump`'s shape, with the types `result` and the reporters take for granted.
 
-
-def _well_formed(raw: object) -> bool:
-    """Every field of `dump`'s shape, with the types `load` and the reporters take for granted."""
-    if not isinstance(raw, dict) or raw.keys() != {"f", "s", "m", "i", "w", "p", "t"}:
+    Plain loops with exact type tests: this runs for every cached file of a run."""
+    if type(raw) is not dict or raw.keys() != _KEYS or type(raw["f"]) is not list:
         return False
-    ident, window = raw["i"], raw["t"]
-    return (
-        _rows(raw["f"], _FINDING)
-        and all(f[2] in Severity._value2member_map_ for f in raw["f"])
-        and (raw["s"] is None or _rows(raw["s"], (str, _NUMBER, _NUMBER)))
-        and isinstance(raw["m"], _NUMBER)
-        and isinstance(ident, list)
-        and len(ident) == 3
-        and all(v is None or isinstance(v, str) for v in ident)
-        and _rows(raw["w"], (str, str, str, str, str))
-        and _rows(raw["p"], _PRINT)
-        and isinstance(window, list)
-        and len(window) == 2
-        and all(v is None or isinstance(v, _NUMBER) for v in window)
-    )
+    for f in raw["f"]:
+        if type(f) is not list or len(f) != 9:
+            return False
+        code, name, severity, line, col, field, message, why, points = f
+        if not (
+            type(code) is str and type(name) is str and severity in _SEVERITIES and type(line) is int
+            and type(col) is int and type(field) is str and type(message) is str and type(why) is str
+            and type(points) in _NUMBER
+        ):  # fmt: skip
+            return False
+    score, ident, window = raw["s"], raw["i"], raw["t"]
+    if score is not None and not _rows(score, (str, float, float)):
+        return False
+    if type(ident) is not list or len(ident) != 3 or any(v is not None and type(v) is not str for v in ident):
+        return False
+    if type(window) is not list or len(window) != 2 or any(v is not None and type(v) not in _NUMBER for v in window):
+        return False
+    return type(raw["m"]) in _NUMBER and _rows(raw["w"], (str,) * 5) and _rows(raw["p"], (str, int, int, int))
+
+
+def _rows(value: Any, kinds: tuple[type, ...]) -> bool:
+    """A list of lists, each of len(kinds) values of those types (an int passes for a float)."""
+    if type(value) is not list:
+        return False
+    for row in value:
+        if type(row) is not list or len(row) != len(kinds):
+            return False
+        for v, kind in zip(row, kinds, strict=True):
+            if type(v) is not kind and not (kind is float and type(v) is int):
+                return False
+    return True
 
 
 _i = sys.intern

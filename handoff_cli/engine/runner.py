@@ -19,12 +19,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from handoff_cli.engine import result_text as entry
 from handoff_cli.engine.code_stamp import code_stamp
 from handoff_cli.engine.result_cache import ResultCache
 from handoff_cli.engine.result_store import ResultStore
-from handoff_cli.engine.result_text import Entry, load, load_stored
 from handoff_cli.errors import InputError
 from handoff_cli.gate.copied_text import CopyIndex, Print
 from handoff_cli.gate.findings import CheckResult
@@ -89,10 +89,10 @@ def check_all(
     as_of = plan.as_of.timestamp()
     limit = plan.project.settings.max_file_bytes
 
-    def keep(i: int, text: str, entry: Entry) -> None:
-        prints.add(i, entry.prints)
+    def keep(i: int, text: str, raw: Any) -> None:
+        prints.add(i, entry.prints(raw))
         if i < shown:
-            store.put(i, text, entry.result.passed)
+            store.put(i, text, entry.passed(raw))
             advance()
 
     for start in range(0, len(files), BATCH):
@@ -102,11 +102,11 @@ def check_all(
         used: list[str] = []
         for i, digest in digests.items():
             # a damaged entry is a miss: the file is checked again and its entry replaced
-            entry = load_stored(found[digest], files[i]) if digest and digest in found else None
-            if entry is None or not entry.after <= as_of < entry.until:
+            raw = entry.stored(found[digest]) if digest and digest in found else None
+            if raw is None or not entry.holds(raw, as_of):
                 misses.append(i)
                 continue
-            keep(i, found[digest or ""], entry)
+            keep(i, found[digest or ""], raw)
             used.append(digest or "")
         if cache and used:
             cache.touch(used)
@@ -117,7 +117,7 @@ def check_all(
                 skipped[done.at] = done.unreadable
                 advance()
             continue
-        keep(done.at, done.text, load(done.text, files[done.at]))
+        keep(done.at, done.text, entry.read(done.text))
         if cache and done.digest:
             fresh.append((done.digest, done.text))
             if len(fresh) >= BATCH:
@@ -198,7 +198,7 @@ def entry_for(checker: Checker, index: int, name: str) -> Done:
     # read again rather than trusting the first read: the cache must key the bytes that were checked
     raw, digest = _read(path, checker.project.settings.max_file_bytes)
     try:
-        result, data, positions = checker.inspect(path, name, raw)
+        result, data, positions, _ = checker.inspect(path, name, raw)
     except InputError as exc:  # the file went unreadable (an I/O error, a permission)
         return Done(index, None, "", str(exc))
     found: list[Print] = []

@@ -27,6 +27,7 @@ class Inspection(NamedTuple):
     result: FileResult
     data: Any
     positions: Positions | None
+    dossier: Dossier | None = None  # the valid dossier itself, for a command that goes on to use it
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Checker:
             return Inspection(FileResult(display, found), data, typed)
         result = self.check_dossier(dossier, positions, display)
         result.findings = sorted([*result.findings, *found], key=_order)
-        return Inspection(result, data, typed)
+        return Inspection(result, data, typed, dossier)
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
         settings = self.project.settings

@@ -10,7 +10,7 @@ from pathlib import Path
 from handoff_cli.clocks.businessdays import deal_tz
 from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
-from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.dossier.for_commands import DossierInvalid
 from handoff_cli.engine.files import expand
 from handoff_cli.errors import InputError
 from handoff_cli.gate.checks import Checker
@@ -80,16 +80,12 @@ def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Port
     portfolio = Portfolio(as_of, project.settings.timezone)
     for path in expand(paths):
         try:
-            result = checker.check_file(path)
-            dossier, _ = load_dossier(path, project)
-        except DossierInvalid as exc:
-            portfolio.invalid.append(str(exc))
-            continue
+            result, *_, dossier = checker.inspect(path)  # read once: checked, then used
         except InputError as exc:  # unreadable: skipped, and the rest still reported
             portfolio.unreadable.append(str(exc))
             continue
-        if result.score is None:
-            portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
+        if dossier is None:
+            portfolio.invalid.append(str(DossierInvalid(str(path), result.errors)))
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
         portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_tz(project.settings, dossier.deal)))
