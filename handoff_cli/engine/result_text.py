@@ -89,40 +89,35 @@ _NUMBER = (int, float)
 def _well_formed(raw: Any) -> bool:
     """Every field of `dump`'s shape, with the types `result` and the reporters take for granted.
 
-    Plain loops with exact type tests: this runs for every cached file of a run."""
-    if type(raw) is not dict or raw.keys() != _KEYS or type(raw["f"]) is not list:
+    One generator per list with exact type tests, no loop over columns: this runs for every cached
+    file of a run, and a file holds dozens of fingerprints."""
+    if type(raw) is not dict or raw.keys() != _KEYS:
         return False
-    for f in raw["f"]:
-        if type(f) is not list or len(f) != 9:
-            return False
-        code, name, severity, line, col, field, message, why, points = f
-        if not (
-            type(code) is str and type(name) is str and severity in _SEVERITIES and type(line) is int
-            and type(col) is int and type(field) is str and type(message) is str and type(why) is str
-            and type(points) in _NUMBER
-        ):  # fmt: skip
-            return False
-    score, ident, window = raw["s"], raw["i"], raw["t"]
-    if score is not None and not _rows(score, (str, float, float)):
-        return False
-    if type(ident) is not list or len(ident) != 3 or any(v is not None and type(v) is not str for v in ident):
-        return False
-    if type(window) is not list or len(window) != 2 or any(v is not None and type(v) not in _NUMBER for v in window):
-        return False
-    return type(raw["m"]) in _NUMBER and _rows(raw["w"], (str,) * 5) and _rows(raw["p"], (str, int, int, int))
-
-
-def _rows(value: Any, kinds: tuple[type, ...]) -> bool:
-    """A list of lists, each of len(kinds) values of those types (an int passes for a float)."""
-    if type(value) is not list:
-        return False
-    for row in value:
-        if type(row) is not list or len(row) != len(kinds):
-            return False
-        for v, kind in zip(row, kinds, strict=True):
-            if type(v) is not kind and not (kind is float and type(v) is int):
-                return False
-    return True
+    found, score, ident, window, waived, prints = raw["f"], raw["s"], raw["i"], raw["t"], raw["w"], raw["p"]
+    return (
+        type(found) is list
+        and all(
+            type(f) is list and len(f) == 9 and type(f[0]) is str and type(f[1]) is str and f[2] in _SEVERITIES
+            and type(f[3]) is int and type(f[4]) is int and type(f[5]) is str and type(f[6]) is str
+            and type(f[7]) is str and type(f[8]) in _NUMBER
+            for f in found
+        )
+        and (score is None or (type(score) is list and all(
+            type(c) is list and len(c) == 3 and type(c[0]) is str and type(c[1]) in _NUMBER and type(c[2]) in _NUMBER
+            for c in score
+        )))
+        and type(ident) is list and len(ident) == 3 and all(v is None or type(v) is str for v in ident)
+        and type(window) is list and len(window) == 2 and all(v is None or type(v) in _NUMBER for v in window)
+        and type(raw["m"]) in _NUMBER
+        and type(waived) is list and all(
+            type(w) is list and len(w) == 5 and all(type(v) is str for v in w) for w in waived
+        )
+        and type(prints) is list and all(
+            type(p) is list and len(p) == 4 and type(p[0]) is str and type(p[1]) is int and type(p[2]) is int
+            and type(p[3]) is int
+            for p in prints
+        )
+    )  # fmt: skip
 
 
 _i = sys.intern
