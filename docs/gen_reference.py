@@ -135,15 +135,10 @@ def rules() -> list[str]:
 
 
 def error_codes() -> list[str]:
-    from handoff_cli.dossier.placeholders import FILLER_CODES
-    from handoff_cli.dossier.schema_check import SCHEMA_CODES
-    from handoff_cli.dossier.yaml_codes import LOAD_CODES
-    from handoff_cli.gate.no_regress import RATCHET_CODES
-    from handoff_cli.gate.scoring import GATE_CODES
-    from handoff_cli.gate.waivers import WAIVER_CODES
+    from handoff_cli.rules.catalog import all_codes
 
-    codes = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES, **FILLER_CODES, **WAIVER_CODES, **RATCHET_CODES}
-    return _table(("code", "name", "why it is reported"), [(f"`{c}`", n, w) for c, (n, w) in codes.items()])
+    rows = [(f"`{e.code}`", e.name, str(e.severity), e.why) for e in all_codes().values() if not e.is_rule]
+    return _table(("code", "name", "severity", "why it is reported"), rows)
 
 
 def _default(field: FieldInfo, annotation: Any) -> str:
@@ -193,8 +188,8 @@ def settings() -> list[str]:
 
 def packages() -> list[str]:
     """The first line of each package's docstring: what it is for."""
-    names = ["cli", "dossier", "model", "gate", "rules", "engine", "edit", "clocks", "render", "portfolio",
-             "reporters", "crm", "settings", "errors"]  # fmt: skip
+    names = ["core", "model", "settings", "dossier", "repo", "rules", "gate", "clocks", "edit", "engine", "render",
+             "portfolio", "crm", "reporters", "cli"]  # fmt: skip
     rows = []
     for name in names:
         module = importlib.import_module(f"handoff_cli.{name}")

@@ -17,12 +17,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from handoff_cli.clocks.config import SlaSettings
-from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE, language_tag
-from handoff_cli.dossier.placeholders import DEFAULT_FILLER
-from handoff_cli.dossier.positions import did_you_mean, keys_at
-from handoff_cli.dossier.vocabulary import Segment, Stage
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
+from handoff_cli.core.field_paths import did_you_mean, keys_at
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, language_tag
+from handoff_cli.core.sla_settings import SlaSettings
+from handoff_cli.core.vocabulary import DEFAULT_FILLER, Segment, Stage
 
 CONFIG_NAME = "handoff.toml"
 Score = Annotated[float, Field(ge=0, le=100)]

@@ -3,6 +3,7 @@ overwritten; --update fills only empty fields, byte for byte elsewhere; a bad CS
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from tests.conftest import AS_OF, EXAMPLES, RunCli
@@ -106,26 +107,32 @@ def test_existing_dossiers_are_skipped_or_filled_with_update(run_cli: RunCli, de
     assert after.stdout.splitlines()[0] == "unchanged deals/acme.yaml: nothing the CRM knows is empty there"
 
 
-def test_bad_csv_names_file_row_and_column_and_writes_nothing(run_cli: RunCli, deals_repo: Path) -> None:
-    header, *rows = Path(HUBSPOT).read_text().splitlines()
-    missing = deals_repo / "missing.csv"
-    missing.write_text("\n".join([header.replace(",Amount,", ",Value,"), *rows]) + "\n")
+def test_bad_csv_names_file_line_and_column_and_writes_nothing(run_cli: RunCli, deals_repo: Path) -> None:
+    with Path(HUBSPOT).open(encoding="utf-8", newline="") as sample:
+        header, *rows = list(csv.reader(sample))
+
+    def export(name: str, records: list[list[str]]) -> None:
+        with (deals_repo / name).open("w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows(records)
+
+    export("missing.csv", [["Deal ID" if h == "Record ID" else h for h in header], *rows])
     run = run_cli("import", "crm", "missing.csv", "--map", "hubspot", "--out", "deals")
     assert (run.exit_code, run.stdout, run.stderr) == (
         2,
         "",
-        "handoff: error: missing.csv: row 1 (header): missing column 'Amount' that the HubSpot mapping reads; "
-        "nothing was written\n",
+        "handoff: error: missing.csv:1: the header has no column 'Record ID', which the HubSpot mapping reads "
+        "(the cells read as separated by ','); nothing was written\n",
     )
-    bad = deals_repo / "bad.csv"
-    bad.write_text("\n".join([header, rows[0], rows[1].replace(",9600,", ",9.6K,"), *rows[2:]]) + "\n")
+    # the second deal's description holds a line break, so the third deal starts on line 5, not 4
+    amount = header.index("Amount")
+    export("bad.csv", [header, rows[0], rows[1], [c if i != amount else "9.6K" for i, c in enumerate(rows[2])]])
     run = run_cli("import", "crm", "bad.csv", "--map", "hubspot", "--out", "deals")
     assert (run.exit_code, run.stderr) == (
         2,
-        "handoff: error: bad.csv: row 3, column 'Amount': '9.6K' is not a number; the export should hold digits "
-        "only; nothing was written\n",
+        "handoff: error: bad.csv:5: column 'Amount': '9.6K' is not a number as en_US writes them (1,234.56); "
+        "pass --locale if the export writes them otherwise; nothing was written\n",
     )
-    assert not (deals_repo / "deals").exists()  # row 2 was fine, yet nothing was written
+    assert not (deals_repo / "deals").exists()  # lines 2 to 4 were fine, yet nothing was written
 
 
 def test_a_mapping_file_of_ones_own(run_cli: RunCli, deals_repo: Path) -> None:
@@ -146,4 +153,4 @@ def test_a_mapping_file_of_ones_own(run_cli: RunCli, deals_repo: Path) -> None:
                                                 "permitted\n")  # fmt: skip
     segment = run_cli("import", "crm", HUBSPOT.replace("hubspot-deals", "salesforce-opportunities"), "--map",
                       "hubspot", "--out", "deals")  # fmt: skip
-    assert segment.exit_code == 2 and "missing column 'Record ID'" in segment.stderr
+    assert segment.exit_code == 2 and "the header has no column 'Record ID', which the HubSpot" in segment.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.printable import printable
+from handoff_cli.core.printable import printable
 from tests.conftest import AS_OF, EXAMPLES, RunCli
 
 NEWLINE = "a\n::error::pwned.yaml"  # would be a workflow command of its own if printed raw

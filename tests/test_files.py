@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.engine.files import expand, expand_names
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
+from handoff_cli.repo.files import expand, expand_names
 
 LAYOUT = ["a/b.yaml", "a-b.yaml", "a/z/c.yml", "B.yaml", "notes.txt", ".hidden.yaml", ".git/x.yaml", "a/.drafts/y.yaml"]
 

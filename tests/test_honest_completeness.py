@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.dossier.placeholders import DEFAULT_FILLER, is_filler, normalise
+from handoff_cli.core.vocabulary import DEFAULT_FILLER
+from handoff_cli.dossier.placeholders import is_filler, normalise
 from tests.conftest import AS_OF, EXAMPLES, RunCli
 
 SMB = (EXAMPLES / "smb-brightleaf.yaml").read_text()

@@ -79,8 +79,9 @@ def test_init_writes_any_one_line_name_so_it_reads_back(run_cli: RunCli, deals_r
 
 
 def test_a_crm_name_with_a_line_break_becomes_one_line(run_cli: RunCli, deals_repo: Path) -> None:
-    rows = list(csv.reader((EXAMPLES / "crm" / "hubspot-deals.csv").read_text(encoding="utf-8").splitlines()))
-    company = rows[0].index("Associated Company")
+    with (EXAMPLES / "crm" / "hubspot-deals.csv").open(encoding="utf-8", newline="") as sample:
+        rows = list(csv.reader(sample))
+    company = rows[0].index("Associated Company (Primary)")
     rows[1][company] = "Acme Outdoor\nSupply # Inc."
     out = io.StringIO()
     csv.writer(out).writerows(rows[:2])

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handoff_cli.dossier.language_tags import language_tag, lookup_chain
+from handoff_cli.core.language_tags import language_tag, lookup_chain
 from handoff_cli.model.common import Money
 from handoff_cli.render.locale_format import direction, filters, locale_for
 from handoff_cli.render.template_language import choose, localized, split

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from handoff_cli.core.findings import FileResult
 from handoff_cli.engine.runner import Plan, check_all
-from handoff_cli.gate.findings import FileResult
 from handoff_cli.settings import discover
 from tests.conftest import AS_OF, EXAMPLES, RunCli
 

@@ -4,38 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import DEFAULTS, clocks_for
-from handoff_cli.clocks.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit
 from handoff_cli.clocks.evaluate import ClockStatus, Status, evaluate
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
+from handoff_cli.core.sla_settings import ClockSetting, ClockTable, Owner, SlaSettings, Unit
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.settings import Settings, discover
-
-SIGNED = "2026-11-09T09:00:00+00:00"  # a Monday
-
-
-def dossier(events: list[dict[str, str]] | None = None, **deal: Any) -> Dossier:
-    data: dict[str, Any] = {
-        "schema": "1",
-        "deal": {
-            "id": "D-1",
-            "account": "Initech",
-            "segment": "mid-market",
-            "signed_at": SIGNED,
-            "sales_rep": {"name": "Rita Rep"},
-            "csm": {"name": "Carl CSM"},
-            **deal,
-        },
-    }
-    if events is not None:
-        data["handoff"] = {"events": events}
-    return Dossier.model_validate(data)
+from tests.builders import dossier
 
 
 def run(d: Dossier, as_of: str, settings: Settings | None = None) -> dict[str, ClockStatus]:

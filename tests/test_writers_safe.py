@@ -3,6 +3,7 @@ of an import before the first, and honour read-only files and folders even as ro
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
@@ -114,11 +115,13 @@ def test_templates_copy_into_a_templates_folder_linked_out_of_the_repo_is_refuse
 
 
 def _csv(deals_repo: Path, second_account: str) -> Path:
-    lines = (EXAMPLES / "crm" / "hubspot-deals.csv").read_text(encoding="utf-8").splitlines()
-    header, first, second = lines[0], lines[1], lines[2]
-    second = second.replace("Brightleaf Plants B.V.", second_account)
+    """The HubSpot sample's first two deals, the second one's company renamed."""
+    with (EXAMPLES / "crm" / "hubspot-deals.csv").open(encoding="utf-8", newline="") as sample:
+        header, first, second, *_ = csv.reader(sample)
+    second = [second_account if cell == "Brightleaf Plants B.V." else cell for cell in second]
     path = deals_repo / "won.csv"
-    path.write_text("\n".join([header, first, second]) + "\n", encoding="utf-8")
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, first, second])
     return path
 
 

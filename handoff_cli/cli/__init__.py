@@ -14,26 +14,27 @@ import typer.main
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
-from handoff_cli.cli.options import no_color
-from handoff_cli.errors import HandoffError
-from handoff_cli.printable import printable
+from handoff_cli.cli.options import no_color, tell
+from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.exit_codes import ExitCode
+from handoff_cli.core.printable import printable
 
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
 # A run imports and builds only the command it runs; --help builds them all to list them, in this order.
 COMMANDS = {
-    "validate": ("check", "validate"),
-    "score": ("check", "score"),
-    "rules": ("catalog", "rules"),
-    "init": ("scaffold", "init"),
-    "schema": ("scaffold", "schema"),
-    "sla": ("clocks", "sla"),
-    "log": ("clocks", "log"),
-    "accept": ("review", "accept"),
+    "validate": ("validate", "validate"),
+    "score": ("validate", "score"),
+    "rules": ("rules", "rules"),
+    "init": ("init", "init"),
+    "schema": ("init", "schema"),
+    "sla": ("sla", "sla"),
+    "log": ("log", "log"),
+    "accept": ("accept", "accept"),
     "history": ("history", "history"),
-    "report": ("portfolio", "report"),
+    "report": ("report", "report"),
     "render": ("render", "render_app"),
     "templates": ("templates", "templates_app"),
-    "import": ("crm", "import_app"),
+    "import": ("import_crm", "import_app"),
 }
 
 
@@ -119,8 +120,7 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except HandoffError as exc:
-            # the whole line: a message may quote a file name, and one error stays one line
-            typer.echo(f"handoff: error: {printable(str(exc))}", err=True)
+            tell(exc)
             raise typer.Exit(exc.exit_code) from None
         except typer.TyperException as exc:
             if not exc.format_message().strip():  # a command group without its subcommand: help, as above
@@ -173,4 +173,4 @@ def main() -> None:
             raise
         what = printable(f"{type(exc).__name__}: {exc}")
         sys.stderr.write(f"handoff: internal error: {what} (HANDOFF_DEBUG=1 shows a traceback)\n")
-        sys.exit(2)
+        sys.exit(ExitCode.USAGE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +22,7 @@ def history(
 
     Every version is scored with today's rules and settings, so a change in the score is a change in the dossier.
 
-    Exit 0; exit 1 when the newest committed version is not a valid dossier.
+    Exit 0; exit 1 when the newest committed version is not a valid dossier (its findings on stderr).
 
     Exit 2 outside a git repository or for a file no commit touches.
 
@@ -33,31 +32,25 @@ def history(
 
       handoff history deals/acme.yaml --format json
     """
-    from handoff_cli.engine.git_history import shallow
     from handoff_cli.gate.checks import Checker
     from handoff_cli.gate.score_history import history as scored
-    from handoff_cli.reporters.history import document, text_lines
+    from handoff_cli.repo.git_history import shallow
+    from handoff_cli.reporters import HISTORY
 
     proj = project(config)
     when = moment(as_of, proj.settings.tz)
     points = scored(path, Checker.create(proj, as_of=when))
     cut = shallow(path.resolve().parent)
-    out = console()
-    if format is Format.JSON:
-        doc = document(points, path=str(path), as_of=when.isoformat(), shallow=cut)
-        out.out(json.dumps(doc, indent=2), highlight=False)
-    else:
-        out.out("\n".join(text_lines(points)), highlight=False)
+    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat(), shallow=cut)
     if cut and points:
         say(
             f"handoff: warning: this clone is shallow: commits before {points[-1].version.short} are not in it, "
             "so the history may start later than the file did; `git fetch --unshallow` fetches them",
             err=True,
         )
-    if points and not points[0].result.valid:
-        say(
-            f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "
-            f"run `handoff validate {path}` on that version",
-            err=True,
-        )
-        raise typer.Exit(1)
+    if points and not points[0].result.valid:  # said like any invalid dossier: its findings, then one line
+        from handoff_cli.core.errors import DossierInvalid
+        from handoff_cli.core.findings import Severity
+
+        newest = points[0].result
+        raise DossierInvalid(path, [f for f in newest.findings if f.severity is Severity.ERROR])

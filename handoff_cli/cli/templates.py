@@ -20,7 +20,7 @@ Language = Annotated[str | None, typer.Option(
 
 
 def _tag(value: str) -> str:
-    from handoff_cli.dossier.language_tags import language_tag
+    from handoff_cli.core.language_tags import language_tag
 
     try:
         return language_tag(value)
@@ -76,8 +76,8 @@ def copy_template(
 
       handoff templates copy --language fr
     """
+    from handoff_cli.core.errors import WriteError
     from handoff_cli.edit.atomic_write import write_new
-    from handoff_cli.errors import WriteError
     from handoff_cli.render import engine
     from handoff_cli.render.template_language import TRANSLATABLE, localized, split
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handoff_cli.clocks.config import ClockSetting, ClockTable, Owner, SlaSettings, Unit, parse
+from handoff_cli.core.sla_settings import ClockSetting, ClockTable, Owner, SlaSettings, Unit, parse
 from handoff_cli.model.common import Segment
 from handoff_cli.model.progress import EventName
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
-from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-from handoff_cli.engine.files import expand
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import DossierInvalid, InputError
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.model import Dossier
+from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
 
 
@@ -41,7 +41,7 @@ def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Sl
         try:
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
-            result.invalid.append(str(exc))
+            result.invalid.append(exc)
             continue
         except InputError as exc:  # unreadable: skipped, and the rest still reported
             result.unreadable.append(str(exc))

@@ -14,9 +14,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
+from handoff_cli.core.errors import InputError
 from handoff_cli.crm.rows import CrmDeal
 from handoff_cli.crm.skeleton import values
-from handoff_cli.errors import InputError
 from handoff_cli.render.environment import yaml_scalar
 
 Edit = tuple[int, int, str]  # replace text[start:end] with the string

@@ -9,11 +9,11 @@ from typing import Any
 
 from handoff_cli.crm.fill import fill_empty
 from handoff_cli.crm.mapping import load_mapping
-from handoff_cli.crm.rows import CrmDeal, read_deals
+from handoff_cli.crm.rows import CrmDeal, Reading, read_deals
 from handoff_cli.crm.skeleton import check, render, slug
 from handoff_cli.dossier.reader import load_file
-from handoff_cli.engine.files import expand
 from handoff_cli.render.environment import environment
+from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
 
 Plan = tuple[str, Path, str | None, list[str]]  # verb, path, new text, fields filled
@@ -21,24 +21,24 @@ Update = Callable[[], Plan]  # the plan for an existing dossier, made again from
 
 
 def plan_import(
-    file: Path, map: str, out: Path, *, update: bool, project: Project
+    file: Path, map: str, out: Path, *, update: bool, reading: Reading, project: Project
 ) -> list[tuple[Plan, Update | None]]:
     """Every row rendered and checked first, so that one bad row means nothing is written.
 
     An update comes with the way to make it again: the writer re-plans under the file's lock, so an
     edit made meanwhile (by `handoff log`, say) is kept."""
     mapping = load_mapping(map)
-    deals = read_deals(file, mapping)
+    deals = read_deals(file, mapping, reading)
     env = environment(project)
     existing, taken = _existing(out), set[Path]()
     plans: list[tuple[Plan, Update | None]] = []
     for deal in deals:
-        where = f"{file}: row {deal.row}"
+        where = f"{file}:{deal.line}"
         path = existing.get(deal.id)
         if path is None:
             path = _target(deal, out, taken)
             taken.add(path)
-            source = f"the {mapping.crm} export {file.name}, row {deal.row}"
+            source = f"the {mapping.crm} export {file.name}, line {deal.line}"
             text = render(env, deal, filename=str(path), source=source, where=where)
             plans.append((("wrote", path, text, []), None))
         elif not update:

@@ -6,9 +6,10 @@ The shipped mappings are handoff_cli/crm/<name>.toml; a user's MAP.toml has the 
     stage = "closed-won"                 # the stage imported dossiers get
     date_formats = ["%Y-%m-%d"]          # strptime formats tried in order for signed_at
     default_currency = "EUR"             # when there is no currency column or its cell is empty
-    thousands = ","                      # dropped from amounts: "150,000.00" -> 150000.00
-    [columns]                            # dossier field = CSV header; id and account are required
-    id = "Deal ID"   account = "Organization"   segment = "Tier"   amount = "Value"
+    locale = "de_DE"                     # how amounts are written (150.000,00); --locale overrides it
+    optional = ["segment"]               # columns the export may lack; every other one must be there
+    [columns]                            # dossier field = CSV header, or a list of the names it goes by
+    id = "Deal ID"   account = ["Organization", "Company"]   segment = "Tier"   amount = "Value"
     currency = "Currency"   signed_at = "Won time"   sales_rep = "Owner"   sales_rep_email = "Owner email"
     timezone = "Time zone"   holidays = "Holiday calendar"   # optional: the deal's own region
     [contacts]                           # optional; with `separator` one cell lists several contacts
@@ -24,14 +25,22 @@ from __future__ import annotations
 import tomllib
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
 
 BUILT_IN = ("hubspot", "salesforce")
+
+# a column's header, or the names it goes by in different exports: the first one the export has counts
+Header = str | Annotated[list[str], Field(min_length=1)]
+MayLack = Literal[
+    "segment", "amount", "currency", "signed_at", "sales_rep", "sales_rep_email", "timezone", "holidays",
+    "contacts.name", "contacts.email", "contacts.title", "contacts.role",
+]  # fmt: skip
 
 
 class _Strict(BaseModel):
@@ -39,23 +48,23 @@ class _Strict(BaseModel):
 
 
 class Columns(_Strict):
-    id: str
-    account: str
-    segment: str | None = None
-    amount: str | None = None
-    currency: str | None = None
-    signed_at: str | None = None
-    sales_rep: str | None = None
-    sales_rep_email: str | None = None
-    timezone: str | None = None  # the deal's IANA time zone, when the CRM keeps one per deal
-    holidays: str | None = None  # the deal's holiday calendar: DE, US-NY, GB-SCT
+    id: Header
+    account: Header
+    segment: Header | None = None
+    amount: Header | None = None
+    currency: Header | None = None
+    signed_at: Header | None = None
+    sales_rep: Header | None = None
+    sales_rep_email: Header | None = None
+    timezone: Header | None = None  # the deal's IANA time zone, when the CRM keeps one per deal
+    holidays: Header | None = None  # the deal's holiday calendar: DE, US-NY, GB-SCT
 
 
 class Contacts(_Strict):
-    name: str
-    email: str | None = None
-    title: str | None = None
-    role: str | None = None
+    name: Header
+    email: Header | None = None
+    title: Header | None = None
+    role: Header | None = None
     separator: str | None = None
 
 
@@ -65,7 +74,8 @@ class Mapping(_Strict):
     date_formats: list[str] = Field(default_factory=lambda: ["%Y-%m-%d"])
     default_currency: str | None = None
     default_segment: Segment | None = None
-    thousands: str = ","
+    locale: str | None = None
+    optional: list[MayLack] = Field(default_factory=list)
     columns: Columns
     contacts: Contacts | None = None
     segments: dict[str, Segment] = Field(default_factory=dict)
@@ -82,11 +92,27 @@ class Mapping(_Strict):
         found = {" ".join(k.split()).casefold(): v for k, v in self.roles.items()}.get(wanted)
         return found or next((r for r in Role if r.value == wanted), None)
 
-    def required_headers(self) -> list[str]:
-        named = [*self.columns.model_dump().values()]
+    def names(self, field: str) -> list[str]:
+        """The headers a [columns] field goes by."""
+        names = getattr(self.columns, field)
+        return [names] if isinstance(names, str) else list(names or [])
+
+    def locate(self, header: list[str]) -> tuple[dict[str, str], list[list[str]]]:
+        """field -> the export's column for it ("contacts.email" for a contact's), and the names of each
+        column that must be there and is not."""
+        wanted = {k: v for k, v in self.columns.model_dump().items() if v}
         if self.contacts:
-            named += [v for k, v in self.contacts.model_dump().items() if k != "separator"]
-        return [h for h in dict.fromkeys(named) if h]
+            wanted |= {f"contacts.{k}": v for k, v in self.contacts.model_dump().items() if v and k != "separator"}
+        found: dict[str, str] = {}
+        missing: list[list[str]] = []
+        for field, names in wanted.items():
+            names = [names] if isinstance(names, str) else names
+            column = next((name for name in names if name in header), None)
+            if column is not None:
+                found[field] = column
+            elif field not in self.optional:
+                missing.append(names)
+        return found, missing
 
 
 def load_mapping(spec: str) -> Mapping:

@@ -9,10 +9,10 @@ from typing import Any
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from handoff_cli.core.errors import HandoffError, InputError
 from handoff_cli.crm.rows import Contact, CrmDeal
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
-from handoff_cli.errors import HandoffError, InputError
 
 SKELETON = "dossier.yaml.j2"
 

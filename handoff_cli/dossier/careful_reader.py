@@ -14,10 +14,11 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from handoff_cli.dossier.positions import FieldPath, Pos, Positions, dotted
+from handoff_cli.core.field_paths import FieldPath, dotted
+from handoff_cli.core.findings import Finding
+from handoff_cli.dossier.positions import Pos, Positions
 from handoff_cli.dossier.stream_checks import second_document_line, too_deep, unreadable_character, version_directive
 from handoff_cli.dossier.yaml_codes import Loaded, finding
-from handoff_cli.gate.findings import Finding
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))

@@ -11,8 +11,8 @@ import re
 
 import yaml
 
+from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.yaml_codes import finding
-from handoff_cli.gate.findings import Finding, Severity
 
 # a `#` after exactly one space or tab that follows something other than blank: a candidate
 _CANDIDATE = re.compile(r"(?<=[^ \t\n])[ \t]#")

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from handoff_cli.dossier.positions import FieldPath, Pos, Positions
+from handoff_cli.core.field_paths import FieldPath
+from handoff_cli.dossier.positions import Pos, Positions
 
 # BaseLoader resolves no types, so every scalar stays the text that was typed; without libyaml
 # (a PyYAML built from source without it) the careful reader alone is used, still correct.

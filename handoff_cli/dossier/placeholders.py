@@ -9,62 +9,11 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from handoff_cli.dossier.positions import FieldPath, Positions, dotted
-from handoff_cli.gate.findings import Finding, Severity
+from handoff_cli.core.codes import CODES
+from handoff_cli.core.field_paths import FieldPath, dotted
+from handoff_cli.core.findings import Finding, Severity
+from handoff_cli.dossier.positions import Positions
 
-FILLER_CODES: dict[str, tuple[str, str]] = {
-    "HF001": ("placeholder", "a placeholder passes a required-field gate but tells the CSM nothing"),
-    "HF002": ("copied-text", "an answer pasted from another deal describes that deal, not this one"),
-}
-
-# Compared after normalising case, spacing and surrounding punctuation; text that is only
-# punctuation ("-", "?", "...") is always filler. Hebrew, Malay, Chinese and Indonesian fillers are covered too.
-DEFAULT_FILLER: tuple[str, ...] = (
-    "tbd",
-    "tba",
-    "tbc",
-    "to be determined",
-    "to be confirmed",
-    "to be decided",
-    "to be announced",
-    "n/a",
-    "na",
-    "n.a",
-    "none yet",
-    "not yet",
-    "unknown",
-    "pending",
-    "todo",
-    "to do",
-    "fixme",
-    "xxx",
-    "see notes",
-    "see crm",
-    "see salesforce",
-    "see hubspot",
-    "see email",
-    "ask rep",
-    "ask sales",
-    "same as above",
-    "as above",
-    "etc",
-    "lorem ipsum",
-    "placeholder",
-    "fill in",
-    "fill me",
-    "later",
-    "לא ידוע",
-    "טרם",
-    "יעודכן",
-    "belum ada",
-    "belum diketahui",
-    "tidak diketahui",
-    "akan dikemaskini",
-    "待定",
-    "未知",
-    "暂无",
-    "待补充",
-)
 _BLANKS = re.compile("[-\u2013\u2014?.\u2026_*/\\s]+")  # dashes, dots, ellipsis, question marks
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -94,7 +43,7 @@ def strip_filler(data: Any, positions: Positions, patterns: frozenset[str], disp
     def walk(value: Any, path: FieldPath) -> Any:
         if isinstance(value, str) and is_filler(value, patterns):
             line, col = positions.value(path)
-            name, why = FILLER_CODES["HF001"]
+            name, why = CODES["HF001"].name, CODES["HF001"].why
             message = f"{dotted(path)}: {value.strip()!r} is a placeholder, counted as not answered"
             found.append(Finding("HF001", name, Severity.WARNING, display, line, col, dotted(path), message, why))
             return None

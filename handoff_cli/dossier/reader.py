@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handoff_cli.core.findings import Finding
 from handoff_cli.dossier.comment_spacing import comment_warnings
 from handoff_cli.dossier.fast_reader import fast_load
 from handoff_cli.dossier.yaml_codes import Loaded, finding
-from handoff_cli.gate.findings import Finding
 
 
 def load_file(path: Path, display: str, *, max_bytes: int, max_depth: int) -> tuple[Loaded | None, list[Finding]]:

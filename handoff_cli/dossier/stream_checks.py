@@ -21,9 +21,9 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from handoff_cli.dossier.positions import FieldPath, dotted
+from handoff_cli.core.field_paths import FieldPath, dotted
+from handoff_cli.core.findings import Finding
 from handoff_cli.dossier.yaml_codes import finding
-from handoff_cli.gate.findings import Finding
 
 # a directive line; inside a document a `%` cannot start a line, so the first match is a directive
 _DIRECTIVE = re.compile(r"^%YAML[ \t]+([^\s#]*)", re.MULTILINE)

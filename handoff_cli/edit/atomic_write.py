@@ -18,9 +18,9 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from handoff_cli.core.errors import WriteError
 from handoff_cli.edit.file_lock import DEFAULT_WAIT, locked
 from handoff_cli.edit.writable import refuse_unwritable
-from handoff_cli.errors import WriteError
 
 
 def write_new(path: Path, text: str, *, repo: Path, force: bool = False, wait: float = DEFAULT_WAIT) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from handoff_cli.errors import WriteError
+from handoff_cli.core.errors import WriteError
 
 DEFAULT_WAIT = 10.0  # seconds; a `log` or `accept` takes well under one, so ten is a writer that is stuck
 _POLL = 0.02

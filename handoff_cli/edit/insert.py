@@ -11,8 +11,8 @@ from __future__ import annotations
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from handoff_cli.core.errors import InputError
 from handoff_cli.edit.item_yaml import Item, emit
-from handoff_cli.errors import InputError
 from handoff_cli.model.progress import Progress
 
 ORDER = tuple(Progress.model_fields)  # events, checklist, waivers, reviews

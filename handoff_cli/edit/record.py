@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.exit_codes import ExitCode
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
-from handoff_cli.errors import HandoffError
-from handoff_cli.gate.findings import EXIT_FINDINGS
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import line_break
 
@@ -16,7 +16,7 @@ from handoff_cli.model.common import line_break
 class NotRecorded(HandoffError):
     """The dossier would not be valid with the new item in it; nothing is written. Exits 1, like a finding."""
 
-    exit_code = EXIT_FINDINGS
+    exit_code = ExitCode.FINDINGS
 
 
 def recorded_text(

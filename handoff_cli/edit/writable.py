@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from handoff_cli.errors import WriteError
+from handoff_cli.core.errors import WriteError
 
 _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 

@@ -1,1 +1,1 @@
-"""Running a check over many files: which files, git, the result cache and the worker pool."""
+"""Running a check over many files: the result cache, the worker pool, and one text form of a result."""

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from handoff_cli.printable import printable
+from handoff_cli.core.printable import printable
 
 FILE = "results.sqlite3"
 KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound

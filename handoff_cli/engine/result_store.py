@@ -14,8 +14,8 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
+from handoff_cli.core.findings import FileResult, Finding, Severity
 from handoff_cli.engine.result_text import result as result_of
-from handoff_cli.gate.findings import FileResult, Finding, Severity
 
 
 class ResultStore(Sequence[FileResult]):

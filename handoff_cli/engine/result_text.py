@@ -12,8 +12,8 @@ import sys
 from functools import cache
 from typing import Any
 
+from handoff_cli.core.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
 from handoff_cli.gate.copied_text import Print
-from handoff_cli.gate.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
 
 
 def dump(result: FileResult, prints: list[Print], after: float, until: float) -> str:
@@ -130,10 +130,6 @@ def _maybe(text: str | None) -> str | None:
 @cache
 def _score_of(categories: tuple[tuple[str, float, float], ...]) -> Score:
     return Score(tuple(CategoryScore(*c) for c in categories))
-
-
-def _score(score: Score | None) -> list[list[object]] | None:
-    return None if score is None else [[c.category, c.earned, c.possible] for c in score.categories]
 
 
 def _finite(moment: float) -> float | None:

@@ -21,13 +21,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from handoff_cli.core.errors import InputError
+from handoff_cli.core.findings import CheckResult
 from handoff_cli.engine import result_text as entry
 from handoff_cli.engine.code_stamp import code_stamp
 from handoff_cli.engine.result_cache import ResultCache
 from handoff_cli.engine.result_store import ResultStore
-from handoff_cli.errors import InputError
 from handoff_cli.gate.copied_text import CopyIndex, Print
-from handoff_cli.gate.findings import CheckResult
 from handoff_cli.settings import Project
 
 if TYPE_CHECKING:
@@ -199,13 +199,13 @@ def entry_for(checker: Checker, index: int, name: str) -> Done:
     # read again rather than trusting the first read: the cache must key the bytes that were checked
     raw, digest = _read(path, checker.project.settings.max_file_bytes)
     try:
-        result, data, positions, _ = checker.inspect(path, name, raw)
+        result, data, positions, zone, _ = checker.inspect(path, name, raw)
     except InputError as exc:  # the file went unreadable (an I/O error, a permission)
         return Done(index, None, "", str(exc))
     found: list[Print] = []
     after, until = FOREVER
     if data is not None:  # a file that could not be read says so whenever it is checked
-        after, until = window(data, checker.ctx.as_of, checker.ctx.tz)
+        after, until = window(data, checker.ctx.as_of, zone)
     if positions is not None and result.score is not None:
         found = fingerprints(data, positions, checker.ctx.min_words)
     return Done(index, digest, dump(result, found, after, until))

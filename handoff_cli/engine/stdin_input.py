@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handoff_cli.gate.findings import CheckResult, FileResult
+from handoff_cli.core.findings import CheckResult, FileResult
 
 if TYPE_CHECKING:
     from handoff_cli.engine.runner import Plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from handoff_cli.errors import ConfigError
+from handoff_cli.core.errors import ConfigError
 from handoff_cli.model.common import Segment
 from handoff_cli.rules import RULES, Rule, lookup
 from handoff_cli.settings import Project

@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from handoff_cli.dossier.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
+from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR, Level, Segment, Stage
 
 __all__ = ["Level", "Segment", "Stage"]  # re-exported: the model is where most code looks for them
 

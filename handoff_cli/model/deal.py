@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from handoff_cli.dossier.language_tags import language_tag
+from handoff_cli.core.language_tags import language_tag
 from handoff_cli.model.common import Line, Model, Moment, Money, Person, Segment, Stage
 from handoff_cli.model.region import HolidayCalendar, TimeZoneName
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import EmailStr, Field
 
-from handoff_cli.dossier.vocabulary import Decision, RejectReason
+from handoff_cli.core.vocabulary import Decision, RejectReason
 from handoff_cli.model.common import Day, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator
 
-from handoff_cli.dossier.positions import did_you_mean
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import InputError
+from handoff_cli.core.field_paths import did_you_mean
 
 
 def _zone(value: str) -> str:

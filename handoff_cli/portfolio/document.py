@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from handoff_cli.portfolio.engagement import (
     AFTER_CLOSE,
@@ -19,13 +18,15 @@ from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metric
 from handoff_cli.portfolio.outcomes_document import outcomes_section
 from handoff_cli.portfolio.patterns import PATTERNS, detect
 from handoff_cli.portfolio.ranking import ranked, worst_first
+from handoff_cli.portfolio.report_document import Metrics as MetricsDoc
+from handoff_cli.portfolio.report_document import Report
 from handoff_cli.portfolio.signature_quality import Quality
 
 FORMAT_VERSION = 1
 GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
-def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None) -> dict[str, Any]:
+def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None) -> Report:
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score."""
     deals, as_of = portfolio.deals, portfolio.as_of
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
@@ -77,11 +78,11 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
             for d in deals
         ],
         "outcomes": outcomes_section(portfolio, quality or {}),
-        "invalid": portfolio.invalid,
+        "invalid": [str(e) for e in portfolio.invalid],
     }  # fmt: skip
 
 
-def _metrics(m: Metrics) -> dict[str, Any]:
+def _metrics(m: Metrics) -> MetricsDoc:
     return {
         "handoffs": m.handoffs,
         "signed": m.signed,

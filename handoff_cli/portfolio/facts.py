@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from handoff_cli.clocks.businessdays import deal_tz
 from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
-from handoff_cli.dossier.for_commands import DossierInvalid
-from handoff_cli.engine.files import expand
-from handoff_cli.errors import InputError
+from handoff_cli.core.errors import DossierInvalid, InputError
+from handoff_cli.core.findings import FileResult
+from handoff_cli.core.moments import aware, deal_zone
 from handoff_cli.gate.checks import Checker
-from handoff_cli.gate.findings import FileResult
 from handoff_cli.model import Dossier
+from handoff_cli.repo.files import expand
 from handoff_cli.rules import BY_CODE
 from handoff_cli.settings import Project
 
@@ -31,8 +30,7 @@ class DealFacts:
     tz: tzinfo
 
     def aware(self, moment: datetime) -> datetime:
-        """Naive dossier timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)."""
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+        return aware(moment, self.tz)
 
     @property
     def rep(self) -> str:
@@ -71,7 +69,7 @@ class Portfolio:
     as_of: datetime
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
+    invalid: list[DossierInvalid] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
 
@@ -80,13 +78,14 @@ def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Port
     portfolio = Portfolio(as_of, project.settings.timezone)
     for path in expand(paths):
         try:
-            result, *_, dossier = checker.inspect(path)  # read once: checked, then used
+            inspected = checker.inspect(path)  # read once: checked, then used
         except InputError as exc:  # unreadable: skipped, and the rest still reported
             portfolio.unreadable.append(str(exc))
             continue
+        result, dossier = inspected.result, inspected.dossier
         if dossier is None:
-            portfolio.invalid.append(str(DossierInvalid(str(path), result.errors)))
+            portfolio.invalid.append(DossierInvalid(path, result.errors))
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
-        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_tz(project.settings, dossier.deal)))
+        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
     return portfolio

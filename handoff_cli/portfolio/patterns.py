@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from handoff_cli.clocks.config import Owner
 from handoff_cli.clocks.evaluate import Status
+from handoff_cli.core.durations import span
+from handoff_cli.core.sla_settings import Owner
 from handoff_cli.model.progress import EventName
 from handoff_cli.model.stakeholders import Role
 from handoff_cli.portfolio.facts import DealFacts
-from handoff_cli.reporters.clocks import span
 
 MINIMAL_SCORE = 70.0  # below this a dossier is "minimal": CS starts nearly cold
 THIN_CATEGORY = 70.0  # stakeholders or goals this incomplete leave CS without context

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from handoff_cli.dossier.vocabulary import Decision, RejectReason
+from handoff_cli.core.vocabulary import Decision, RejectReason
 from handoff_cli.model.progress import Review
 from handoff_cli.portfolio.facts import DealFacts
 

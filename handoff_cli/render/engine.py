@@ -11,9 +11,9 @@ from jinja2 import Template, TemplateError, TemplateNotFound, TemplateSyntaxErro
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE
-from handoff_cli.dossier.positions import did_you_mean
-from handoff_cli.errors import HandoffError
+from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE
 from handoff_cli.render.environment import packaged_dir, search_path
 from handoff_cli.render.template_language import choose, split
 from handoff_cli.settings import Project

@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE
 from handoff_cli.render import locale_format
 from handoff_cli.render.documents import day, moment
 from handoff_cli.render.template_language import choose, names_in

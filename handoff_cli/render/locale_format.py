@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_decimal, get_currency_precision, parse_pattern
 
-from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE, lookup_chain
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, lookup_chain
 from handoff_cli.model.common import Money
 
 Width = Literal["full", "long", "medium", "short"]

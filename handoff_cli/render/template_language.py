@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handoff_cli.dossier.language_tags import DEFAULT_LANGUAGE, lookup_chain
+from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, lookup_chain
 
 SUFFIX = ".j2"
 # the templates whose words a translation changes: every document, and the words their lines share

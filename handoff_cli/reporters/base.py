@@ -6,12 +6,12 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Protocol
 
-from handoff_cli.printable import printable
+from handoff_cli.core.printable import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from handoff_cli.gate.findings import CheckResult
+    from handoff_cli.core.findings import CheckResult
 
 
 class Reporter(Protocol):

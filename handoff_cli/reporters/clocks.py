@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.text import Text
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
-from handoff_cli.printable import printable
+from handoff_cli.core.durations import span
+from handoff_cli.core.printable import printable
 from handoff_cli.reporters.base import write_json
 
 FORMAT_VERSION = 1
@@ -25,15 +26,6 @@ STYLE = {
     Status.MET: "green",
 }
 SlaReporter = Callable[[SlaResult, Console], None]
-
-
-def span(delta: timedelta) -> str:
-    """A duration to the minute, largest units first: '16 d 14 h 55 m', '2 h 40 m', '0 m'."""
-    minutes = int(delta.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = [f"{days} d" * bool(days), f"{hours} h" * bool(hours), f"{mins} m" * bool(mins or not (days or hours))]
-    return " ".join(p for p in parts if p)
 
 
 def stamp(moment: datetime | None, tz: tzinfo | None = None) -> str:
@@ -76,7 +68,7 @@ def text(result: SlaResult, console: Console) -> None:
         line = Text("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
         line.stylize(STYLE[row.status], 0, len(row.status.value))
         console.print(line)
-    for note in (*result.unsigned, *result.invalid):
+    for note in (*result.unsigned, *map(str, result.invalid)):
         console.print(Text(printable(note)))
     console.print(counts(result))
 
@@ -90,7 +82,7 @@ def document(result: SlaResult) -> dict[str, Any]:
         "showing": sorted(s.value for s in result.showing) if result.showing else "all",
         "clocks": [_row(r) for r in result.shown],
         "unsigned": result.unsigned,
-        "invalid": result.invalid,
+        "invalid": [str(e) for e in result.invalid],
         "summary": {"clocks": len(result.rows), **{s.value: found[s.value] for s in Status}},
     }
 

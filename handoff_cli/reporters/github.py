@@ -11,8 +11,8 @@ from __future__ import annotations
 from rich.console import Console
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
-from handoff_cli.gate.findings import CheckResult, Finding
-from handoff_cli.printable import printable
+from handoff_cli.core.findings import CheckResult, Finding
+from handoff_cli.core.printable import printable
 from handoff_cli.reporters.clocks import counts, detail
 from handoff_cli.reporters.text import summary_line
 
@@ -73,8 +73,7 @@ def sla_report(result: SlaResult, console: Console) -> None:
         level = SLA_LEVEL.get(row.status)
         if level is not None:
             console.out(command(level, sla_message(row), file=row.path, title=f"SLA {row.clock.name}"), highlight=False)
-    for note in result.invalid:
-        # "path: why" lines: a dossier the clocks could not read fails the job like a breach does
-        path, _, why = note.partition(": ")
-        console.out(command("error", why, file=path, title="SLA invalid-dossier"), highlight=False)
+    for skipped in result.invalid:  # a dossier the clocks could not read fails the job like a breach does
+        console.out(command("error", skipped.message, file=str(skipped.path), title="SLA invalid-dossier"),
+                    highlight=False)
     console.out(counts(result), highlight=False)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from handoff_cli.core.printable import printable
 from handoff_cli.gate.score_history import Point
-from handoff_cli.printable import printable
+from handoff_cli.reporters.base import write_json
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMAT_VERSION = 1
 HEADER = ("commit", "date", "author", "score", "min", "result", "change")
@@ -59,3 +63,15 @@ def document(points: Sequence[Point], *, path: str, as_of: str, shallow: bool) -
             for p in points
         ],
     }
+
+
+class HistoryReporter(Protocol):
+    def __call__(self, points: Sequence[Point], console: Console, *, path: str, as_of: str, shallow: bool) -> None: ...
+
+
+def text(points: Sequence[Point], console: Console, *, path: str, as_of: str, shallow: bool) -> None:
+    console.out("\n".join(text_lines(points)), highlight=False)
+
+
+def json_report(points: Sequence[Point], console: Console, *, path: str, as_of: str, shallow: bool) -> None:
+    write_json(console, document(points, path=path, as_of=as_of, shallow=shallow))

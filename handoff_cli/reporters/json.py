@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.console import Console
 
-from handoff_cli.gate.findings import CheckResult, FileResult, Finding
+from handoff_cli.core.findings import CheckResult, FileResult, Finding
 from handoff_cli.reporters.base import write_json
 
 FORMAT_VERSION = 1

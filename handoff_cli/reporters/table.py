@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from handoff_cli.gate.findings import CheckResult, FileResult
-from handoff_cli.printable import printable
+from handoff_cli.core.findings import CheckResult, FileResult
+from handoff_cli.core.printable import printable
 from handoff_cli.reporters.text import finding_line, summary_line, total_line
 from handoff_cli.rules import BY_CODE
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.text import Text
 
-from handoff_cli.gate.findings import CheckResult, FileResult, Finding, Severity
-from handoff_cli.printable import printable
+from handoff_cli.core.findings import CheckResult, FileResult, Finding, Severity
+from handoff_cli.core.printable import printable
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 

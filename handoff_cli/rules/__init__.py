@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handoff_cli.dossier.positions import did_you_mean
+from handoff_cli.core.field_paths import did_you_mean
 from handoff_cli.rules import (
     commitments,
     consistency,

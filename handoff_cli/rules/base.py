@@ -8,7 +8,8 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TypeVar
 
-from handoff_cli.dossier.positions import FieldPath, dotted, pattern
+from handoff_cli.core.field_paths import FieldPath, dotted, pattern
+from handoff_cli.core.moments import aware
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 
@@ -36,14 +37,14 @@ SCORED = tuple(c for c in Category if c is not Category.CONSISTENCY)
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know besides the dossier: the moment of the check and the deals' timezone."""
+    """What a rule may know besides the dossier: the moment of the check and the deal's time zone."""
 
     as_of: datetime
-    tz: tzinfo
+    tz: tzinfo  # the deal's own zone (core/moments.py): its naive times are read in it
     min_words: Mapping[str, int] = field(default_factory=dict)
 
     def aware(self, moment: datetime) -> datetime:
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+        return aware(moment, self.tz)
 
 
 @dataclass(frozen=True, slots=True)

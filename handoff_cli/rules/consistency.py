@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from handoff_cli.dossier.positions import FieldPath
+from handoff_cli.core.field_paths import FieldPath
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Person, Stage
 from handoff_cli.rules.base import ALL, Category, Context, Miss, rule

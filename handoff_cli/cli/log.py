@@ -1,0 +1,92 @@
+"""`handoff log`: record that a step happened; an outcome's name hands the work to cli/log_outcomes.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from handoff_cli.cli.options import ConfigOpt, logged_at, project, say
+
+
+def log(
+    path: Annotated[Path, typer.Argument(metavar="DEAL.yaml", help="The dossier to record the event in.")],
+    event: Annotated[
+        str,
+        typer.Argument(
+            metavar="EVENT",
+            help="internal_meeting, intro_email, first_contact, joint_meeting, kickoff, first_value, "
+            "qbr_scheduled, qbr or rep_check_in; or an outcome: customer_survey, health, renewed, churned, expanded.",
+        ),
+    ],
+    at: Annotated[
+        str | None,
+        typer.Option(metavar="DATETIME", show_default=False, help="When it happened (ISO 8601); default: now."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="A short note, e.g. who attended.", show_default=False)] = None,
+    by: Annotated[str | None, typer.Option(help="Who did it.", show_default=False)] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Log it even if already logged or dated before the signature.")
+    ] = False,
+    rating: Annotated[
+        str | None, typer.Option(metavar="1-5", show_default=False, help="customer_survey: the customer's rating.")
+    ] = None,
+    value: Annotated[
+        str | None, typer.Option(metavar="HEALTH", show_default=False, help="health: green, yellow or red.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option(show_default=False, help="expanded: the added annual value, in the deal's currency.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record that a handoff step happened, under handoff.events in the dossier; the SLA clocks read it.
+
+    Or record a customer outcome under handoff.outcomes, which `handoff report` ties to the handoff's quality.
+
+    Outcomes: customer_survey --rating 1-5, health --value green|yellow|red, renewed, churned, expanded [--amount].
+
+    Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
+
+    Refused (exit 2, nothing written): an unknown event, a time in the future.
+
+    Also refused unless --force is given: a time before the signature, an event already logged.
+
+    An outcome is also refused on an unsigned deal, and after a churn or a second survey or churn without --force.
+
+    Exit 1, nothing written: an invalid dossier, or one that would not validate with the event in it.
+
+    Examples:
+
+      handoff log deals/acme.yaml intro_email
+
+      handoff log deals/acme.yaml joint_meeting --at 2026-11-12T15:00 --by "Kofi Mensah" --note "Megan attended"
+
+      handoff log deals/acme.yaml health --value green --at 2027-02-09
+    """
+    from handoff_cli.cli.log_outcomes import OUTCOMES, known_name, log_outcome, no_details
+
+    known_name(event, display=str(path))
+    if event in OUTCOMES:
+        details = {"rating": rating, "value": value, "amount": amount}
+        log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)
+        return
+    no_details(event, rating=rating, value=value, amount=amount, display=str(path))
+    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.dossier.for_commands import load_dossier
+    from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
+    from handoff_cli.edit.file_lock import locked
+
+    proj = project(config)
+    name = event_name(event, display=str(path))
+    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
+        dossier, _ = load_dossier(path, proj)
+        when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
+                         what="log an event once it has happened", signed=dossier.deal.signed_at, force=force)
+        check_event(dossier, name, force=force, display=str(path))
+        text = path.read_bytes().decode("utf-8")
+        item = entry(name, when, by=by, note=note)
+        new_text = logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth)
+        atomic_write(path, new_text, repo=proj.root)
+    say(f"logged {name.value} at {when.isoformat()} in {path}")

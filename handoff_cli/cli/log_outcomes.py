@@ -1,0 +1,77 @@
+"""`handoff log` for the customer's outcomes (customer_survey, health, renewed, churned, expanded).
+
+The command itself is `log` in cli/log.py; an outcome name hands the work to `log_outcome` here, which
+writes under handoff.outcomes with the same byte-preserving, proven, atomic writer as the clock events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handoff_cli.cli.options import logged_at, project, say
+from handoff_cli.core.errors import InputError
+from handoff_cli.model.outcomes import OutcomeKind
+from handoff_cli.model.progress import EventName
+
+EVENTS = tuple(e.value for e in EventName)
+OUTCOMES = tuple(k.value for k in OutcomeKind)
+
+
+def known_name(event: str, *, display: str) -> None:
+    """Refuse a name that is neither a clock event nor an outcome, suggesting the nearest of both."""
+    from handoff_cli.core.field_paths import did_you_mean
+
+    if event in EVENTS or event in OUTCOMES:
+        return
+    names = [*EVENTS, *OUTCOMES]
+    hint = did_you_mean(event, names) or f"; known events: {', '.join(names)}"
+    raise InputError(f"unknown event '{event}'{hint}", path=display)
+
+
+def no_details(event: str, *, rating: str | None, value: str | None, amount: str | None, display: str) -> None:
+    """A clock event carries no rating, health value or amount."""
+    from handoff_cli.model.outcomes import DETAIL_OF
+
+    for name, given in (("rating", rating), ("value", value), ("amount", amount)):
+        if given is not None:
+            raise InputError(f"--{name} goes with {DETAIL_OF[name].value}, not {event}", path=display)
+
+
+def log_outcome(
+    path: Path,
+    event: str,
+    *,
+    at: str | None,
+    by: str | None,
+    note: str | None,
+    rating: str | None,
+    value: str | None,
+    amount: str | None,
+    force: bool,
+    config: Path | None,
+) -> None:
+    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.dossier.for_commands import load_dossier
+    from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.file_lock import locked
+    from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
+    from handoff_cli.edit.record import recorded_text
+
+    display = str(path)
+    kind = OutcomeKind(event)
+    detail = details(kind, rating=rating, value=value, amount=amount, display=display)
+    proj = project(config)
+    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, as `log` does for events
+        dossier, _ = load_dossier(path, proj)
+        zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
+        when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
+                         signed=dossier.deal.signed_at, force=force)
+        check_outcome(dossier, kind, zone=zone, force=force, display=display)
+        item = outcome_entry(kind, when, detail, by=by, note=note)
+        text = path.read_bytes().decode("utf-8")
+        new_text = recorded_text(
+            text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
+        )
+        atomic_write(path, new_text, repo=proj.root)
+    shown = "".join(f" {k} {v}" for k, v in detail.items())
+    say(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

@@ -1,0 +1,110 @@
+"""`handoff report`: the portfolio view a CS lead asks for, as text, Markdown, JSON or one HTML page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from handoff_cli.cli.options import (
+    AsOf,
+    ConfigOpt,
+    ForceOpt,
+    OutOpt,
+    Paths,
+    ReportFormat,
+    console,
+    dossier_paths,
+    moment,
+    project,
+    say,
+    say_skipped,
+    tell,
+)
+from handoff_cli.core.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff_cli.settings import Project
+
+
+
+
+def report(
+    paths: Paths = None,
+    as_of: AsOf = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="text for people, md for a wiki, json for scripts, html to attach."),
+    ] = ReportFormat.TEXT,
+    config: ConfigOpt = None,
+    out: OutOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Report on every handoff for a CS lead: metrics, worst deals, failure patterns, when CS should engage.
+
+    Overall, by segment and by sales rep: completeness, completion rate, time to first contact and to kickoff.
+
+    Also breaches by clock and the costliest gaps (the rules whose misses take the most points off).
+
+    Worst deals first: lowest completeness, then most clocks breached or met late, each with its owner.
+
+    Failure patterns per deal with their evidence, and the CS-engagement advice for every deal.
+
+    For a signed deal it says when CS engaged, against when the rule says it should have.
+
+    Outcomes: the customer's survey rating, time to first value and 90-day health.
+
+    Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
+
+    Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
+
+    A report informs, it does not gate on scores or clocks: use `handoff sla` or `handoff validate` in CI.
+
+    Examples:
+
+      handoff report deals/
+
+      handoff report deals/ --format html --out handoff-report.html
+
+      handoff report deals/ --format md --as-of 2026-11-30T09:00
+    """
+    from handoff_cli.portfolio.document import document
+    from handoff_cli.portfolio.facts import collect
+    from handoff_cli.portfolio.outcomes import known_outcomes
+    from handoff_cli.portfolio.signature_quality import quality_at_signature
+    from handoff_cli.reporters import REPORT
+
+    proj = project(config)
+    targets = dossier_paths(paths, proj)
+    portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
+    quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
+    doc = document(portfolio, quality=quality)
+    if out is None:
+        REPORT[format](doc, console())
+    else:
+        _write(out, force, proj, lambda target: REPORT[format](doc, target))
+    for skipped in portfolio.invalid:
+        tell(skipped)
+    say_skipped(portfolio.unreadable)
+    if portfolio.unreadable:
+        raise typer.Exit(ExitCode.USAGE)  # unreadable input, after the others were reported
+    if portfolio.invalid:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _write(out: Path, force: bool, proj: Project, report: Callable[[Console], None]) -> None:
+    """--out: the report as it would print, unstyled, replacing the file at once (never half-written)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from handoff_cli.edit.atomic_write import write_new
+
+    buffer = StringIO()
+    report(Console(file=buffer, color_system=None, highlight=False, soft_wrap=True))
+    write_new(out, buffer.getvalue(), repo=proj.root, force=force, wait=proj.settings.lock_wait)
+    say(f"wrote {out}")

@@ -1,0 +1,65 @@
+"""`handoff sla`: where every clock of every deal stands."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from handoff_cli.cli.options import (
+    AsOf,
+    CheckFormat,
+    CheckFormatOpt,
+    ConfigOpt,
+    Paths,
+    console,
+    dossier_paths,
+    moment,
+    project,
+    say_skipped,
+    tell,
+)
+
+
+class Only(StrEnum):
+    BREACHED = "breached"
+    AT_RISK = "at-risk"
+
+
+def sla(
+    paths: Paths = None,
+    as_of: AsOf = None,
+    only: Annotated[
+        Only | None, typer.Option("--only", help="Show only clocks in this state.", show_default=False)
+    ] = None,
+    format: CheckFormatOpt = CheckFormat.TEXT,
+    config: ConfigOpt = None,
+) -> None:
+    """Show every deal's handoff clocks, most urgent first: breached, at risk, open, waiting, met late, met.
+
+    Each row: when the clock is due, how late or how much time is left, who owns the next step (rep or CSM).
+
+    Exit 1 when any clock is breached (for CI and a daily schedule), else 0.
+
+    Examples:
+
+      handoff sla deals/
+
+      handoff sla deals/ --only breached --as-of 2026-11-23T09:00
+
+      handoff sla deals/acme.yaml --format json
+    """
+    from handoff_cli.clocks.evaluate import Status
+    from handoff_cli.clocks.table import sla_table
+    from handoff_cli.reporters import SLA
+
+    proj = project(config)
+    targets = dossier_paths(paths, proj)
+    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz))
+    shown = result.only(frozenset({Status(only.value)})) if only else result
+    SLA[format.resolve()](shown, console())
+    say_skipped(result.unreadable)
+    for skipped in result.invalid:
+        tell(skipped)
+    raise typer.Exit(result.exit_code)

@@ -1,0 +1,213 @@
+"""`handoff validate` and `handoff score`: paths -> checks -> reporter -> exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from handoff_cli.cli.options import (
+    AsOf,
+    CheckFormat,
+    CheckFormatOpt,
+    ConfigOpt,
+    Explain,
+    MinScore,
+    Paths,
+    console,
+    dossier_paths,
+    moment,
+    project,
+    say,
+    say_skipped,
+)
+from handoff_cli.core.errors import HandoffError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff_cli.core.findings import CheckResult
+
+ChangedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--changed",
+        help="Check only the dossiers added, modified or untracked since --base (deleted ones are skipped).",
+    ),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        show_default=False,
+        help="Processes to check with; default: one per core. The output is the same whatever the number.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Check every file afresh, without reading or writing the result cache (see HANDOFF_CACHE_DIR).",
+    ),
+]
+BaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base",
+        metavar="REF",
+        show_default=False,
+        help="With --changed or --no-regress: the git ref to compare with; default the merge base with "
+        "origin/HEAD, main or master.",
+    ),
+]
+NoRegressOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-regress",
+        help="Fail (HR001) when a dossier scores lower than the same file at --base; new files are not regressions.",
+    ),
+]
+
+StdinNameOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="PATH",
+        show_default=False,
+        help="With the path '-' (read the dossier from stdin): the file name to show in findings.",
+    ),
+]
+
+
+def _stdin(paths: list[Path] | None, name: str | None, *, changed: bool = False, no_regress: bool = False) -> bool:
+    """Whether the dossier comes from stdin; '-' stands alone, as in ruff and eslint."""
+    dash = bool(paths) and any(str(p) == "-" for p in paths or [])
+    if dash and (len(paths or []) > 1 or changed or no_regress):
+        raise HandoffError("'-' reads one dossier from stdin; it goes with no other path, --changed or --no-regress")
+    if name is not None and not dash:
+        raise HandoffError("--stdin-filename names the dossier read from stdin: give the path '-' too")
+    return dash
+
+
+def _run(
+    paths: list[Path] | None,
+    config: Path | None,
+    min_score: float | None,
+    as_of: str | None,
+    out: Console,
+    *,
+    changed: bool = False,
+    base: str | None = None,
+    workers: int | None = None,
+    no_cache: bool = False,
+    stdin_name: str | None = None,
+    no_regress: bool = False,
+) -> CheckResult:
+    from handoff_cli.cli.progress import progress
+    from handoff_cli.engine.runner import Plan, check_all, default_workers
+    from handoff_cli.repo.files import expand_names
+    from handoff_cli.repo.git_changed import changed_dossiers
+    from handoff_cli.repo.repo_dossiers import repo_dossiers
+
+    proj = project(config)
+    if _stdin(paths, stdin_name, changed=changed, no_regress=no_regress):
+        from handoff_cli.engine.stdin_input import check_stdin
+
+        when = moment(as_of, proj.settings.tz)
+        return check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
+    targets = dossier_paths(paths, proj)
+    if changed:
+        found = changed_dossiers(targets, Path.cwd().resolve(), base)
+        if not found.files:
+            # on stderr, so that --format json/sarif still print a valid (empty) document on stdout
+            say(f"handoff: no changed dossiers since {found.base}; nothing to check", err=True)
+        names = [str(p) for p in found.files]
+    else:
+        names = expand_names(targets)
+    when = moment(as_of, proj.settings.tz)
+    plan = Plan(proj, when, min_score, workers or default_workers(), cache=not no_cache)
+    with progress(len(names), out) as advance:
+        return check_all(names, plan, advance, companions=repo_dossiers(proj, names))
+
+
+def validate(
+    paths: Paths = None,
+    format: CheckFormatOpt = CheckFormat.TEXT,
+    min_score: MinScore = None,
+    explain: Explain = False,
+    config: ConfigOpt = None,
+    as_of: AsOf = None,
+    changed: ChangedOpt = False,
+    base: BaseOpt = None,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    no_regress: NoRegressOpt = False,
+    stdin_filename: StdinNameOpt = None,
+) -> None:
+    """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
+
+    Exit 0 when every dossier is valid and complete enough, 1 when any has findings, 2 on a usage error
+    or when a dossier cannot be read (it is skipped; the others are checked).
+
+    Examples:
+
+      handoff validate deals/acme.yaml
+
+      handoff validate deals/ --format json --min-score 90
+
+      handoff validate deals/ --changed --base origin/main --format github
+
+      handoff validate deals/ --no-regress --base origin/main
+
+      handoff validate - --stdin-filename deals/acme.yaml < deals/acme.yaml
+    """
+    from handoff_cli.reporters import FINDINGS
+
+    out = console()
+    result = _run(
+        paths, config, min_score, as_of, out,
+        changed=changed, base=base, workers=workers, no_cache=no_cache,
+        stdin_name=stdin_filename, no_regress=no_regress,
+    )  # fmt: skip
+    if no_regress:
+        from handoff_cli.gate.no_regress import add_regressions
+
+        proj = project(config)
+        result.files = list(result.files)  # HR001 is added to the results themselves, so they are held
+        add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
+    FINDINGS[format.resolve()](result, out, explain=explain)
+    say_skipped(result.skipped)
+    raise typer.Exit(result.exit_code)
+
+
+def score(
+    paths: Paths = None,
+    format: CheckFormatOpt = CheckFormat.TEXT,
+    min_score: MinScore = None,
+    explain: Explain = False,
+    config: ConfigOpt = None,
+    as_of: AsOf = None,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    stdin_filename: StdinNameOpt = None,
+) -> None:
+    """Show each dossier's completeness per category (0-100) as a table; --explain lists what each gap costs.
+
+    Exit codes as for validate: 1 when a dossier is invalid or below the minimum score.
+
+    Examples:
+
+      handoff score deals/acme.yaml --explain
+
+      handoff score deals/ --format json
+    """
+    from handoff_cli.reporters import SCORES
+
+    out = console()
+    result = _run(paths, config, min_score, as_of, out, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
+    SCORES[format.resolve()](result, out, explain=explain)
+    say_skipped(result.skipped)
+    raise typer.Exit(result.exit_code)

@@ -1,0 +1,127 @@
+"""The shape of the report document (`handoff report --format json`, and what text, Markdown and HTML render).
+
+TypedDicts, so the JSON stays a plain dict while mypy checks every key a reporter reads. The outcomes
+section keeps its own, looser shape (portfolio/outcomes_document.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+
+class Completeness(TypedDict):
+    mean: float | None
+    bands: dict[str, int]
+    at_target: int
+    target: float
+
+
+class Completion(TypedDict):
+    on_time: int
+    rate: float | None
+    flag: bool
+
+
+class Gap(TypedDict):
+    rule: str
+    deals: int
+    points: float
+
+
+class Metrics(TypedDict):
+    handoffs: int
+    signed: int
+    completeness: Completeness
+    completion: Completion
+    median_first_contact_hours: float | None
+    median_days_to_kickoff: float | None
+    breaches_by_clock: dict[str, int]
+    most_missing: list[Gap]
+    reviews: dict[str, Any]
+
+
+class PatternHit(TypedDict):
+    path: str
+    deal_id: str
+    account: str
+    pattern: str
+    title: str
+    evidence: list[str]
+
+
+class Patterns(TypedDict):
+    counts: dict[str, int]
+    deals: list[PatternHit]
+
+
+class OpenDeal(TypedDict):
+    deal_id: str
+    account: str
+    engage: str
+    reasons: list[str]
+    caveats: list[str]
+
+
+class SignedDeal(TypedDict):
+    deal_id: str
+    account: str
+    engage: str
+    facts: str
+    engaged: str | None
+    outcome: str | None
+    advice: str | None
+
+
+class Engagement(TypedDict):
+    rule: dict[str, int]
+    summary: dict[str, int]
+    open_deals: list[OpenDeal]
+    signed_summary: dict[str, int]
+    signed_deals: list[SignedDeal]
+
+
+class LateClock(TypedDict):
+    clock: str
+    status: str
+    owner: str
+    owner_name: str | None
+
+
+class Ranked(TypedDict):
+    rank: int
+    path: str
+    deal_id: str
+    account: str
+    segment: str
+    score: float
+    rep: str
+    csm: str | None
+    late: list[LateClock]
+
+
+class Deal(TypedDict):
+    path: str
+    deal_id: str
+    account: str
+    segment: str
+    rep: str
+    stage: str
+    score: float
+    on_time: float | None
+    late_clocks: list[str]
+    patterns: list[str]
+
+
+class Report(TypedDict):
+    version: int
+    as_of: str
+    timezone: str
+    overall: Metrics
+    by_segment: dict[str, Metrics]
+    by_rep: dict[str, Metrics]
+    patterns: Patterns
+    engagement: Engagement
+    worst_first: list[Ranked]
+    deals: list[Deal]
+    outcomes: dict[str, Any]
+    invalid: list[str]
