@@ -149,8 +149,9 @@ def validate(
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
 
-    Exit 0 when every dossier is valid and complete enough, 1 when any has findings, 2 on a usage error
-    or when a dossier cannot be read (it is skipped; the others are checked).
+    Exit 0 when every dossier is valid and complete enough, 1 when any has findings, 2 on a usage error.
+
+    A dossier that cannot be read is skipped with one line on stderr, the others are checked, and the exit is 2.
 
     Examples:
 
