@@ -11,7 +11,7 @@ from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import NAMES, clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status, evaluate, later, signed
 from handoff_cli.clocks.follow_ups import follow_ups
-from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.moments import deal_zone
 from handoff_cli.core.sla_settings import parse
 from handoff_cli.dossier.for_commands import load_dossier
@@ -69,6 +69,9 @@ def sla_table(
             dossier, _ = load_dossier(path, project, raw=raw, display=shown)
         except DossierInvalid as exc:
             result.invalid.append(exc)
+            continue
+        except InputError as exc:  # unreadable: skipped, and the rest still reported
+            result.unreadable.append(str(exc))
             continue
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from handoff_cli.core.exit_codes import ExitCode
+from handoff_cli.core.printable import printable
 
 
 class Severity(StrEnum):
@@ -27,7 +29,7 @@ class Finding:
     points: float = 0.0
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.name}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.col}: {self.code} {self.name}: {printable(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +102,18 @@ class FileResult:
 
 @dataclass(slots=True)
 class CheckResult:
-    files: list[FileResult] = field(default_factory=list)
+    # a list, or a run's results read back one at a time from disk (engine/result_store.py)
+    files: Sequence[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
+
+    @property
+    def ok(self) -> int:
+        """How many files passed; a store of results knows without reading them again."""
+        known = getattr(self.files, "ok", None)
+        return known if isinstance(known, int) else sum(f.passed for f in self.files)
 
     @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.OK if all(f.passed for f in self.files) else ExitCode.FINDINGS
+        if self.skipped:  # a file that could not be read is unreadable input, as a missing one is
+            return ExitCode.USAGE
+        return ExitCode.OK if self.ok == len(self.files) else ExitCode.FINDINGS
