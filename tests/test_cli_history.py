@@ -84,3 +84,37 @@ def test_an_invalid_version_in_the_past_does_not_fail_history(run_cli: RunCli, r
     run = run_cli("history", NOW, "--as-of", AS_OF)
     assert (run.exit_code, run.stderr) == (0, "")
     assert [line.split()[5] for line in run.stdout.splitlines()[1:3]] == ["pass", "invalid"]
+
+
+def test_history_of_a_copied_dossier_starts_at_the_copy(run_cli: RunCli, repo: Path) -> None:
+    """A new deal's dossier made by copying another's is not that deal's past: only renames are followed."""
+    (repo / "deals" / "copy.yaml").write_text((repo / NOW).read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "new deal from a copy", author="Cy Ng", date="2026-11-16T09:00:00+00:00")
+    copied = shas(repo)[0]
+    run = run_cli("history", "deals/copy.yaml", "--as-of", AS_OF)
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout.splitlines() == [
+        "commit   date        author  score  min  result  change",
+        f"{copied}  2026-11-16  Cy Ng   97.1   95   pass",
+    ]
+    renamed = run_cli("history", NOW, "--as-of", AS_OF)  # the original keeps all three, across its rename
+    assert len(renamed.stdout.splitlines()) == 4
+
+
+def test_history_of_a_shallow_clone_says_it_may_be_cut(
+    run_cli: RunCli, repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clone = tmp_path_factory.mktemp("ci") / "clone"
+    git(repo, "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{repo}", str(clone))
+    monkeypatch.chdir(clone)
+    third = shas(clone)[0]
+    run = run_cli("history", NOW, "--as-of", AS_OF)
+    assert run.exit_code == 0 and len(run.stdout.splitlines()) == 2
+    assert run.stderr == (
+        f"handoff: warning: this clone is shallow: commits before {third} are not in it, so the history may start "
+        "later than the file did; `git fetch --unshallow` fetches them\n"
+    )
+    assert json.loads(run_cli("history", NOW, "--as-of", AS_OF, "--format", "json").stdout)["shallow"] is True
+    monkeypatch.chdir(repo)
+    assert json.loads(run_cli("history", NOW, "--as-of", AS_OF, "--format", "json").stdout)["shallow"] is False

@@ -17,6 +17,7 @@ from handoff_cli import __version__
 from handoff_cli.cli.options import no_color, reset_verbosity, tell, verbosity_options
 from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.exit_codes import ExitCode
+from handoff_cli.core.printable import printable
 
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
 # A run imports and builds only the command it runs; --help builds them all to list them, in this order.
@@ -138,7 +139,7 @@ class _Boundary(TyperGroup):
     def _one_line(self, exc: typer.TyperException) -> typer.Exit:
         from handoff_cli.cli.usage_errors import one_line
 
-        typer.echo(one_line(exc, self.given), err=True)
+        typer.echo(printable(one_line(exc, self.given)), err=True)
         return typer.Exit(exc.exit_code)
 
 
@@ -179,5 +180,6 @@ def main() -> None:
     except Exception as exc:  # a bug in handoff itself: one line for the user, the traceback only on request
         if os.environ.get("HANDOFF_DEBUG"):
             raise
-        sys.stderr.write(f"handoff: internal error: {type(exc).__name__}: {exc} (HANDOFF_DEBUG=1 shows a traceback)\n")
+        what = printable(f"{type(exc).__name__}: {exc}")
+        sys.stderr.write(f"handoff: internal error: {what} (HANDOFF_DEBUG=1 shows a traceback)\n")
         sys.exit(ExitCode.USAGE)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, logged_at, project
+from handoff_cli.cli.options import ConfigOpt, logged_at, project, say
 from handoff_cli.core.vocabulary import RejectReason
 
 REASONS = ", ".join(r.value for r in RejectReason)
@@ -80,7 +80,7 @@ def accept(
         new_text = recorded_text(
             text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
         )
-        atomic_write(path, new_text)
+        atomic_write(path, new_text, repo=proj.root)
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
-    typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
+    say(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 

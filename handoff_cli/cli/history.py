@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, console, moment, project
+from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, console, moment, project, say
 
 
 def history(
@@ -16,7 +16,7 @@ def history(
     as_of: AsOf = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Show a dossier's completeness at each commit that touched it, newest first, following renames.
+    """Show a dossier's completeness at each commit that touched it, newest first, following renames (not copies).
 
     Each row: the commit, its date and author, the score, the minimum, pass or fail, the change since the one before.
 
@@ -34,12 +34,20 @@ def history(
     """
     from handoff_cli.gate.checks import Checker
     from handoff_cli.gate.score_history import history as scored
+    from handoff_cli.repo.git_history import shallow
     from handoff_cli.reporters import HISTORY
 
     proj = project(config)
     when = moment(as_of, proj.settings.tz)
     points = scored(path, Checker.create(proj, as_of=when))
-    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat())
+    cut = shallow(path.resolve().parent)
+    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat(), shallow=cut)
+    if cut and points:
+        say(
+            f"handoff: warning: this clone is shallow: commits before {points[-1].version.short} are not in it, "
+            "so the history may start later than the file did; `git fetch --unshallow` fetches them",
+            err=True,
+        )
     if points and not points[0].result.valid:  # said like any invalid dossier: its findings, then one line
         from handoff_cli.core.errors import DossierInvalid
         from handoff_cli.core.findings import Severity

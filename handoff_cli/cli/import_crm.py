@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, project
+from handoff_cli.cli.options import ConfigOpt, project, say
 from handoff_cli.core.vocabulary import Segment
 
 import_app = typer.Typer(
@@ -68,27 +68,31 @@ def crm(
     from handoff_cli.crm.rows import Reading
     from handoff_cli.edit.atomic_write import atomic_write, write_new
     from handoff_cli.edit.file_lock import locked
+    from handoff_cli.edit.writable import refuse_unwritable
 
     proj = project(config)
     reading = Reading(encoding=encoding, locale=locale, segment=segment)
     plans = plan_import(file, map, out, update=update, reading=reading, project=proj)
+    for (verb, path, _, _), _ in plans:  # all or nothing: every target is checked before the first is written
+        if verb != "skipped":
+            refuse_unwritable(path, proj.root)
     done = []
     for first, redo in plans:
         verb, path, new, fields = first
         if redo is None and verb == "wrote" and new is not None:
-            write_new(path, new, wait=proj.settings.lock_wait)
-            typer.echo(f"wrote {path}")
+            write_new(path, new, repo=proj.root, wait=proj.settings.lock_wait)
+            say(f"wrote {path}")
         elif redo is None:
-            typer.echo(f"skipped {path}: a dossier for this deal exists; --update fills its empty fields")
+            say(f"skipped {path}: a dossier for this deal exists; --update fills its empty fields")
         else:
             with locked(path, wait=proj.settings.lock_wait):
                 verb, path, new, fields = redo()  # the file as it is now, under its lock
                 if verb == "updated" and new is not None:
-                    atomic_write(path, new)
+                    atomic_write(path, new, repo=proj.root)
             if verb == "updated":
-                typer.echo(f"updated {path}: filled {', '.join(fields)}")
+                say(f"updated {path}: filled {', '.join(fields)}")
             else:
-                typer.echo(f"unchanged {path}: nothing the CRM knows is empty there")
+                say(f"unchanged {path}: nothing the CRM knows is empty there")
         done.append(verb)
     wrote = done.count("wrote")
-    typer.echo(f"{len(plans)} deals from {file}: {wrote} new, {len(plans) - wrote} existing")
+    say(f"{len(plans)} deals from {file}: {wrote} new, {len(plans) - wrote} existing")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, console, project
+from handoff_cli.cli.options import ConfigOpt, console, project, say
 from handoff_cli.core.vocabulary import DealKind, Segment
 
 SKELETON = "dossier.yaml.j2"
@@ -56,8 +56,8 @@ def init(
         "filename": str(path), "rep_name": rep, "rep_email": rep_email, "timezone": timezone, "holidays": holidays,
     })
     check(text, str(path), where=str(path))  # e.g. an --account with a line break: refused, nothing written
-    write_new(path, text, force=force, wait=proj.settings.lock_wait)
-    typer.echo(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
+    write_new(path, text, repo=proj.root, force=force, wait=proj.settings.lock_wait)
+    say(f"wrote {path}; next: fill it in, then run `handoff validate {path}`")
 
 
 def schema(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, logged_at, project
+from handoff_cli.cli.options import ConfigOpt, logged_at, project, say
 
 
 def log(
@@ -97,5 +97,6 @@ def log(
         check_event(dossier, name, force=force, display=str(path))
         text = path.read_bytes().decode("utf-8")
         item = entry(name, when, by=by, note=note)
-        atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
-    typer.echo(f"logged {name.value} at {when.isoformat()} in {path}")
+        new_text = logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth)
+        atomic_write(path, new_text, repo=proj.root)
+    say(f"logged {name.value} at {when.isoformat()} in {path}")

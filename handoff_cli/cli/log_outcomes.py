@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from handoff_cli.cli.options import logged_at, project
+from handoff_cli.cli.options import logged_at, project, say
 from handoff_cli.core.errors import InputError
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.model.progress import EventName
@@ -55,6 +53,7 @@ def log_outcome(
     from handoff_cli.core.moments import deal_zone
     from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.edit.atomic_write import atomic_write
+    from handoff_cli.edit.file_lock import locked
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
     from handoff_cli.edit.record import recorded_text
 
@@ -62,16 +61,17 @@ def log_outcome(
     kind = OutcomeKind(event)
     detail = details(kind, rating=rating, value=value, amount=amount, display=display)
     proj = project(config)
-    dossier, _ = load_dossier(path, proj)
-    zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
-    when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
-                     signed=dossier.deal.signed_at, force=force)
-    check_outcome(dossier, kind, when, zone=zone, force=force, display=display)
-    item = outcome_entry(kind, when, detail, by=by, note=note)
-    text = path.read_bytes().decode("utf-8")
-    new_text = recorded_text(
-        text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
-    )
-    atomic_write(path, new_text)
+    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, as `log` does for events
+        dossier, _ = load_dossier(path, proj)
+        zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
+        when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
+                         signed=dossier.deal.signed_at, force=force)
+        check_outcome(dossier, kind, when, zone=zone, force=force, display=display)
+        item = outcome_entry(kind, when, detail, by=by, note=note)
+        text = path.read_bytes().decode("utf-8")
+        new_text = recorded_text(
+            text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
+        )
+        atomic_write(path, new_text, repo=proj.root)
     shown = "".join(f" {k} {v}" for k, v in detail.items())
-    typer.echo(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")
+    say(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

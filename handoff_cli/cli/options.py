@@ -153,13 +153,13 @@ def verbosity() -> Verbosity:
 def note(message: str) -> None:
     """A line on stderr about the run (not a finding, not an error); --quiet drops it."""
     if verbosity() > Verbosity.QUIET:
-        typer.echo(f"handoff: {message}", err=True)
+        say(f"handoff: {message}", err=True)
 
 
 def detail(message: str) -> None:
     """A line on stderr that only --verbose asks for."""
     if verbosity() >= Verbosity.VERBOSE:
-        typer.echo(f"handoff: {message}", err=True)
+        say(f"handoff: {message}", err=True)
 
 
 def project(config: Path | None) -> Project:
@@ -224,8 +224,10 @@ def logged_at(
 def tell(exc: HandoffError) -> None:
     """An error as the user sees it on stderr, the same for every command: the boundary's, and `sla`'s and
     `report`'s for each file they skip (an invalid dossier's finding lines, then one line)."""
-    for line in exc.lines():
-        typer.echo(line, err=True)
+    from handoff_cli.core.printable import printable
+
+    for line in exc.lines():  # the whole line: a message may quote a file name, and one error stays one line
+        typer.echo(printable(line), err=True)
 
 
 def no_color() -> bool:
@@ -239,3 +241,17 @@ def console() -> Console:
 
     # rich's own NO_COLOR handling drops colours but keeps bold, dim and italic; no colour system drops all
     return Console(highlight=False, soft_wrap=True, color_system=None if no_color() else "auto")
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """One line for the user (what was written, a warning): a file name in it is shown escaped, so it
+    stays one line and cannot restyle the terminal."""
+    from handoff_cli.core.printable import printable
+
+    typer.echo(printable(line), err=err)
+
+
+def say_skipped(lines: list[str]) -> None:
+    """One line on stderr per dossier a run could not read ("path: why"); the run covered the others."""
+    for line in lines:
+        say(f"handoff: error: {line}; skipped", err=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from handoff_cli.cli.options import say
 from handoff_cli.core.exit_codes import ExitCode
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def dossier(deal: Path, proj: Project, required: Iterable[Need], by: str, stdin_
     dossier, _ = load_dossier(deal, proj, raw=raw, display=shown)  # an invalid one ends at the boundary
     gaps = needs.missing(dossier, required)
     for field in gaps:
-        typer.echo(f"{shown}: {field} is required by {by}", err=True)
+        say(f"{shown}: {field} is required by {by}", err=True)
     if gaps:
         raise typer.Exit(ExitCode.FINDINGS)
     return dossier
@@ -52,8 +53,8 @@ def emit(text: str, out: Path | None, force: bool, proj: Project) -> None:
     if out is None:
         typer.echo(text, nl=False)
         return
-    write_new(out, text, force=force, wait=proj.settings.lock_wait)
-    typer.echo(f"wrote {out}")
+    write_new(out, text, repo=proj.root, force=force, wait=proj.settings.lock_wait)
+    say(f"wrote {out}")
 
 
 def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tuple[Sandbox, str]:
@@ -64,8 +65,8 @@ def in_language(proj: Project, name: str, tag: str, *, html: bool = False) -> tu
 
     chosen = choose(name, tag, names_in(search_path(proj)))
     if chosen.fell_back:
-        typer.echo(f"handoff: warning: no {name} template in language '{tag}'; "
-                   f"writing it in the default language ({chosen.language})", err=True)
+        say(f"handoff: warning: no {name} template in language '{tag}'; "
+            f"writing it in the default language ({chosen.language})", err=True)
     return environment(proj, chosen.language, html=html), chosen.name
 
 

@@ -19,12 +19,16 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    say,
+    say_skipped,
     tell,
 )
 from handoff_cli.core.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from handoff_cli.settings import Project
 
 
 
@@ -84,14 +88,17 @@ def report(
     if out is None:
         REPORT[format](doc, console())
     else:
-        _write(out, force, lambda target: REPORT[format](doc, target))
+        _write(out, force, proj, lambda target: REPORT[format](doc, target))
     for skipped in portfolio.invalid:
         tell(skipped)
+    say_skipped(portfolio.unreadable)
+    if portfolio.unreadable:
+        raise typer.Exit(ExitCode.USAGE)  # unreadable input, after the others were reported
     if portfolio.invalid:
         raise typer.Exit(ExitCode.FINDINGS)
 
 
-def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:
+def _write(out: Path, force: bool, proj: Project, report: Callable[[Console], None]) -> None:
     """--out: the report as it would print, unstyled, replacing the file at once (never half-written)."""
     from io import StringIO
 
@@ -101,5 +108,5 @@ def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:
 
     buffer = StringIO()
     report(Console(file=buffer, color_system=None, highlight=False, soft_wrap=True))
-    write_new(out, buffer.getvalue(), force=force)
-    typer.echo(f"wrote {out}")
+    write_new(out, buffer.getvalue(), repo=proj.root, force=force, wait=proj.settings.lock_wait)
+    say(f"wrote {out}")

@@ -17,6 +17,7 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    say_skipped,
     tell,
 )
 from handoff_cli.cli.stdin_args import StdinNameOpt, stdin_dossier
@@ -63,6 +64,7 @@ def sla(
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), stdin=stdin)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
+    say_skipped(result.unreadable)
     for line in order_warnings(result.rows):
         typer.echo(line, err=True)
     for skipped in result.invalid:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, console, project
+from handoff_cli.cli.options import ConfigOpt, console, project, say
 
 templates_app = typer.Typer(name="templates", no_args_is_help=True,
                             help="The templates documents are rendered from, and the deals repo's overrides.")
@@ -95,5 +95,5 @@ def copy_template(
         if (folder / target).exists():
             raise WriteError("already exists; remove it first to copy it again", path=folder / target)
     for source, target in copies:
-        write_new(folder / target, source.read_text(encoding="utf-8"), wait=proj.settings.lock_wait)
-        typer.echo(f"copied {source.name} to {loader.shown(folder / target)}")
+        write_new(folder / target, source.read_text(encoding="utf-8"), repo=proj.root, wait=proj.settings.lock_wait)
+        say(f"copied {source.name} to {loader.shown(folder / target)}")

@@ -21,6 +21,7 @@ from handoff_cli.cli.options import (
     moment,
     note,
     project,
+    say_skipped,
 )
 from handoff_cli.cli.stdin_args import StdinNameOpt, reads_stdin
 from handoff_cli.core.errors import HandoffError
@@ -143,6 +144,8 @@ def validate(
 
     Exit 0 when every dossier is valid and complete enough, 1 when any has findings, 2 on a usage error.
 
+    A dossier that cannot be read is skipped with one line on stderr, the others are checked, and the exit is 2.
+
     Examples:
 
       handoff validate deals/acme.yaml
@@ -167,8 +170,10 @@ def validate(
         from handoff_cli.gate.no_regress import add_regressions
 
         proj = project(config)
+        result.files = list(result.files)  # HR001 is added to the results themselves, so they are held
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
     FINDINGS[format.resolve()](result, out, explain=explain)
+    say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)
 
 
@@ -198,4 +203,5 @@ def score(
     out = console()
     result = _run(paths, config, min_score, as_of, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
     SCORES[format.resolve()](result, out, explain=explain)
+    say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)

@@ -65,16 +65,20 @@ class SlaResult:
     waived: list[str] = field(default_factory=list)  # one line each: a deal's clock a waiver in force stops
     follow_ups: list[FollowUp] = field(default_factory=list)  # owed besides the clocks; they do not fail the run
     showing: frozenset[Status] | None = None  # None: every status
+    unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
     @property
     def exit_code(self) -> ExitCode:
+        if self.unreadable:
+            return ExitCode.USAGE
         breached = any(r.status is Status.BREACHED for r in self.rows)
         return ExitCode.FINDINGS if breached or self.invalid else ExitCode.OK
 
     def only(self, statuses: frozenset[Status]) -> SlaResult:
         """The same result, showing only some statuses (--only); counts and the exit code still cover all."""
         return SlaResult(
-            self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, self.waived, self.follow_ups, statuses
+            self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, self.waived, self.follow_ups, statuses,
+            self.unreadable,
         )
 
     @property

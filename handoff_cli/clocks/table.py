@@ -12,8 +12,9 @@ from handoff_cli.clocks.clocks import NAMES, clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status, evaluate, later, signed
 from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.clocks.meeting_order import kickoff_too_early
-from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.moments import deal_zone
+from handoff_cli.core.printable import printable
 from handoff_cli.core.sla_settings import parse
 from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.model import Dossier
@@ -71,6 +72,9 @@ def sla_table(
         except DossierInvalid as exc:
             result.invalid.append(exc)
             continue
+        except InputError as exc:  # unreadable: skipped, and the rest still reported
+            result.unreadable.append(str(exc))
+            continue
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
         result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
@@ -98,6 +102,6 @@ def order_warnings(rows: Sequence[ClockStatus]) -> list[str]:
         if held is not None and kickoff.due is not None and kickoff_too_early(
             joint=held, kickoff_due=kickoff.due, kickoff_done=kickoff.done
         ):
-            out.append(f"handoff: warning: {path}: the kickoff is due {kickoff.due.date()}, before the joint "
-                       f"transition meeting ({held.date()}) that books it; book the kickoff after it")
+            out.append(f"handoff: warning: {printable(path)}: the kickoff is due {kickoff.due.date()}, before the "
+                       f"joint transition meeting ({held.date()}) that books it; book the kickoff after it")
     return out

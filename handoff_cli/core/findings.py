@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from handoff_cli.core.exit_codes import ExitCode
+from handoff_cli.core.printable import printable
 
 # findings of one code a text report shows per file (`repeats` in handoff.toml); JSON and SARIF keep all
 DEFAULT_REPEATS = 20
@@ -32,7 +33,7 @@ class Finding:
     points: float = 0.0
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.name}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.col}: {self.code} {self.name}: {printable(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +116,24 @@ def capped(findings: Iterable[Finding], limit: int) -> Iterator[Finding | str]:
             yield finding
     for code, count in seen.items():
         if count > limit:
-            yield f"{path}: … and {count - limit:,} more {code} in this file"
+            yield f"{printable(path)}: … and {count - limit:,} more {code} in this file"
 
 
 @dataclass(slots=True)
 class CheckResult:
-    files: list[FileResult] = field(default_factory=list)
+    # a list, or a run's results read back one at a time from disk (engine/result_store.py)
+    files: Sequence[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
     repeats: int = DEFAULT_REPEATS  # what a text report shows of one code per file (see capped)
 
     @property
+    def ok(self) -> int:
+        """How many files passed; a store of results knows without reading them again."""
+        known = getattr(self.files, "ok", None)
+        return known if isinstance(known, int) else sum(f.passed for f in self.files)
+
+    @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.OK if all(f.passed for f in self.files) else ExitCode.FINDINGS
+        if self.skipped:  # a file that could not be read is unreadable input, as a missing one is
+            return ExitCode.USAGE
+        return ExitCode.OK if self.ok == len(self.files) else ExitCode.FINDINGS

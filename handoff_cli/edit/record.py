@@ -10,6 +10,7 @@ from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
 from handoff_cli.model import Dossier
+from handoff_cli.model.common import line_break
 
 
 class NotRecorded(HandoffError):
@@ -24,6 +25,12 @@ def recorded_text(
     """The file's new text; raises NotRecorded unless it is a valid dossier equal to the old one plus the item.
 
     `noun` names the item in messages ("event", "review")."""
+    for field, value in item.items():
+        # YAML reads a NEL or a line separator in a plain scalar as a space, so the check of the
+        # text read back below would pass what the model refuses: refuse it as it was given
+        reason = line_break(value) if isinstance(value, str) else None
+        if reason:
+            raise NotRecorded(f"--{field} {value!r}: {reason}; nothing was written", path=display)
     new_text = append_item(text, key, item)
     loaded, problems = load_text(new_text, display, max_depth=max_depth)
     after = None

@@ -47,7 +47,7 @@ def pooled(
     # a few chunks in flight per worker: Executor.map would submit every chunk of the run at once, and
     # the memory held would grow with the size of the repo
     ahead = workers * 4
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(setup, args))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(setup, args, os.getpid()))
     try:
         pending: deque[Future[list[Done]]] = deque()
         for chunk in chunks:
@@ -62,13 +62,14 @@ def pooled(
         pool.shutdown(cancel_futures=True)
 
 
-def _start(setup: Callable[..., None], args: tuple[Any, ...]) -> None:
+def _start(setup: Callable[..., None], args: tuple[Any, ...], parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group; the run stops in the parent (exit 130),
     # and a worker that took it too would print a traceback of wherever it was
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    # the parent's id as the parent gave it: read here, it is already init's if the parent died meanwhile
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
     setup(*args)
 
 

@@ -8,16 +8,25 @@ is skipped without a word, since it can only ever make a run faster.
 The same file keeps each dossier's copied-text fingerprints apart, in a table of their own (`shelf`): found by
 the file's content alone, under a key of the code and the settings that shape them, so a file that is only
 compared with has no check to keep and, known by git's blob id, need not even be read.
+
+An entry is a verdict taken on trust, so the cache is used only when nobody else could have written
+it, as ssh treats its files: the folder and the file belong to the user who runs handoff and neither
+is writable by group or others. A shared or another user's cache is skipped with one warning line.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from handoff_cli.core.printable import printable
+
+FILE = "results.sqlite3"
 KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound
 TABLES = ("results", "prints")
 _SCHEMA = "CREATE TABLE IF NOT EXISTS {} (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
@@ -31,6 +40,20 @@ def folder() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("handoff", appauthor=False))
+
+
+def untrusted(path: Path) -> str | None:
+    """Why another user could have written `path`, or None when only the current user can."""
+    info = os.lstat(path)
+    kind = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+        return f"the result cache {path} is not a regular file"
+    if info.st_uid != os.geteuid():
+        return f"the result cache {kind} {path} belongs to another user (set HANDOFF_CACHE_DIR to a folder of yours)"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        mode = stat.S_IMODE(info.st_mode)
+        return f"the result cache {kind} {path} is writable by others (mode {mode:o}; chmod go-w it)"
+    return None
 
 
 class ResultCache:
@@ -48,8 +71,14 @@ class ResultCache:
     def open(cls, run_key: str) -> ResultCache | None:
         try:
             where = folder()
-            where.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(where / "results.sqlite3", timeout=30)
+            where.mkdir(mode=0o700, parents=True, exist_ok=True)
+            file = where / FILE
+            why = untrusted(where) or (untrusted(file) if os.path.lexists(file) else None)
+            if why:
+                sys.stderr.write(f"handoff: warning: {printable(why)}; checking without the result cache\n")
+                return None
+            db = sqlite3.connect(file, timeout=30)
+            os.chmod(file, 0o600)  # whatever the umask: the entries are verdicts
             db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
             for table in TABLES:
                 db.execute(_SCHEMA.format(table))
@@ -67,7 +96,7 @@ class ResultCache:
                 marks = ",".join("?" * len(batch))
                 query = f"SELECT key, entry FROM {self._table} WHERE key IN ({marks})"
                 for key, entry in self._db.execute(query, batch):
-                    found[key.rpartition(":")[2]] = entry
+                    found[key.rpartition(":")[2]] = entry if isinstance(entry, str) else ""  # "": read as damaged
         except sqlite3.Error:
             return {}
         return found

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from handoff_cli.core.findings import CategoryScore, FileResult, Finding, Score, Severity, Waived
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    result: FileResult
-    after: float  # the result holds for as_of in [after, until): see engine/cache_validity.py
-    until: float
 
 
 def dump(result: FileResult, after: float, until: float) -> str:
@@ -42,9 +35,35 @@ def dump(result: FileResult, after: float, until: float) -> str:
     )
 
 
-def load(text: str, display: str) -> Entry:
-    """The entry, sharing every string and score that repeats across files: a run over a whole repo
-    holds all its results until the end, so each costs little more than its own findings."""
+def read(text: str) -> Any:
+    """An entry just computed, as data: `passed`, `holds` and `result` take it from here."""
+    return json.loads(text)
+
+
+def stored(text: str) -> Any | None:
+    """A cached entry as data, or None when the text is not one this code wrote (a damaged or foreign
+    row): the file is then checked afresh like any miss, and its entry written again."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return None
+    return raw if _well_formed(raw) else None
+
+
+def passed(raw: Any) -> bool:
+    """As FileResult.passed, without building the result."""
+    return not any(f[2] == "error" for f in raw["f"])
+
+
+def holds(raw: Any, as_of: float) -> bool:
+    """Whether the result is still true at `as_of` (see engine/cache_validity.py)."""
+    after, until = raw["t"]
+    return (after is None or after <= as_of) and (until is None or as_of < until)
+
+
+def result(text: str, display: str) -> FileResult:
+    """The result, sharing every string and score that repeats across files: JSON and SARIF hold every
+    result of a run at once, so each costs little more than its own findings."""
     raw = json.loads(text)
     findings = [
         Finding(_i(code), _i(name), Severity(sev), display, line, col, _i(field), message, _i(why), points)
@@ -53,13 +72,41 @@ def load(text: str, display: str) -> Entry:
     score = None if raw["s"] is None else _score_of(tuple(tuple(c) for c in raw["s"]))
     deal_id, segment, stage = raw["i"]
     waived = [Waived(*w) for w in raw["w"]]
-    result = FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived)
-    after, until = raw["t"]
-    return Entry(
-        result,
-        float("-inf") if after is None else after,
-        float("inf") if until is None else until,
-    )
+    return FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived)
+
+
+_KEYS = {"f", "s", "m", "i", "w", "t"}
+_SEVERITIES = frozenset(s.value for s in Severity)
+_NUMBER = (int, float)
+
+
+def _well_formed(raw: Any) -> bool:
+    """Every field of `dump`'s shape, with the types `result` and the reporters take for granted.
+
+    One generator per list with exact type tests, no loop over columns: this runs for every cached
+    file of a run."""
+    if type(raw) is not dict or raw.keys() != _KEYS:
+        return False
+    found, score, ident, window, waived = raw["f"], raw["s"], raw["i"], raw["t"], raw["w"]
+    return (
+        type(found) is list
+        and all(
+            type(f) is list and len(f) == 9 and type(f[0]) is str and type(f[1]) is str and f[2] in _SEVERITIES
+            and type(f[3]) is int and type(f[4]) is int and type(f[5]) is str and type(f[6]) is str
+            and type(f[7]) is str and type(f[8]) in _NUMBER
+            for f in found
+        )
+        and (score is None or (type(score) is list and all(
+            type(c) is list and len(c) == 3 and type(c[0]) is str and type(c[1]) in _NUMBER and type(c[2]) in _NUMBER
+            for c in score
+        )))
+        and type(ident) is list and len(ident) == 3 and all(v is None or type(v) is str for v in ident)
+        and type(window) is list and len(window) == 2 and all(v is None or type(v) in _NUMBER for v in window)
+        and type(raw["m"]) in _NUMBER
+        and type(waived) is list and all(
+            type(w) is list and len(w) == 5 and all(type(v) is str for v in w) for w in waived
+        )
+    )  # fmt: skip
 
 
 _i = sys.intern

@@ -12,14 +12,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from handoff_cli.core.findings import CheckResult, FileResult
+from handoff_cli.core.errors import InputError
+from handoff_cli.core.findings import CheckResult, FileResult, Finding
+from handoff_cli.engine import result_text as entry
 from handoff_cli.engine.code_stamp import code_stamp
 from handoff_cli.engine.copied_prints import Fingerprints, Indexing, content_id, quiet, read
 from handoff_cli.engine.pool import POOL_FROM, default_workers, pooled
 from handoff_cli.engine.result_cache import ResultCache
-from handoff_cli.engine.result_text import load
+from handoff_cli.engine.result_store import ResultStore
 from handoff_cli.gate.copied_text import Print
 from handoff_cli.repo.repo_dossiers import RepoDossiers
 from handoff_cli.settings import Project
@@ -48,7 +50,14 @@ class Plan:
         return Checker.create(self.project, as_of=self.as_of, min_score=self.min_score)
 
 
-Computed = tuple[int, str | None, str, list[Print] | None]  # index, digest of the bytes checked, entry, fingerprints
+class Computed(NamedTuple):
+    """One file checked by a worker: its entry text and fingerprints, or why it could not be read."""
+
+    at: int  # the file's index in the run
+    digest: str | None  # of the bytes checked; None for what is never cached
+    text: str  # the entry (engine/result_text.py); "" when the file could not be read
+    prints: list[Print] | None  # of what it read, when asked
+    unreadable: str | None = None  # "path: why"
 
 
 def check_all(
@@ -59,7 +68,10 @@ def check_all(
     indexing: Indexing = quiet,
 ) -> CheckResult:
     """`given` as the names to show (a repo's worth of Path objects would cost more than its results);
-    `repo`'s other dossiers are compared with for copied text, as the `copied_text` setting says, never checked."""
+    `repo`'s other dossiers are compared with for copied text, as the `copied_text` setting says, never checked.
+
+    A file that cannot be read is left out, and named in the result's `skipped`: one file must not keep
+    the others from being checked."""
     repo = repo or RepoDossiers()
     compare = plan.project.settings.copied_text
     others = repo.others if compare == "repo" else []
@@ -67,8 +79,9 @@ def check_all(
     keys = [content_id(repo.blobs.get(name), None) for name in given] + [content_id(b, None) for _, b in others]
     cache = ResultCache.open(run_key(plan.project, plan.min_score)) if plan.cache else None
     prints = Fingerprints(plan.project.settings, cache, plan.workers) if compare != "off" else None
-    results: list[FileResult | None] = [None] * len(given)
+    store = ResultStore(given)
     misses: list[int] = []
+    skipped: dict[int, str] = {}
     as_of = plan.as_of.timestamp()
     limit = plan.project.settings.max_file_bytes
     for start in range(0, len(given), BATCH):
@@ -78,30 +91,33 @@ def check_all(
         used: list[str] = []
         for i, digest in digests.items():
             keys[i] = keys[i] or content_id(None, digest)
-            entry = load(found[digest], given[i]) if digest and digest in found else None
-            if entry is None or not entry.after <= as_of < entry.until:
+            # a damaged entry is a miss: the file is checked again and its entry replaced
+            raw = entry.stored(found[digest]) if digest and digest in found else None
+            if raw is None or not entry.holds(raw, as_of):
                 misses.append(i)
                 continue
-            results[i] = entry.result
+            store.put(i, found[digest or ""], entry.passed(raw))
             used.append(digest or "")
             advance()
         if cache and used:
             cache.touch(used)
     fresh: list[tuple[str, str]] = []
-    for i, digest, text, found_prints in _compute(plan, given, misses, fingerprint=prints is not None):
-        results[i] = load(text, given[i]).result
+    for done in _compute(plan, given, misses, fingerprint=prints is not None):
+        advance()
+        if done.unreadable is not None:
+            skipped[done.at] = done.unreadable
+            continue
+        store.put(done.at, done.text, entry.passed(entry.read(done.text)))
         if prints:
-            prints.found(i, keys[i], found_prints)
-        if cache and digest:  # without a cache, keeping the texts would hold every result twice
-            fresh.append((digest, text))
+            prints.found(done.at, keys[done.at], done.prints)
+        if cache and done.digest:
+            fresh.append((done.digest, done.text))
             if len(fresh) >= BATCH:
                 cache.put(fresh)
                 fresh = []
-        advance()
     if cache:
         cache.put(fresh)
-    done = [r for r in results if r is not None]
-    assert len(done) == len(given)  # every file was either found in the cache or checked
+    extra: dict[int, list[Finding]] = {}
     if prints:
         for i in range(len(given), len(files)):  # a file git does not hold unchanged is known by its bytes
             if keys[i] is None:
@@ -109,12 +125,11 @@ def check_all(
         checked = set(misses)
         prints.collect(files, keys, [i for i in range(len(files)) if i not in checked], len(given), indexing)
         prints.close()
-        for index, extra in prints.index.copied(files).items():
-            if index < len(given):
-                done[index].findings = sorted([*done[index].findings, *extra], key=lambda f: (f.line, f.col, f.code))
+        extra = {i: found for i, found in prints.index.copied(files).items() if i < len(given)}
     if cache:
         cache.close()
-    return CheckResult(done)
+    store.finish((i for i in range(len(given)) if i not in skipped), extra)
+    return CheckResult(store, [skipped[i] for i in sorted(skipped)])
 
 
 def run_key(project: Project, min_score: float | None) -> str:
@@ -142,11 +157,14 @@ def entry_for(checker: Checker, fingerprint: bool, index: int, name: str) -> Com
     path = Path(name)
     # read again rather than trusting the first read: the cache must key the bytes that were checked
     raw, digest = read(path, checker.project.settings.max_file_bytes)
-    result, data, positions, zone = checker.inspect(path, name, raw)
+    try:
+        result, data, positions, zone = checker.inspect(path, name, raw)
+    except InputError as exc:  # the file went unreadable (an I/O error, a permission)
+        return Computed(index, None, "", None, str(exc))
     found: list[Print] | None = None
     if fingerprint and data is not None and positions is not None:
         found = fingerprints(data, positions, checker.ctx.min_words)
-    return index, digest, entry_text(checker, result, data, zone), found
+    return Computed(index, digest, entry_text(checker, result, data, zone), found)
 
 
 def entry_text(checker: Checker, result: FileResult, data: Any, zone: tzinfo) -> str:

@@ -45,12 +45,18 @@ def _no_control(value: str) -> str:
     return value
 
 
-def _one_line(value: str) -> str:
+def line_break(value: str) -> str | None:
+    """Why `value` cannot be a one-line field, or None."""
     if found := _BREAK.search(value):
-        reason = (
+        return (
             f"a line break (U+{ord(found.group()):04X}) is not allowed here; this field is one line "
             "(it goes into mail headers, calendar entries and table cells)"
         )
+    return None
+
+
+def _one_line(value: str) -> str:
+    if reason := line_break(value):
         raise PydanticCustomError("line_break", reason, {"error": reason})
     if (hidden := hidden_in(value)) is not None:
         # free text only warns (dossier/hidden_text.py); a one-line field is an account, a name, a subject line

@@ -70,6 +70,7 @@ class Portfolio:
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
     invalid: list[DossierInvalid] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
 
 def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
@@ -77,7 +78,7 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
     the same reading."""
     project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone)
-    for result, parsed in checked_dossiers(expand_names(paths), checker):
+    for result, parsed in checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable):
         path, dossier = result.path, parsed.dossier
         if dossier is None:
             portfolio.invalid.append(DossierInvalid(path, [f for f in parsed.findings if f.severity is Severity.ERROR]))

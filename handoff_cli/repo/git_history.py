@@ -39,22 +39,39 @@ def repo_root(cwd: Path, *, purpose: str, display: str | None = None) -> Path:
 
 
 def versions(path: Path) -> list[Version]:
-    """Every commit that changed the file, newest first, following renames (`git log --follow`)."""
+    """Every commit that changed the file, newest first, following renames but not copies.
+
+    `git log --follow` follows a copy too (there is no switch to stop it): a dossier copied from another
+    deal would show that deal's past as its own. So the statuses are read, and the history ends at the
+    commit that made the file as a copy, which is where this deal's own file begins."""
     folder = path.resolve().parent
     repo_root(folder, purpose="history reads the dossier's commits from git", display=str(path))
     fields = _FIELD.join(("%H", "%h", "%aI", "%an"))
-    out = _git(folder, "log", "--follow", "-z", f"--format={fields}", "--name-only", "--", path.name)
+    out = _git(folder, "log", "--follow", "-M", "-z", f"--format={fields}", "--name-status", "--", path.name)
+    # -z: "<fields>\0\n<status>\0<name>\0" per commit, or "...\n<R|C><score>\0<old>\0<new>\0" for a rename
+    # or copy; a merge that changed nothing itself has no status at all
+    tokens = iter((out or b"").decode("utf-8", "replace").split("\0"))
     found: list[Version] = []
-    # -z: "<fields>\0\n<name>\0" per commit; a merge that changed nothing itself has no name
     header: list[str] | None = None
-    for token in (out or b"").decode("utf-8", "replace").split("\0"):
+    for token in tokens:
+        status = token.strip("\n")
         if _FIELD in token:
             header = token.split(_FIELD)
-        elif header is not None and token.strip("\n"):
+        elif header is not None and status:
+            name = next(tokens, "")
+            if status[0] in "RC":
+                name = next(tokens, "")  # the new name; the old one was just read
             sha, short, date, author = header
-            found.append(Version(sha, short, date, author, token.strip("\n")))
+            found.append(Version(sha, short, date, author, name))
             header = None
+            if status[0] == "C":
+                break
     return found
+
+
+def shallow(root: Path) -> bool:
+    """Whether the clone holds only part of the history (`git clone --depth`, as CI checkouts often are)."""
+    return (_git(root, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
 
 
 def show(root: Path, commit: str, name: str) -> bytes | None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, Protocol
+
+from handoff_cli.core.printable import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +25,15 @@ def write_json(console: Console, document: Any, *, indent: int = 2) -> None:
     for piece in json.JSONEncoder(indent=indent, ensure_ascii=False).iterencode(document):
         pending.append(piece)
         if len(pending) >= 4096:  # the encoder yields tiny pieces; writing each one alone is slow
-            stream.write("".join(pending))
+            stream.write(_utf8("".join(pending)))
             pending.clear()
-    stream.write("".join(pending) + "\n")
+    stream.write(_utf8("".join(pending)) + "\n")
+
+
+# a file name that is not UTF-8 holds undecodable bytes as lone surrogates, which no UTF-8 stream
+# (and no JSON reader) accepts; they only ever occur inside a string, where `\\xff` is plain text
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(text: str) -> str:
+    return _SURROGATE.sub(lambda m: "\\\\" + printable(m.group())[1:], text)

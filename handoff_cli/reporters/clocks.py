@@ -12,6 +12,7 @@ from rich.text import Text
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
 from handoff_cli.core.durations import span
+from handoff_cli.core.printable import printable
 from handoff_cli.reporters.base import write_json
 
 FORMAT_VERSION = 1
@@ -55,7 +56,7 @@ def text(result: SlaResult, console: Console) -> None:
     header = ("status", "clock", "due (the deal's time)", "detail", "owner", "deal", "file")
     cells = [
         (r.status.value, r.clock.name, stamp(r.due), detail(r), f"{r.owner.value} {r.owner_name or '(none)'}",
-         f"{r.deal_id} {r.account}", r.path)
+         f"{r.deal_id} {r.account}", printable(r.path))
         for r in result.shown
     ]  # fmt: skip
     widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
@@ -66,9 +67,9 @@ def text(result: SlaResult, console: Console) -> None:
         line.stylize(STYLE[row.status], 0, len(row.status.value))
         console.print(line)
     for note in (*result.unsigned, *result.waived, *map(str, result.invalid)):
-        console.print(note)
+        console.print(Text(printable(note)))
     for owed in result.follow_ups:
-        console.print(f"follow-up: {owed.line(stamp(owed.at))} ({owed.path})")
+        console.print(Text(printable(f"follow-up: {owed.line(stamp(owed.at))} ({owed.path})")))
     console.print(counts(result))
 
 

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
 from handoff_cli.core.findings import CheckResult, Finding, capped
+from handoff_cli.core.printable import printable
 from handoff_cli.reporters.clocks import counts, detail
 from handoff_cli.reporters.text import summary_line
 
@@ -20,12 +21,13 @@ _PROPERTY = {**_DATA, ":": "%3A", ",": "%2C"}
 
 
 def escape_data(text: str) -> str:
-    # character by character, so the `%` of an escape just written is never escaped again
-    return "".join(_DATA.get(c, c) for c in text)
+    # character by character, so the `%` of an escape just written is never escaped again; what the
+    # runner would not decode (an ESC, a bidi override) is then shown as a visible escape, as in text
+    return printable("".join(_DATA.get(c, c) for c in text))
 
 
 def escape_property(text: str) -> str:
-    return "".join(_PROPERTY.get(c, c) for c in text)
+    return printable("".join(_PROPERTY.get(c, c) for c in text))
 
 
 def command(level: str, message: str, **props: str | int | None) -> str:

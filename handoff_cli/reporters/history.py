@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from handoff_cli.core.printable import printable
 from handoff_cli.gate.score_history import Point
 from handoff_cli.reporters.base import write_json
 
@@ -28,7 +29,7 @@ def text_lines(points: Sequence[Point]) -> list[str]:
         (
             p.version.short,
             p.version.date[:10],
-            p.version.author,
+            printable(p.version.author),  # a commit author is whatever the committer typed
             _score(p.result.score.percent if p.result.score else None),
             f"{p.result.min_score:g}" if p.result.score else "-",
             p.verdict,
@@ -40,11 +41,12 @@ def text_lines(points: Sequence[Point]) -> list[str]:
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
-def document(points: Sequence[Point], *, path: str, as_of: str) -> dict[str, Any]:
+def document(points: Sequence[Point], *, path: str, as_of: str, shallow: bool) -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
         "path": path,
         "as_of": as_of,
+        "shallow": shallow,  # the clone holds only part of the history: the first commit listed may not be the first
         "commits": [
             {
                 "commit": p.version.sha,
@@ -64,12 +66,12 @@ def document(points: Sequence[Point], *, path: str, as_of: str) -> dict[str, Any
 
 
 class HistoryReporter(Protocol):
-    def __call__(self, points: Sequence[Point], console: Console, *, path: str, as_of: str) -> None: ...
+    def __call__(self, points: Sequence[Point], console: Console, *, path: str, as_of: str, shallow: bool) -> None: ...
 
 
-def text(points: Sequence[Point], console: Console, *, path: str, as_of: str) -> None:
+def text(points: Sequence[Point], console: Console, *, path: str, as_of: str, shallow: bool) -> None:
     console.out("\n".join(text_lines(points)), highlight=False)
 
 
-def json_report(points: Sequence[Point], console: Console, *, path: str, as_of: str) -> None:
-    write_json(console, document(points, path=path, as_of=as_of))
+def json_report(points: Sequence[Point], console: Console, *, path: str, as_of: str, shallow: bool) -> None:
+    write_json(console, document(points, path=path, as_of=as_of, shallow=shallow))

@@ -17,7 +17,7 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
 
 
 def document(result: CheckResult) -> dict[str, Any]:
-    ok = sum(f.passed for f in result.files)
+    ok = result.ok
     return {
         "version": FORMAT_VERSION,
         "files": [_file(f) for f in result.files],

@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from handoff_cli.core.printable import printable
 from handoff_cli.portfolio.report_document import Report
 from handoff_cli.render.loader import packaged_dir
 from handoff_cli.reporters.outcomes_text import sections
@@ -80,7 +81,7 @@ def view(doc: Report) -> dict[str, Any]:
                   {k: s["mean"] for k, s in o["survey"]["by_rep"].items()}, scale=5),
         ],
         "outcomes": [(title[0].upper() + title[1:], [list(r) for r in body]) for title, body in sections(doc)],
-        "invalid": doc["invalid"],
+        "invalid": [printable(line) for line in doc["invalid"]],
     }  # fmt: skip
 
 

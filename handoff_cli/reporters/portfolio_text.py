@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handoff_cli.core.printable import printable
 from handoff_cli.portfolio.report_document import Metrics, Ranked, Report
 from handoff_cli.reporters.markdown import cell as _cell
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
@@ -138,7 +139,7 @@ def text_lines(doc: Report) -> list[str]:
         out += ["", "follow-ups owed"] + [f"  {line}" for line in follow_up_lines(doc)]
     out += outcomes_text(doc)
     if doc["invalid"]:
-        out += ["", "skipped"] + [f"  {line}" for line in doc["invalid"]]
+        out += ["", "skipped"] + [f"  {printable(line)}" for line in doc["invalid"]]
     return out
 
 
@@ -166,5 +167,5 @@ def md_lines(doc: Report) -> list[str]:
         out += ["", "## Follow-ups owed", ""] + [f"- {_cell(line)}" for line in follow_up_lines(doc)]
     out += outcomes_md(doc)
     if doc["invalid"]:
-        out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]]
+        out += ["", "## Skipped", ""] + [f"- {_cell(printable(line))}" for line in doc["invalid"]]
     return out

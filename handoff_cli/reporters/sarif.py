@@ -8,6 +8,7 @@ and count Unicode code points, as ruamel.yaml's marks do.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -42,7 +43,8 @@ def artifact_uri(path: str, cwd: Path | None = None) -> str:
             target = target.relative_to(cwd or Path.cwd())
         except ValueError:
             return target.as_uri()
-    return quote(target.as_posix())
+    # the bytes, not the str: a name that is not UTF-8 is percent-encoded byte for byte
+    return quote(os.fsencode(target.as_posix()))
 
 
 def location(path: str, line: int | None = None, col: int | None = None) -> dict[str, Any]:

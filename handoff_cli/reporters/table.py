@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from handoff_cli.core.findings import CheckResult, FileResult, capped
+from handoff_cli.core.printable import printable
 from handoff_cli.reporters.text import finding_line, summary_line, total_line
 from handoff_cli.rules import BY_CODE
 
@@ -32,7 +33,8 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
 
 def _table(file: FileResult) -> Table:
     assert file.score is not None
-    table = Table(title=f"{file.deal_id} · {file.segment} · {file.path}", title_justify="left")
+    # a Text, not a str: rich would read a file name such as `[red]x.yaml` as markup
+    table = Table(title=Text(f"{file.deal_id} · {file.segment} · {printable(file.path)}"), title_justify="left")
     table.add_column("category")
     table.add_column("score", justify="right")
     table.add_column("points", justify="right")

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from handoff_cli.core.findings import CheckResult, FileResult, Finding, Severity, capped
+from handoff_cli.core.printable import printable
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -38,17 +39,17 @@ def _lines(result: CheckResult, explain: bool) -> Iterator[Text]:
 
 def total_line(result: CheckResult) -> Text:
     """The run's last line, for validate and score alike."""
-    ok = sum(f.passed for f in result.files)
+    ok = result.ok
     return Text(f"checked {len(result.files)} dossiers: {ok} ok, {len(result.files) - ok} need work")
 
 
 def finding_line(finding: Finding) -> Text:
     """The same characters as Finding.text(), with colour where the console allows it."""
     return Text.assemble(
-        (f"{finding.path}:{finding.line}:{finding.col}:", "bold"),
+        (f"{printable(finding.path)}:{finding.line}:{finding.col}:", "bold"),
         " ",
         (f"{finding.code} {finding.name}", STYLE[finding.severity]),
-        f": {finding.message}",
+        f": {printable(finding.message)}",
     )
 
 
@@ -56,7 +57,7 @@ def summary_line(file: FileResult) -> Text:
     errors, warnings = len(file.errors), len(file.warnings)
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     if file.score is None:
-        return Text.assemble((f"{file.path}: ", "bold"), ("invalid", "bold red"), f" · {counts}")
+        return Text.assemble((f"{printable(file.path)}: ", "bold"), ("invalid", "bold red"), f" · {counts}")
     verdict = ("ok", "bold green") if file.passed else ("incomplete", "bold red")
     # at pre-close the rep is still filling the dossier in, so the gate is off by default: say so
     stage = " at pre-close" if file.stage == "pre-close" else ""
@@ -64,4 +65,4 @@ def summary_line(file: FileResult) -> Text:
     if file.waived:  # kept in view so an accepted gap is never forgotten
         waivers = ", ".join(f"{w.code} until {w.expires}" for w in file.waived)
         score += f" · {len(file.waived)} waiver{'s' * (len(file.waived) != 1)}: {waivers}"
-    return Text.assemble((f"{file.path}: ", "bold"), verdict, score)
+    return Text.assemble((f"{printable(file.path)}: ", "bold"), verdict, score)
