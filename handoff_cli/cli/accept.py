@@ -59,11 +59,9 @@ def accept(
 
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
     from handoff_cli.edit.acceptance import check_time, email_value, rating_value, reason_values, review_entry
-    from handoff_cli.edit.atomic_write import atomic_write
-    from handoff_cli.edit.file_lock import locked
-    from handoff_cli.edit.record import recorded_text
+    from handoff_cli.edit.record import Append
+    from handoff_cli.edit.rewrite import rewrite
 
     display = str(path)
     proj = project(config)
@@ -75,16 +73,7 @@ def accept(
     when = _when(as_of, tz, display) if as_of else now.replace(microsecond=0)
     check_time(when, now=now, display=display)
     item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
-    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other review is lost
-        try:
-            dossier, _ = load_dossier(path, proj)
-        except DossierInvalid as exc:
-            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
-        text = path.read_bytes().decode("utf-8")
-        new_text = recorded_text(
-            text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
-        )
-        atomic_write(path, new_text)
+    rewrite(path, proj, lambda _: Append("reviews", item, noun="review"))  # read under the lock: no review is lost
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
     typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 

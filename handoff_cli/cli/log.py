@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from handoff_cli.cli.options import ConfigOpt, moment, project
-from handoff_cli.core.errors import InputError
 
 
 def log(
@@ -75,23 +74,20 @@ def log(
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
     from handoff_cli.clocks.businessdays import deal_tz
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-    from handoff_cli.edit.atomic_write import atomic_write
-    from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
-    from handoff_cli.edit.file_lock import locked
+    from handoff_cli.edit.eventlog import check_event, entry, event_name
+    from handoff_cli.edit.record import Append
+    from handoff_cli.edit.rewrite import rewrite
+    from handoff_cli.model import Dossier
 
     proj = project(config)
     name = event_name(event, display=str(path))
-    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
-        try:
-            dossier, _ = load_dossier(path, proj)
-        except DossierInvalid as exc:
-            raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
+
+    def decide(dossier: Dossier) -> Append:
         tz = deal_tz(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
         now = datetime.now(tz)
         when = moment(at, tz) if at else now.replace(microsecond=0)
         check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
-        text = path.read_bytes().decode("utf-8")
-        item = entry(name, when, by=by, note=note)
-        atomic_write(path, logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth))
+        return Append("events", entry(name, when, by=by, note=note), noun="event")
+
+    when = rewrite(path, proj, decide).item["at"]
     typer.echo(f"logged {name.value} at {when.isoformat()} in {path}")

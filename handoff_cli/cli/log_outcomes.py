@@ -1,7 +1,7 @@
 """`handoff log` for the customer's outcomes (customer_survey, health, renewed, churned, expanded).
 
 The command itself is `log` in cli/log.py; an outcome name hands the work to `log_outcome` here, which
-writes under handoff.outcomes with the same byte-preserving, proven, atomic writer as the clock events.
+writes under handoff.outcomes through the same locked, proven, atomic writer as the clock events.
 """
 
 from __future__ import annotations
@@ -53,10 +53,10 @@ def log_outcome(
     force: bool,
     config: Path | None,
 ) -> None:
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
-    from handoff_cli.edit.atomic_write import atomic_write
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
-    from handoff_cli.edit.record import recorded_text
+    from handoff_cli.edit.record import Append
+    from handoff_cli.edit.rewrite import rewrite
+    from handoff_cli.model import Dossier
 
     display = str(path)
     kind = OutcomeKind(event)
@@ -65,16 +65,11 @@ def log_outcome(
     tz = proj.settings.tz
     now = datetime.now(tz)
     when = moment(at, tz) if at else now.replace(microsecond=0)
-    try:
-        dossier, _ = load_dossier(path, proj)
-    except DossierInvalid as exc:
-        raise InputError(f"{exc.message}; nothing was written", path=exc.path) from None
-    check_outcome(dossier, kind, when, now=now, tz=tz, force=force, display=display)
-    item = outcome_entry(kind, when, detail, by=by, note=note)
-    text = path.read_bytes().decode("utf-8")
-    new_text = recorded_text(
-        text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
-    )
-    atomic_write(path, new_text)
+
+    def decide(dossier: Dossier) -> Append:
+        check_outcome(dossier, kind, when, now=now, tz=tz, force=force, display=display)
+        return Append("outcomes", outcome_entry(kind, when, detail, by=by, note=note), noun="outcome")
+
+    rewrite(path, proj, decide)  # under the file's lock, so no other writer's outcome is lost
     shown = "".join(f" {k} {v}" for k, v in detail.items())
     typer.echo(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

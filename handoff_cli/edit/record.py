@@ -1,8 +1,13 @@
-"""Add one item to a list under `handoff:` and prove the result before anyone writes it (`log`, `accept`)."""
+"""What a writer may change in a dossier, and the proof that the new text changed only that.
+
+A change is text surgery (edit/insert.py, edit/status_text.py); before anything is written the new text is
+read back as a dossier and compared with the old one, so a surgery that slipped can never reach the disk.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.findings import EXIT_FINDINGS
@@ -11,40 +16,64 @@ from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
 from handoff_cli.model import Dossier
 
+Data = dict[str, Any]
+
 
 class NotRecorded(HandoffError):
-    """The dossier would not be valid with the new item in it; nothing is written. Exits 1, like a finding."""
+    """The dossier would not be valid with the change in it; nothing is written. Exits 1, like a finding."""
 
     exit_code = EXIT_FINDINGS
 
 
-def recorded_text(
-    text: str, dossier: Dossier, key: str, item: dict[str, Any], *, noun: str, display: str, max_depth: int
-) -> str:
-    """The file's new text; raises NotRecorded unless it is a valid dossier equal to the old one plus the item.
+class Change(Protocol):
+    @property
+    def noun(self) -> str:
+        """Names the change in messages: "event", "review", "status"."""
+        ...
 
-    `noun` names the item in messages ("event", "review")."""
-    new_text = append_item(text, key, item)
+    def apply(self, text: str) -> str: ...
+
+    def only_this(self, before: Data, after: Data) -> bool:
+        """Whether `after` is `before` with this change and nothing else (both are model dumps)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Append:
+    """One new item at the end of the list `handoff.<key>` (`log`, `accept`)."""
+
+    key: str
+    item: Data
+    noun: str
+
+    def apply(self, text: str) -> str:
+        return append_item(text, self.key, self.item)
+
+    def only_this(self, before: Data, after: Data) -> bool:
+        old_items = (before.get("handoff") or {}).get(self.key) or []
+        new_items = (after.get("handoff") or {}).get(self.key) or []
+        grew = len(new_items) == len(old_items) + 1 and new_items[:-1] == old_items
+        return grew and _without(before, self.key) == _without(after, self.key)
+
+
+def proven_text(text: str, dossier: Dossier, change: Change, *, display: str, max_depth: int) -> str:
+    """The file's new text; raises NotRecorded unless it is a valid dossier equal to the old one plus the change."""
+    new_text = change.apply(text)
     loaded, problems = load_text(new_text, display, max_depth=max_depth)
     after = None
     if loaded is not None:
         after, problems = validate(loaded, display)
     if after is None:
         first = problems[0]
-        message = f"with the new {noun} the dossier would not be valid: line {first.line}: {first.message}"
+        message = f"with the new {change.noun} the dossier would not be valid: line {first.line}: {first.message}"
         raise NotRecorded(f"{message}; nothing was written", path=display)
-    before, now = dossier.model_dump(), after.model_dump()
-    old_items = (before.get("handoff") or {}).get(key) or []
-    new_items = (now.get("handoff") or {}).get(key) or []
-    # the insertion is text surgery: check it added exactly one item at the end and touched nothing else
-    grew = len(new_items) == len(old_items) + 1 and new_items[:-1] == old_items
-    if not grew or _without(before, key) != _without(now, key):
+    if not change.only_this(dossier.model_dump(), after.model_dump()):
         raise NotRecorded(
-            f"the {noun} could not be added without changing other content; nothing was written", path=display
+            f"the {change.noun} could not be added without changing other content; nothing was written", path=display
         )
     return new_text
 
 
-def _without(data: dict[str, Any], key: str) -> dict[str, Any]:
+def _without(data: Data, key: str) -> Data:
     handoff = {k: v for k, v in (data.get("handoff") or {}).items() if k != key and v is not None}
     return {**data, "handoff": handoff}
