@@ -14,6 +14,7 @@ from handoff_cli.core.findings import EXIT_FINDINGS
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
+from handoff_cli.edit.status_text import set_keys
 from handoff_cli.model import Dossier
 
 Data = dict[str, Any]
@@ -56,6 +57,26 @@ class Append:
         return grew and _without(before, self.key) == _without(after, self.key)
 
 
+@dataclass(frozen=True)
+class SetKeys:
+    """New values for some keys of one item, found by `where` (keys and list indexes from the top): a status."""
+
+    where: tuple[str | int, ...]
+    values: Data
+    noun: str = "status"
+
+    def apply(self, text: str) -> str:
+        return set_keys(text, self.where, self.values)
+
+    def only_this(self, before: Data, after: Data) -> bool:
+        old, new = _at(before, self.where), _at(after, self.where)
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            return False
+        if new != {**old, **self.values}:
+            return False
+        return bool(_replaced(before, self.where, new) == after)
+
+
 def proven_text(text: str, dossier: Dossier, change: Change, *, display: str, max_depth: int) -> str:
     """The file's new text; raises NotRecorded unless it is a valid dossier equal to the old one plus the change."""
     new_text = change.apply(text)
@@ -67,11 +88,27 @@ def proven_text(text: str, dossier: Dossier, change: Change, *, display: str, ma
         first = problems[0]
         message = f"with the new {change.noun} the dossier would not be valid: line {first.line}: {first.message}"
         raise NotRecorded(f"{message}; nothing was written", path=display)
-    if not change.only_this(dossier.model_dump(), after.model_dump()):
+    if not change.only_this(dossier.model_dump(by_alias=True), after.model_dump(by_alias=True)):
         raise NotRecorded(
             f"the {change.noun} could not be added without changing other content; nothing was written", path=display
         )
     return new_text
+
+
+def _at(data: Any, where: tuple[str | int, ...]) -> Any:
+    for step in where:
+        data = data[step]
+    return data
+
+
+def _replaced(data: Any, where: tuple[str | int, ...], new: Data) -> Any:
+    """A copy of `data` with the item at `where` replaced by `new`."""
+    if not where:
+        return new
+    step, rest = where[0], where[1:]
+    if isinstance(data, list) and isinstance(step, int):
+        return [_replaced(v, rest, new) if i == step else v for i, v in enumerate(data)]
+    return {k: _replaced(v, rest, new) if k == step else v for k, v in data.items()}
 
 
 def _without(data: Data, key: str) -> Data:

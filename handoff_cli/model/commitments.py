@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from handoff_cli.model.common import Day, Flag, Line, Model, Text
+from handoff_cli.model.tracking import ItemStatus, PreviousDue, StatusAt, StatusBy
 
 
 class CommitmentKind(StrEnum):
@@ -44,6 +45,18 @@ class Commitment(Model):
         False, description="A customisation, roadmap item or workaround beyond the standard product CS must check."
     )
     notes: Text | None = None
+    status: ItemStatus | None = Field(None, description="Where it stands; none means open. `handoff mark` writes it.")
+    status_at: StatusAt = None
+    status_by: StatusBy = None
+    previous_due: PreviousDue = None
+
+    @property
+    def state(self) -> ItemStatus:
+        return self.status or ItemStatus.OPEN
+
+    @property
+    def title(self) -> str:
+        return self.what
 
     @property
     def soft(self) -> bool:

@@ -5,12 +5,26 @@ from __future__ import annotations
 from pydantic import Field
 
 from handoff_cli.model.common import Day, Flag, Line, Model, Text, TextList
+from handoff_cli.model.tracking import ItemStatus, PreviousDue, StatusAt, StatusBy
 
 
 class Milestone(Model):
     name: Line
     due: Day | None = None
     exit_criteria: Text | None = None
+    owner: Line | None = Field(None, description="Who delivers it: a name or email from the dossier.")
+    status: ItemStatus | None = Field(None, description="Where it stands; none means open. `handoff mark` writes it.")
+    status_at: StatusAt = None
+    status_by: StatusBy = None
+    previous_due: PreviousDue = None
+
+    @property
+    def state(self) -> ItemStatus:
+        return self.status or ItemStatus.OPEN
+
+    @property
+    def title(self) -> str:
+        return self.name
 
 
 class Training(Model):

@@ -10,6 +10,7 @@ from pydantic import EmailStr, Field
 from handoff_cli.core.vocabulary import Decision, RejectReason
 from handoff_cli.model.common import Day, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
+from handoff_cli.model.tracking import ItemStatus, PreviousDue, StatusAt, StatusBy
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
 
@@ -38,6 +39,19 @@ class ChecklistItem(Model):
     done: Flag = False
     due: Day | None = None
     owner: Line | None = None
+    status: ItemStatus | None = Field(None, description="Where it stands; none means open. `handoff mark` writes it.")
+    status_at: StatusAt = None
+    status_by: StatusBy = None
+    previous_due: PreviousDue = None
+
+    @property
+    def state(self) -> ItemStatus:
+        """`done: true` without a status, as dossiers wrote it before statuses, is done."""
+        return self.status or (ItemStatus.DONE if self.done else ItemStatus.OPEN)
+
+    @property
+    def title(self) -> str:
+        return self.item
 
 
 class Waiver(Model):

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from handoff_cli.model.common import Flag, Level, Line, Model, Text, TextList
+from handoff_cli.model.tracking import RiskStatus, StatusAt, StatusBy
 
 
 class ObjectionKind(StrEnum):
@@ -40,6 +41,17 @@ class Risk(Model):
     severity: Level
     mitigation: Text | None = None
     owner: Line | None = None
+    status: RiskStatus | None = Field(None, description="Where it stands; none means open. `handoff mark` writes it.")
+    status_at: StatusAt = None
+    status_by: StatusBy = None
+
+    @property
+    def state(self) -> RiskStatus:
+        return self.status or RiskStatus.OPEN
+
+    @property
+    def title(self) -> str:
+        return self.risk
 
 
 class Competition(Model):
