@@ -184,7 +184,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
 
     One all-day event for each clock the deal's segment runs, on the date `handoff sla` reports.
 
-    Also the first QBR, at about day 90.
+    Also the first QBR, at about day 90, and each commitment, milestone and checklist item's due date.
 
     Re-importing a newer file updates the events rather than duplicating them.
 
@@ -196,6 +196,7 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     """
     from handoff_cli.render import ics, needs
     from handoff_cli.render.calendar_words import calendar_words
+    from handoff_cli.render.item_dates import item_dates
     from handoff_cli.render.timeline import key_dates
 
     proj = project(config)
@@ -203,6 +204,6 @@ def calendar(deal: Deal, out: Out = None, force: Force = False, date: Stamp = No
     schedule = steps.schedule(dossier, proj)
     env, chosen = steps.in_language(proj, "calendar.txt.j2", steps.customer_language(proj, dossier))
     name, words = calendar_words(env, chosen, dossier, schedule)
-    text = ics.calendar(dossier, key_dates(dossier, schedule), stamp=moment(date, schedule.cal.tz), name=name,
-                        words=words)
+    dates = [*key_dates(dossier, schedule), *item_dates(dossier, schedule.cal.tz)]
+    text = ics.calendar(dossier, dates, stamp=moment(date, schedule.cal.tz), name=name, words=words)
     steps.emit(text, out, force, proj)

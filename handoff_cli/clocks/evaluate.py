@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
+from handoff_cli.clocks.overdue import Late
 from handoff_cli.core.findings import EXIT_FINDINGS, EXIT_OK
 from handoff_cli.core.sla_settings import Owner, Unit
 from handoff_cli.model import Dossier
@@ -59,15 +60,16 @@ class SlaResult:
     unsigned: list[str] = field(default_factory=list)  # deals whose clocks have not started (no signature)
     invalid: list[str] = field(default_factory=list)  # one line each: the file and why it was skipped
     showing: frozenset[Status] | None = None  # None: every status
+    overdue: list[Late] | None = None  # None: clocks only (--clocks-only); else the items past due and owed
 
     @property
     def exit_code(self) -> int:
         breached = any(r.status is Status.BREACHED for r in self.rows)
-        return EXIT_FINDINGS if breached or self.invalid else EXIT_OK
+        return EXIT_FINDINGS if breached or self.invalid or self.overdue else EXIT_OK
 
     def only(self, statuses: frozenset[Status]) -> SlaResult:
         """The same result, showing only some statuses (--only); counts and the exit code still cover all."""
-        return SlaResult(self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, statuses)
+        return SlaResult(self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, statuses, self.overdue)
 
     @property
     def shown(self) -> list[ClockStatus]:

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from handoff_cli.clocks.businessdays import calendar_for
+from handoff_cli.clocks.businessdays import calendar_for, deal_tz
 from handoff_cli.clocks.clocks import clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
+from handoff_cli.clocks.overdue import overdue, owed_items
 from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand
@@ -33,9 +34,11 @@ def deal_schedule(dossier: Dossier, project: Project) -> list[ClockStatus]:
     return [c for c in deal_clocks(dossier, project, as_of=_EVERYTHING_LOGGED, path="") if c.start is not None]
 
 
-def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> SlaResult:
-    """A file that is not a valid dossier is listed as skipped, not fatal: one bad file must not hide the rest."""
-    result = SlaResult(as_of, project.settings.timezone)
+def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime, items: bool = True) -> SlaResult:
+    """A file that is not a valid dossier is listed as skipped, not fatal: one bad file must not hide the rest.
+
+    `items`: also the commitments, milestones and checklist items past due and still owed."""
+    result = SlaResult(as_of, project.settings.timezone, overdue=[] if items else None)
     for path in expand(paths):
         try:
             dossier, _ = load_dossier(path, project)
@@ -45,5 +48,10 @@ def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Sl
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
         result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
+        if result.overdue is not None and signed(dossier):
+            today = as_of.astimezone(deal_tz(project.settings, dossier.deal)).date()
+            result.overdue.extend(overdue(owed_items(dossier, path=str(path)), today))
     result.rows.sort(key=ClockStatus.sort_key)
+    if result.overdue:
+        result.overdue.sort(key=lambda late: (-late.days, late.item.path, late.item.title))
     return result

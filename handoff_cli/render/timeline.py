@@ -69,6 +69,7 @@ class KeyDate:
     done: datetime | None = None  # when it was logged in `handoff.events`
     within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
     since: str | None = None  # the event the clock starts at; None: the contract signature
+    item: str | None = None  # a tracked item's list (commitments, milestones, checklist); its `title` is the item's
 
 
 def anchor(dossier: Dossier, tz: ZoneInfo) -> tuple[datetime, str] | None:
