@@ -42,7 +42,8 @@ class CustomerResource(Model):
 
 class Implementation(Model):
     start: Day | None = None
-    go_live: Day | None = None
+    go_live: Day | None = Field(None, description="The go-live date promised to the customer.")
+    went_live: Day | None = Field(None, description="The day it actually went live; the report compares the two.")
     milestones: list[Milestone] | None = None
     training: list[Training] | None = None
     customer_resources: list[CustomerResource] | None = None
