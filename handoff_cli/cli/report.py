@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+class ReportBy(StrEnum):
+    CSM = "csm"
+
+
 class ReportFormat(StrEnum):
     TEXT = "text"
     MD = "md"
@@ -39,6 +43,10 @@ def report(
         ReportFormat,
         typer.Option("--format", "-f", help="text for people, md for a wiki, json for scripts, html to attach."),
     ] = ReportFormat.TEXT,
+    by: Annotated[
+        ReportBy | None,
+        typer.Option("--by", help="csm: only the CSM view (open deals, overdue, clocks due within 7 days, due next)."),
+    ] = None,
     config: ConfigOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -46,6 +54,8 @@ def report(
     """Report on every handoff for a CS lead: metrics, worst deals, failure patterns, when CS should engage.
 
     Overall, by segment and by sales rep: completeness, completion rate, time to first contact and to kickoff.
+
+    By CSM: open deals, overdue items, clocks that run out within 7 days, and what is due next (--by csm: only that).
 
     Also breaches by clock and the costliest gaps (the rules whose misses take the most points off).
 
@@ -55,7 +65,7 @@ def report(
 
     For a signed deal it says when CS engaged, against when the rule says it should have.
 
-    Outcomes: the customer's survey rating, time to first value and 90-day health.
+    Outcomes: the customer's survey rating, time to first value, delivery adherence and 90-day health.
 
     Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
 
@@ -70,22 +80,27 @@ def report(
       handoff report deals/ --format html --out handoff-report.html
 
       handoff report deals/ --format md --as-of 2026-11-30T09:00
+
+      handoff report deals/ --by csm
     """
-    from handoff_cli.portfolio.document import document
+    from handoff_cli.portfolio.document import csm_document, document
     from handoff_cli.portfolio.facts import collect
     from handoff_cli.portfolio.outcomes import known_outcomes
     from handoff_cli.portfolio.signature_quality import quality_at_signature
-    from handoff_cli.reporters.portfolio import REPORT
+    from handoff_cli.reporters.portfolio import BY_CSM, REPORT
 
     proj = project(config)
     targets = dossier_paths(paths, proj)
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
-    quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
-    doc = document(portfolio, quality=quality)
-    if out is None:
-        REPORT[format](doc, console())
+    if by is ReportBy.CSM:
+        doc, writer = csm_document(portfolio), BY_CSM[format]
     else:
-        _write(out, force, lambda target: REPORT[format](doc, target))
+        quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
+        doc, writer = document(portfolio, quality=quality), REPORT[format]
+    if out is None:
+        writer(doc, console())
+    else:
+        _write(out, force, lambda target: writer(doc, target))
     if portfolio.invalid:
         raise typer.Exit(1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from handoff_cli.portfolio.by_csm import csm_section
 from handoff_cli.portfolio.engagement import (
     AFTER_CLOSE,
     AT_70,
@@ -39,6 +40,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "by_segment": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.dossier.deal.segment.value,
                                                           as_of=as_of, top=GROUP_TOP).items()},
         "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, as_of=as_of, top=GROUP_TOP).items()},
+        "by_csm": csm_section(deals, as_of),
         "patterns": {
             # deals showing each pattern
             "counts": {p.name: sum(any(h is p for h, _ in hits) for hits in found.values()) for p in PATTERNS},
@@ -79,6 +81,17 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": portfolio.invalid,
     }  # fmt: skip
+
+
+def csm_document(portfolio: Portfolio) -> dict[str, Any]:
+    """`report --by csm`: the CSM view alone."""
+    return {
+        "version": FORMAT_VERSION,
+        "as_of": portfolio.as_of.isoformat(),
+        "timezone": portfolio.timezone,
+        "by_csm": csm_section(portfolio.deals, portfolio.as_of),
+        "invalid": portfolio.invalid,
+    }
 
 
 def _metrics(m: Metrics) -> dict[str, Any]:

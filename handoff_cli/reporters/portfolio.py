@@ -8,8 +8,8 @@ from typing import Any
 from rich.console import Console
 
 from handoff_cli.reporters.base import write_json
-from handoff_cli.reporters.portfolio_html import html
-from handoff_cli.reporters.portfolio_text import md_lines, text_lines
+from handoff_cli.reporters.portfolio_html import csm_only_html, html
+from handoff_cli.reporters.portfolio_text import csm_only_md, csm_only_text, md_lines, text_lines
 
 Doc = dict[str, Any]
 ReportWriter = Callable[[Doc, Console], None]
@@ -35,4 +35,11 @@ REPORT: dict[str, ReportWriter] = {
     "md": _printer(md_lines),
     "json": _json,
     "html": _html,
+}
+# `report --by csm`: the CSM view alone, in the same formats
+BY_CSM: dict[str, ReportWriter] = {
+    "text": _printer(csm_only_text),
+    "md": _printer(csm_only_md),
+    "json": _json,
+    "html": lambda doc, console: console.out(csm_only_html(doc), highlight=False, end=""),
 }

@@ -7,6 +7,7 @@ from typing import Any
 
 from handoff_cli.reporters.bar_chart import CSS as CHART_CSS
 from handoff_cli.reporters.bar_chart import chart
+from handoff_cli.reporters.csm_text import html_parts
 from handoff_cli.reporters.html_table import table
 from handoff_cli.reporters.outcomes_html import outcome_parts
 from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_lines
@@ -42,6 +43,7 @@ def html(doc: Doc) -> str:
         columns = [rows(doc[key][n]) for n in names]
         body = [[escape(label)] + [escape(c[i][1]) for c in columns] for i, (label, _) in enumerate(rows(overall))]
         parts += [f"<h2>{title}</h2>", table(["metric", *names], body)]
+    parts += html_parts(doc)
     patterns = [
         [escape(f"{p['deal_id']} {p['account']}"), escape(p["title"]),
          "<ul>" + "".join(f"<li>{escape(e)}</li>" for e in p["evidence"]) + "</ul>"]
@@ -56,6 +58,19 @@ def html(doc: Doc) -> str:
     parts += outcome_parts(doc)
     if doc["invalid"]:
         parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(x)}</li>" for x in doc["invalid"]), "</ul>"]
+    return _page(parts)
+
+
+def csm_only_html(doc: Doc) -> str:
+    """`report --by csm` as one HTML page: the CSM view alone."""
+    parts = [f"<h1>Handoff report by CSM</h1><p>As of {escape(doc['as_of'])} ({escape(doc['timezone'])}).</p>"]
+    parts += html_parts(doc)[1:]
+    if doc["invalid"]:
+        parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(x)}</li>" for x in doc["invalid"]), "</ul>"]
+    return _page(parts)
+
+
+def _page(parts: list[str]) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Handoff report</title>'
         f"<style>{CSS}\n{CHART_CSS}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n"
