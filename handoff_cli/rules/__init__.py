@@ -9,6 +9,7 @@ from handoff_cli.rules import (
     customer,
     goals,
     implementation,
+    realism,
     risks,
     stakeholders,
     technical,
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     *implementation.RULES,
     *risks.RULES,
     *consistency.RULES,
+    *realism.RULES,
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}

@@ -11,6 +11,7 @@ from typing import TypeVar
 from handoff_cli.core.field_paths import FieldPath, dotted, pattern
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
+from handoff_cli.settings import DEFAULT_GO_LIVE_WEEKS
 
 ALL = frozenset(Segment)
 NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
@@ -36,11 +37,12 @@ SCORED = tuple(c for c in Category if c is not Category.CONSISTENCY)
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know besides the dossier: the moment of the check and the deals' timezone."""
+    """What a rule may know besides the dossier: the moment of the check, the deals' timezone, some settings."""
 
     as_of: datetime
     tz: tzinfo
     min_words: Mapping[str, int] = field(default_factory=dict)
+    go_live_weeks: Mapping[Segment, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_GO_LIVE_WEEKS))
 
     def aware(self, moment: datetime) -> datetime:
         return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
