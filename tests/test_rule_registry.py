@@ -42,12 +42,14 @@ def test_the_errors_page_lists_every_error_code() -> None:
     from handoff_cli.dossier.placeholders import FILLER_CODES
     from handoff_cli.dossier.schema_check import SCHEMA_CODES
     from handoff_cli.dossier.yaml_codes import LOAD_CODES
+    from handoff_cli.gate.change_control import CHANGE_CODES
     from handoff_cli.gate.no_regress import RATCHET_CODES
     from handoff_cli.gate.scoring import GATE_CODES
     from handoff_cli.gate.waivers import WAIVER_CODES
 
     readme = (ROOT / "docs" / "errors.md").read_text()
-    codes = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}
+    codes = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES,
+             **CHANGE_CODES}
     assert [code for code, (name, _) in codes.items() if f"| `{code}` | {name} |" not in readme] == []
 
 

@@ -36,6 +36,7 @@ def rules(
 
     from handoff_cli.dossier.schema_check import SCHEMA_CODES
     from handoff_cli.dossier.yaml_codes import LOAD_CODES
+    from handoff_cli.gate.change_control import CHANGE_CODES
     from handoff_cli.gate.no_regress import RATCHET_CODES
     from handoff_cli.gate.policy import build
     from handoff_cli.gate.scoring import GATE_CODES
@@ -64,7 +65,7 @@ def rules(
         }
         for r in RULES
     ]
-    extra = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES, **RATCHET_CODES} if all_codes else {}
+    extra = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES, **RATCHET_CODES, **CHANGE_CODES} if all_codes else {}
     if format is Format.JSON:
         errors = [{"code": c, "name": n, "why": w} for c, (n, w) in extra.items()]
         out.out(json.dumps({"version": 1, "rules": rows, "errors": errors}, indent=2), highlight=False)

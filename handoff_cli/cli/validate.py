@@ -69,6 +69,14 @@ NoRegressOpt = Annotated[
     ),
 ]
 
+ChangeControlOpt = Annotated[
+    bool,
+    typer.Option(
+        "--change-control",
+        help="Warn (HC001) for each commitment added, removed, re-dated or re-scoped in a commit after signature.",
+    ),
+]
+
 StdinNameOpt = Annotated[
     str | None,
     typer.Option(
@@ -143,6 +151,7 @@ def validate(
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     no_regress: NoRegressOpt = False,
+    change_control: ChangeControlOpt = False,
     stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
@@ -159,6 +168,8 @@ def validate(
 
       handoff validate deals/ --no-regress --base origin/main
 
+      handoff validate deals/ --change-control
+
       handoff validate - --stdin-filename deals/acme.yaml < deals/acme.yaml
     """
     from handoff_cli.reporters import FINDINGS
@@ -174,6 +185,10 @@ def validate(
 
         proj = project(config)
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
+    if change_control:
+        from handoff_cli.engine.change_findings import add_changes
+
+        add_changes(result, project(config))
     FINDINGS[format.resolve()](result, out, explain=explain)
     raise typer.Exit(result.exit_code)
 

@@ -20,6 +20,7 @@ from handoff_cli.core.findings import CheckResult, Finding
 from handoff_cli.dossier.placeholders import FILLER_CODES
 from handoff_cli.dossier.schema_check import SCHEMA_CODES
 from handoff_cli.dossier.yaml_codes import LOAD_CODES
+from handoff_cli.gate.change_control import CHANGE_CODES
 from handoff_cli.gate.no_regress import RATCHET_CODES
 from handoff_cli.gate.scoring import GATE_CODES
 from handoff_cli.gate.waivers import WAIVER_CODES
@@ -28,7 +29,7 @@ from handoff_cli.reporters.github import SLA_LEVEL, sla_message
 from handoff_cli.rules import BY_CODE
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_CODES = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES}
+_CODES = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES, **CHANGE_CODES}
 
 
 def rule_metadata(code: str, fallback: Finding | None = None) -> dict[str, Any]:
