@@ -88,3 +88,33 @@ def test_without_the_flag_or_outside_git_nothing_is_read(run_cli: RunCli, repo: 
     (outside / "d.yaml").write_text(DEAL + SAP, encoding="utf-8")
     result = run_cli("validate", str(outside / "d.yaml"), "--change-control")
     assert "HC001" not in result.stdout and result.stderr == ""
+
+
+def test_the_report_lists_the_changes_per_rep(run_cli: RunCli, repo: Path) -> None:
+    _cs_work(run_cli, repo)
+    with (repo / "d.yaml").open("a", encoding="utf-8") as f:
+        f.write(SAP)
+    commit(repo, "Rita Rep", "10")
+    sha = git(repo, "rev-parse", "--short", "HEAD").strip()
+    doc = json.loads(run_cli("report", "d.yaml", "--change-control", "--format", "json").stdout)
+    assert doc["change_control"] == {"by_rep": {"Rita Rep": [
+        {"deal_id": "D-1", "commitment": "SAP connector", "change": "added", "commit": sha, "author": "Rita Rep",
+         "date": "2026-11-10"}]}}  # fmt: skip
+    text = run_cli("report", "d.yaml", "--change-control").stdout
+    assert (f"\ncommitments changed after signature (git)\n  rep Rita Rep: 1\n"
+            f"    D-1: 'SAP connector' added in {sha} by Rita Rep (2026-11-10)\n") in text  # fmt: skip
+    # a commit after --as-of has not happened yet; without the flag nothing is read
+    early = json.loads(run_cli("report", "d.yaml", "--change-control", "--as-of", "2026-11-08T00:00Z",
+                               "--format", "json").stdout)  # fmt: skip
+    assert early["change_control"] == {"by_rep": {}}
+    assert "change_control" not in json.loads(run_cli("report", "d.yaml", "--format", "json").stdout)
+
+
+def test_the_report_says_none_when_cs_alone_changed_things(run_cli: RunCli, repo: Path) -> None:
+    _cs_work(run_cli, repo)
+    text = run_cli("report", "d.yaml", "--change-control").stdout
+    assert "\ncommitments changed after signature (git)\n  none\n" in text
+    md = run_cli("report", "d.yaml", "--change-control", "--format", "md").stdout
+    assert "## Commitments changed after signature (git)\n\nnone\n" in md
+    html = run_cli("report", "d.yaml", "--change-control", "--format", "html").stdout
+    assert "<h2>Commitments changed after signature (git)</h2>\n<p>none</p>" in html

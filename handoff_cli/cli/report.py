@@ -47,6 +47,9 @@ def report(
         ReportBy | None,
         typer.Option("--by", help="csm: only the CSM view (open deals, overdue, clocks due within 7 days, due next)."),
     ] = None,
+    change_control: Annotated[
+        bool, typer.Option("--change-control", help="Also list, per rep, commitments changed after signature (git).")
+    ] = False,
     config: ConfigOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -68,6 +71,8 @@ def report(
     Outcomes: the customer's survey rating, time to first value, delivery adherence and 90-day health.
 
     Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
+
+    With --change-control: per sales rep, the commitments added or changed in commits after signature.
 
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 
@@ -96,7 +101,7 @@ def report(
         doc, writer = csm_document(portfolio), BY_CSM[format]
     else:
         quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
-        doc, writer = document(portfolio, quality=quality), REPORT[format]
+        doc, writer = document(portfolio, quality=quality, change_control=change_control), REPORT[format]
     if out is None:
         writer(doc, console())
     else:

@@ -41,8 +41,8 @@ class Change:
         return f"commitment '{self.what}' {self.change} after signature in {self.commit} by {self.author} ({self.date})"
 
 
-def changes(path: Path, signed_at: datetime | None, tz: tzinfo) -> list[Change]:
-    """The commitment changes committed after `signed_at`, oldest first; none outside git or before signature."""
+def changes(path: Path, signed_at: datetime | None, tz: tzinfo, *, until: datetime | None = None) -> list[Change]:
+    """The commitment changes committed after `signed_at` (and by `until`), oldest first; none outside git."""
     if signed_at is None:
         return []
     signed = signed_at if signed_at.tzinfo else signed_at.replace(tzinfo=tz)
@@ -54,6 +54,8 @@ def changes(path: Path, signed_at: datetime | None, tz: tzinfo) -> list[Change]:
     out: list[Change] = []
     before: dict[str, Item] | None = None  # the commitments as they stood at signature, then after each commit
     for version in reversed(found):
+        if until is not None and datetime.fromisoformat(version.date) > until:
+            break  # not made yet at the moment asked about
         now = _commitments(show(root, version.sha, version.name))
         if now is None:
             continue  # unreadable at that commit: the next readable one is compared with the last readable

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from handoff_cli.portfolio.by_csm import csm_section
+from handoff_cli.portfolio.change_section import change_section
 from handoff_cli.portfolio.engagement import (
     AFTER_CLOSE,
     AT_70,
@@ -26,8 +27,11 @@ FORMAT_VERSION = 1
 GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
-def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None) -> dict[str, Any]:
-    """`quality`: each deal's handoff quality at signature, by path; without it, today's score."""
+def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None,
+             change_control: bool = False) -> dict[str, Any]:
+    """`quality`: each deal's handoff quality at signature, by path; without it, today's score.
+
+    `change_control`: also the commitments changed after signature, per rep, from git."""
     deals, as_of = portfolio.deals, portfolio.as_of
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
     advice = [advise(d.dossier, d.tz, contact=(c.done if (c := d.clock("first_contact")) else None)) for d in deals]
@@ -80,6 +84,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         ],
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": portfolio.invalid,
+        **({"change_control": change_section(deals, as_of)} if change_control else {}),
     }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from handoff_cli.reporters.bar_chart import CSS as CHART_CSS
 from handoff_cli.reporters.bar_chart import chart
+from handoff_cli.reporters.change_text import html_parts as change_parts
 from handoff_cli.reporters.csm_text import html_parts
 from handoff_cli.reporters.html_table import table
 from handoff_cli.reporters.outcomes_html import outcome_parts
@@ -43,7 +44,7 @@ def html(doc: Doc) -> str:
         columns = [rows(doc[key][n]) for n in names]
         body = [[escape(label)] + [escape(c[i][1]) for c in columns] for i, (label, _) in enumerate(rows(overall))]
         parts += [f"<h2>{title}</h2>", table(["metric", *names], body)]
-    parts += html_parts(doc)
+    parts += html_parts(doc) + change_parts(doc)
     patterns = [
         [escape(f"{p['deal_id']} {p['account']}"), escape(p["title"]),
          "<ul>" + "".join(f"<li>{escape(e)}</li>" for e in p["evidence"]) + "</ul>"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.reporters.change_text import md_lines as change_md
+from handoff_cli.reporters.change_text import text_lines as change_text
 from handoff_cli.reporters.csm_text import md_lines as csm_md
 from handoff_cli.reporters.csm_text import text_lines as csm_text
 from handoff_cli.reporters.markdown import cell as _cell
@@ -108,7 +110,7 @@ def text_lines(doc: Doc) -> list[str]:
         out += ["", title]
         for name, m in doc[key].items():
             out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
-    out += csm_text(doc)
+    out += csm_text(doc) + change_text(doc)
     out += ["", "worst deals first"] + [f"  {line}" for line in worst_lines(doc)]
     out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
@@ -128,7 +130,7 @@ def md_lines(doc: Doc) -> list[str]:
         table = [rows(doc[key][n]) for n in names]
         for i, (label, _) in enumerate(rows(doc["overall"])):
             out.append(f"| {label} | " + " | ".join(_cell(t[i][1]) for t in table) + " |")
-    out += csm_md(doc)
+    out += csm_md(doc) + change_md(doc)
     out += ["", "## Worst deals first", ""] + [_cell(line) for line in worst_lines(doc)]
     out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
     out += [
