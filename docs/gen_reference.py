@@ -135,17 +135,10 @@ def rules() -> list[str]:
 
 
 def error_codes() -> list[str]:
-    from handoff_cli.dossier.placeholders import FILLER_CODES
-    from handoff_cli.dossier.schema_check import SCHEMA_CODES
-    from handoff_cli.dossier.yaml_codes import LOAD_CODES
-    from handoff_cli.gate.change_control import CHANGE_CODES
-    from handoff_cli.gate.no_regress import RATCHET_CODES
-    from handoff_cli.gate.scoring import GATE_CODES
-    from handoff_cli.gate.waivers import WAIVER_CODES
+    from handoff_cli.rules.catalog import all_codes
 
-    codes = {**LOAD_CODES, **SCHEMA_CODES, **GATE_CODES, **FILLER_CODES, **WAIVER_CODES, **RATCHET_CODES,
-             **CHANGE_CODES}
-    return _table(("code", "name", "why it is reported"), [(f"`{c}`", n, w) for c, (n, w) in codes.items()])
+    rows = [(f"`{e.code}`", e.name, str(e.severity), e.why) for e in all_codes().values() if not e.is_rule]
+    return _table(("code", "name", "severity", "why it is reported"), rows)
 
 
 def _default(field: FieldInfo, annotation: Any) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from typer.testing import CliRunner
@@ -27,6 +29,21 @@ class Run:
 
 
 RunCli = Callable[..., Run]
+T = TypeVar("T", str, bytes)
+
+
+def snapshot(path: Path, actual: T) -> T:
+    """The committed snapshot at `path`, to compare `actual` with; with HANDOFF_UPDATE_GOLDEN=1 it is first
+    rewritten from `actual`, for every snapshot family alike (read the diff before committing it)."""
+    if os.environ.get("HANDOFF_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(actual, bytes):
+            path.write_bytes(actual)
+        else:
+            path.write_text(actual, encoding="utf-8")
+    if isinstance(actual, bytes):
+        return path.read_bytes()
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)

@@ -103,6 +103,9 @@ def test_the_report_lists_the_changes_per_rep(run_cli: RunCli, repo: Path) -> No
     text = run_cli("report", "d.yaml", "--change-control").stdout
     assert (f"\ncommitments changed after signature (git)\n  rep Rita Rep: 1\n"
             f"    D-1: 'SAP connector' added in {sha} by Rita Rep (2026-11-10)\n") in text  # fmt: skip
+    html = run_cli("report", "d.yaml", "--change-control", "--format", "html").stdout
+    assert ("<h2>Commitments changed after signature (git)</h2>\n<h3>Rep Rita Rep: 1</h3><ul>\n"
+            f"<li>D-1: &#39;SAP connector&#39; added in {sha} by Rita Rep (2026-11-10)</li>\n</ul>\n") in html
     # a commit after --as-of has not happened yet; without the flag nothing is read
     early = json.loads(run_cli("report", "d.yaml", "--change-control", "--as-of", "2026-11-08T00:00Z",
                                "--format", "json").stdout)  # fmt: skip

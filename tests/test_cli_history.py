@@ -71,9 +71,9 @@ def test_history_exits_1_when_the_newest_version_is_not_a_dossier(run_cli: RunCl
         f"{broken}  2026-11-15  Ann Lee     -      -    invalid",
         f"{third}  2026-11-14  Ann Lee     97.1   95   pass     -2.9",
     ]
-    assert run.stderr == (
-        f"{NOW}: the newest version ({broken}) is not a valid dossier; run `handoff validate {NOW}` on that version\n"
-    )
+    assert run.stderr.splitlines()[-1] == (
+        f"handoff: error: {NOW}: not a valid dossier (1 problem(s)); run `handoff validate {NOW}`")
+    assert run.stderr.splitlines()[0] == f"{NOW}:6:3: HV001 unknown-key: unknown key 'arr'"
 
 
 def test_an_invalid_version_in_the_past_does_not_fail_history(run_cli: RunCli, repo: Path) -> None:

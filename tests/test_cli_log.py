@@ -166,12 +166,10 @@ def test_result_that_would_not_validate_exits_1(run_cli: RunCli, deals_repo: Pat
 def test_invalid_dossier_is_refused(run_cli: RunCli, deals_repo: Path) -> None:
     path = deals_repo / "bad.yaml"
     path.write_text("schema: 1\ndeal: {id: D-1}\n", encoding="utf-8")
-    assert log(run_cli, path, "kickoff") == (
-        2,
-        "",
-        f"handoff: error: {path}: not a valid dossier (2 problem(s)); run `handoff validate {path}`; "
-        "nothing was written\n",
-    )
+    code, out, err = log(run_cli, path, "kickoff")
+    assert (code, out, err.splitlines()[-1]) == (
+        1, "", f"handoff: error: {path}: not a valid dossier (2 problem(s)); run `handoff validate {path}`")
+    assert err.splitlines()[0] == f"{path}:2:1: HV002 missing-key: 'account' is required in deal"
 
 
 def test_symlink_is_refused(run_cli: RunCli, deals_repo: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli
+from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli, snapshot
 
 DEALS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 SNAPSHOTS = GOLDEN / "sla"
@@ -33,8 +33,7 @@ def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
 )
 def test_examples_snapshot(run_cli: RunCli, in_examples: Path, golden: str, options: tuple[str, ...]) -> None:
     result = run_cli("sla", *DEALS, "--as-of", AS_OF, *options)
-    expected = (SNAPSHOTS / golden).read_text(encoding="utf-8")
-    assert (result.exit_code, result.stdout, result.stderr) == (1, expected, "")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, snapshot(SNAPSHOTS / golden, result.stdout), "")
 
 
 def test_json_matches_text_counts(run_cli: RunCli, in_examples: Path) -> None:

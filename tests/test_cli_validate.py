@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli
+from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli, snapshot
 
 EXPECTED = {  # file -> (passed, score)
     "enterprise-northwind.yaml": (True, 100.0),
@@ -36,8 +36,7 @@ def test_complete_examples_pass(run_cli: RunCli, in_examples: Path) -> None:
 @pytest.mark.parametrize("name", ["midmarket-acme", "strategic-globex"])
 def test_incomplete_examples_list_every_gap_with_its_line(name: str, run_cli: RunCli, in_examples: Path) -> None:
     run = run_cli("validate", f"{name}.yaml", "--as-of", AS_OF)
-    expected = (GOLDEN / "validate" / f"{name}.txt").read_text()
-    assert (run.exit_code, run.stdout, run.stderr) == (1, expected, "")
+    assert (run.exit_code, run.stdout, run.stderr) == (1, snapshot(GOLDEN / "validate" / f"{name}.txt", run.stdout), "")
 
 
 def test_explain_adds_why_under_each_finding(run_cli: RunCli, in_examples: Path) -> None:

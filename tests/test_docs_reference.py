@@ -37,9 +37,11 @@ def test_the_committed_page_is_what_the_generator_writes(page: str) -> None:
 def test_a_stale_region_is_rewritten_and_the_rest_of_the_page_kept() -> None:
     page = "Hand-written.\n\n<!-- generated: error-codes -->\n| old | table |\n<!-- /generated -->\n\nMore.\n"
     fresh = gen.regenerate(page)
-    assert fresh.startswith("Hand-written.\n\n<!-- generated: error-codes -->\n| code | name | why it is reported |\n")
+    assert fresh.startswith(
+        "Hand-written.\n\n<!-- generated: error-codes -->\n| code | name | severity | why it is reported |\n")
     assert "| old | table |" not in fresh
-    assert "| `HF002` | copied-text | an answer pasted from another deal describes that deal, not this one |" in fresh
+    row = "| `HF002` | copied-text | warning | an answer pasted from another deal describes that deal, not this one |"
+    assert row in fresh
     assert fresh.endswith("<!-- /generated -->\n\nMore.\n")
 
 

@@ -528,8 +528,8 @@ def test_found_problems_are_findings(in_workdir: Path, edit: Edit, expected: str
     run = invoke("validate", "deal.yaml", "--as-of", AS_OF, *config)
     assert run.exit_code == 1 and expected in run.stdout.splitlines(), run.stdout
     logged = invoke("log", "deal.yaml", "kickoff", "--at", "2026-11-20T10:00:00+00:00", *config)
-    assert (logged.exit_code, logged.stdout) == (2, "")
-    assert logged.stderr.startswith("handoff: error: deal.yaml: not a valid dossier")
+    assert (logged.exit_code, logged.stdout, logged.stderr.splitlines()[0]) == (1, "", expected)
+    assert logged.stderr.splitlines()[-1].startswith("handoff: error: deal.yaml: not a valid dossier")
 
 
 @pytest.mark.parametrize("command", [("validate", "deal.yaml"), ("sla", "deal.yaml"), ("report", "deal.yaml")])

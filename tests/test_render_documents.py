@@ -17,6 +17,7 @@ from handoff_cli.render.cadence import CADENCE
 from handoff_cli.render.plan import plan
 from handoff_cli.render.timeline import Schedule, first_value, next_business_day
 from handoff_cli.settings import Project, Settings
+from tests.builders import dossier
 
 NEW_YORK = ZoneInfo("America/New_York")
 US = BusinessCalendar(NEW_YORK, weekend=frozenset({5, 6}), country="US")
@@ -30,13 +31,9 @@ def _schedule(dossier: Dossier, project: Project = US_REPO) -> Schedule:
 
 
 def _dossier(**deal: object) -> Dossier:
-    data = {
-        "schema": "1",
-        "deal": {"id": "D-1", "account": "Acme", "segment": "mid-market", "signed_at": "2026-11-06T16:00:00",
-                 "csm": {"name": "Carl Csm"}, **deal},
-        "goals": {"outcomes": ["Faster replies"], "success_criteria": [{"metric": "First reply"}]},
-    }
-    return Dossier.model_validate(data)
+    goals = {"goals": {"outcomes": ["Faster replies"], "success_criteria": [{"metric": "First reply"}]}}
+    return dossier(sections=goals, **{"account": "Acme", "signed_at": "2026-11-06T16:00:00", "sales_rep": None,
+                                      "csm": {"name": "Carl Csm"}, **deal})
 
 
 def test_meeting_time_boxes_add_up() -> None:

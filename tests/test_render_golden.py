@@ -6,13 +6,12 @@ The snapshots live in tests/golden/render/<dossier>/. After an intended change, 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, EXAMPLES, GOLDEN, RunCli
+from tests.conftest import CASES, EXAMPLES, GOLDEN, RunCli, snapshot
 
 SNAPSHOTS = GOLDEN / "render"
 # US zone and holidays, so the snapshots show dates moved off weekends and public holidays
@@ -57,11 +56,7 @@ def test_rendered_document_matches_snapshot(dossier: str, document: str, run_cli
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == f"wrote {out}\n"
     rendered = _normalised(out.read_bytes())
-    snapshot = SNAPSHOTS / dossier / document
-    if os.environ.get("HANDOFF_UPDATE_GOLDEN"):
-        snapshot.parent.mkdir(parents=True, exist_ok=True)
-        snapshot.write_bytes(rendered)
-    assert rendered == snapshot.read_bytes()
+    assert rendered == snapshot(SNAPSHOTS / dossier / document, rendered)
 
 
 def test_stdout_is_the_same_document(run_cli: RunCli, deals_repo: Path) -> None:

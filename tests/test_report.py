@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.cli.report import ReportFormat
-from handoff_cli.reporters.portfolio import REPORT
-from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli
+from handoff_cli.cli.options import ReportFormat
+from handoff_cli.reporters import REPORT
+from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli, snapshot
 
 DEALS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
@@ -30,7 +30,7 @@ def test_formats_are_the_registry() -> None:
                                               ("json", "examples.json"), ("html", "examples.html")])
 def test_examples_snapshot(run_cli: RunCli, in_examples: Path, fmt: str, golden: str) -> None:
     result = run_cli("report", *DEALS, "--as-of", AS_OF, "--format", fmt)
-    expected = (GOLDEN / "report" / golden).read_text(encoding="utf-8")
+    expected = snapshot(GOLDEN / "report" / golden, result.stdout)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 
 

@@ -85,3 +85,20 @@ def test_by_csm_alone_in_text(run_cli: RunCli, portfolio: list[str]) -> None:
     assert lines[:4] == [f"handoff report by CSM as of {AS_OF} (UTC)", "", "by CSM", "  Carl CSM"]
     assert "worst deals first" not in run.stdout
     assert run_cli("report", *portfolio, "--by", "rep").exit_code == 2
+
+
+def test_by_csm_alone_as_one_html_page_and_markdown(run_cli: RunCli, portfolio: list[str]) -> None:
+    html = run_cli("report", *portfolio, "--as-of", AS_OF, "--by", "csm", "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>\n") and html.endswith("</body></html>\n")
+    assert f"<h1>Handoff report by CSM</h1><p>As of {AS_OF} (UTC).</p>\n<h3>CSM Carl CSM</h3>\n<table>" in html
+    assert "<h2>By CSM</h2>" not in html and "Worst deals first" not in html and "<h3>CSM Dana CSM</h3>" in html
+    md = run_cli("report", *portfolio, "--as-of", AS_OF, "--by", "csm", "--format", "md").stdout
+    assert md.startswith(f"# Handoff report by CSM, as of {AS_OF} (UTC)\n\n### CSM Carl CSM\n")
+
+
+def test_by_csm_takes_every_format_of_the_report() -> None:
+    from handoff_cli.cli.options import ReportFormat
+    from handoff_cli.reporters import REPORT_BY_CSM
+
+    assert sorted(REPORT_BY_CSM) == sorted(f.value for f in ReportFormat)
+    assert all(callable(REPORT_BY_CSM[f]) for f in REPORT_BY_CSM)

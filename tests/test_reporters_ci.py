@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from rich.console import Console
 
-from handoff_cli.cli.options import CheckFormat
+from handoff_cli.cli.options import FORMATS, CheckFormat
 from handoff_cli.cli.progress import progress
-from handoff_cli.reporters import FINDINGS, SCORES, SLA
+from handoff_cli.reporters import FINDINGS, REPORTERS, SCORES, SLA
 from handoff_cli.reporters.github import command
 from handoff_cli.reporters.sarif import artifact_uri
 from tests.conftest import AS_OF, EXAMPLES, ROOT, RunCli
@@ -36,6 +36,22 @@ def sarif_valid(doc: dict[str, Any]) -> None:
 def test_every_check_format_has_a_reporter() -> None:
     names = sorted(f.value for f in CheckFormat if f is not CheckFormat.AUTO)
     assert sorted(FINDINGS) == sorted(SCORES) == sorted(SLA) == names
+
+
+def test_each_name_ofs_format_choices_are_its_reporters() -> None:
+    assert sorted(FORMATS) == sorted(REPORTERS)
+    for name_of, choices in FORMATS.items():
+        assert sorted(f.value for f in choices if f.value != "auto") == sorted(REPORTERS[name_of]), name_of
+        for fmt in REPORTERS[name_of]:
+            assert callable(REPORTERS[name_of][fmt]), (name_of, fmt)
+
+
+def test_each_name_of_takes_exactly_its_formats(run_cli: RunCli) -> None:
+    for name_of, args in (("history", ("history", "x.yaml")), ("rules", ("rules",)), ("report", ("report",))):
+        run = run_cli(*args, "--format", "xml")
+        choices = ", ".join(f"'{f.value}'" for f in FORMATS[name_of])
+        assert (run.exit_code, run.stderr) == (
+            2, f"handoff: error: Invalid value for '--format' / '-f': 'xml' is not one of {choices}.\n"), name_of
 
 
 def test_workflow_command_escaping() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from handoff_cli.rules import BY_CODE, BY_NAME, RULES, customer, lookup
 from handoff_cli.rules.base import SCORED, Category
-from tests.conftest import ROOT
+from handoff_cli.rules.catalog import all_codes
+from tests.conftest import ROOT, RunCli
 
 RANGE = {c: str(i) for i, c in enumerate(SCORED, start=1)} | {Category.CONSISTENCY: "8"}
 
@@ -39,18 +41,38 @@ def test_the_rules_page_lists_every_rule() -> None:
 
 
 def test_the_errors_page_lists_every_error_code() -> None:
-    from handoff_cli.dossier.placeholders import FILLER_CODES
-    from handoff_cli.dossier.schema_check import SCHEMA_CODES
-    from handoff_cli.dossier.yaml_codes import LOAD_CODES
-    from handoff_cli.gate.change_control import CHANGE_CODES
-    from handoff_cli.gate.no_regress import RATCHET_CODES
-    from handoff_cli.gate.scoring import GATE_CODES
-    from handoff_cli.gate.waivers import WAIVER_CODES
-
     readme = (ROOT / "docs" / "errors.md").read_text()
-    codes = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES,
-             **CHANGE_CODES}
-    assert [code for code, (name, _) in codes.items() if f"| `{code}` | {name} |" not in readme] == []
+    others = [e for e in all_codes().values() if not e.is_rule]
+    assert [e.code for e in others if f"| `{e.code}` | {e.name} | {e.severity} |" not in readme] == []
+
+
+def test_the_catalog_holds_every_rule_and_every_family_of_other_codes() -> None:
+    codes = all_codes()
+    assert [r.code for r in RULES if r.code not in codes] == []
+    assert {code[:2] for code, e in codes.items() if not e.is_rule} == {"HY", "HV", "HF", "HW", "HG", "HR", "HC"}
+
+
+def test_rules_all_lists_every_code_of_the_catalog(run_cli: RunCli) -> None:
+    listed = json.loads(run_cli("rules", "--all", "--format", "json").stdout)
+    shown = [r["code"] for r in listed["rules"]] + [e["code"] for e in listed["errors"]]
+    assert shown == list(all_codes())
+    assert {"HF001", "HF002", "HW001", "HW002"} <= {e["code"] for e in listed["errors"]}
+    assert {e["code"]: e["severity"] for e in listed["errors"]}["HW001"] == "warning"
+    text = run_cli("rules", "--all").stdout
+    assert [code for code in all_codes() if f"│ {code} │" not in text] == []
+
+
+def test_rules_explains_a_code_that_is_not_a_rule(run_cli: RunCli) -> None:
+    run = run_cli("rules", "HW001")
+    assert (run.exit_code, run.stdout) == (
+        0, "HW001 waiver-expired (warning)\nwhy: an expired waiver is a gap nobody re-decided; the rule counts again\n")
+
+
+def test_sarif_describes_a_code_from_the_catalog() -> None:
+    from handoff_cli.reporters.sarif import rule_metadata
+
+    assert rule_metadata("HW002")["name"] == "waiver-unknown-rule"
+    assert rule_metadata("HS201")["name"] == "champion-named"
 
 
 def test_lookup_by_code_or_name_with_suggestion() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,26 +15,7 @@ from handoff_cli.core.sla_settings import ClockSetting, ClockTable, Owner, SlaSe
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.settings import Settings, discover
-
-SIGNED = "2026-11-09T09:00:00+00:00"  # a Monday
-
-
-def dossier(events: list[dict[str, str]] | None = None, **deal: Any) -> Dossier:
-    data: dict[str, Any] = {
-        "schema": "1",
-        "deal": {
-            "id": "D-1",
-            "account": "Initech",
-            "segment": "mid-market",
-            "signed_at": SIGNED,
-            "sales_rep": {"name": "Rita Rep"},
-            "csm": {"name": "Carl CSM"},
-            **deal,
-        },
-    }
-    if events is not None:
-        data["handoff"] = {"events": events}
-    return Dossier.model_validate(data)
+from tests.builders import dossier
 
 
 def run(d: Dossier, as_of: str, settings: Settings | None = None) -> dict[str, ClockStatus]:

@@ -14,8 +14,9 @@ import typer.main
 from typer.core import TyperGroup
 
 from handoff_cli import __version__
-from handoff_cli.cli.options import no_color
+from handoff_cli.cli.options import no_color, tell
 from handoff_cli.core.errors import HandoffError
+from handoff_cli.core.exit_codes import ExitCode
 
 # command -> (module under handoff_cli.cli, attribute): a function for a command, a Typer for a group.
 # A run imports and builds only the command it runs; --help builds them all to list them, in this order.
@@ -119,7 +120,7 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except HandoffError as exc:
-            typer.echo(f"handoff: error: {exc}", err=True)
+            tell(exc)
             raise typer.Exit(exc.exit_code) from None
         except typer.TyperException as exc:
             if not exc.format_message().strip():  # a command group without its subcommand: help, as above
@@ -171,4 +172,4 @@ def main() -> None:
         if os.environ.get("HANDOFF_DEBUG"):
             raise
         sys.stderr.write(f"handoff: internal error: {type(exc).__name__}: {exc} (HANDOFF_DEBUG=1 shows a traceback)\n")
-        sys.exit(2)
+        sys.exit(ExitCode.USAGE)

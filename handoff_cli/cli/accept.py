@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, moment, project
-from handoff_cli.core.errors import InputError
+from handoff_cli.cli.options import ConfigOpt, logged_at, project
 from handoff_cli.core.vocabulary import RejectReason
 
 REASONS = ", ".join(r.value for r in RejectReason)
@@ -51,7 +49,7 @@ def accept(
 
     Refused (exit 2, nothing written): a bad email or rating, --reject or --reason alone, an unknown reason.
 
-    Also refused: a time in the future, an invalid dossier.
+    Also refused: a time in the future. Exit 1, nothing written: an invalid dossier.
 
     Examples:
 
@@ -59,28 +57,27 @@ def accept(
 
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
-    from handoff_cli.edit.acceptance import check_time, email_value, rating_value, reason_values, review_entry
+    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.edit.acceptance import email_value, rating_value, reason_values, review_entry
     from handoff_cli.edit.record import Append
     from handoff_cli.edit.rewrite import rewrite
+    from handoff_cli.model import Dossier
 
     display = str(path)
     proj = project(config)
-    tz = proj.settings.tz
     email = email_value(by, display=display)
     score = rating_value(rating, display=display)
     reasons = reason_values(reason or [], reject=reject, display=display)
-    now = datetime.now(tz)
-    when = _when(as_of, tz, display) if as_of else now.replace(microsecond=0)
-    check_time(when, now=now, display=display)
-    item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
-    rewrite(path, proj, lambda _: Append("reviews", item, noun="review"))  # read under the lock: no review is lost
+
+    def decide(dossier: Dossier) -> Append:
+        when = logged_at(as_of, deal_zone(proj.settings, dossier.deal), option="--as-of", display=display,
+                         what="record a review once it is made")
+        item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
+        return Append("reviews", item, noun="review")
+
+    # read under the lock, so no other review is lost
+    item = rewrite(path, proj, decide).item
+    when = item["at"]
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
     typer.echo(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 
-
-def _when(value: str, tz: tzinfo, display: str) -> datetime:
-    """--as-of, with a bad value reported as one line like every other refusal of this command."""
-    try:
-        return moment(value, tz)
-    except typer.BadParameter as exc:
-        raise InputError(f"--as-of {exc.message}", path=display) from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +22,7 @@ def history(
 
     Every version is scored with today's rules and settings, so a change in the score is a change in the dossier.
 
-    Exit 0; exit 1 when the newest committed version is not a valid dossier.
+    Exit 0; exit 1 when the newest committed version is not a valid dossier (its findings on stderr).
 
     Exit 2 outside a git repository or for a file no commit touches.
 
@@ -35,20 +34,15 @@ def history(
     """
     from handoff_cli.gate.checks import Checker
     from handoff_cli.gate.score_history import history as scored
-    from handoff_cli.reporters.history import document, text_lines
+    from handoff_cli.reporters import HISTORY
 
     proj = project(config)
     when = moment(as_of, proj.settings.tz)
     points = scored(path, Checker.create(proj, as_of=when))
-    out = console()
-    if format is Format.JSON:
-        out.out(json.dumps(document(points, path=str(path), as_of=when.isoformat()), indent=2), highlight=False)
-    else:
-        out.out("\n".join(text_lines(points)), highlight=False)
-    if points and not points[0].result.valid:
-        typer.echo(
-            f"{path}: the newest version ({points[0].version.short}) is not a valid dossier; "
-            f"run `handoff validate {path}` on that version",
-            err=True,
-        )
-        raise typer.Exit(1)
+    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat())
+    if points and not points[0].result.valid:  # said like any invalid dossier: its findings, then one line
+        from handoff_cli.core.errors import DossierInvalid
+        from handoff_cli.core.findings import Severity
+
+        newest = points[0].result
+        raise DossierInvalid(path, [f for f in newest.findings if f.severity is Severity.ERROR])

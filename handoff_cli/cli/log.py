@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ConfigOpt, logged_at, project
 
 
 def log(
@@ -49,13 +48,13 @@ def log(
 
     Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 
-    Refused (exit 2, nothing written): an unknown event, a time in the future, an invalid dossier.
+    Refused (exit 2, nothing written): an unknown event, a time in the future.
 
     Also refused unless --force is given: a time before the signature, an event already logged.
 
     An outcome is also refused on an unsigned deal, and after a churn or a second survey or churn without --force.
 
-    Exit 1, nothing written, if the dossier would not validate with the event in it.
+    Exit 1, nothing written: an invalid dossier, or one that would not validate with the event in it.
 
     Examples:
 
@@ -73,7 +72,7 @@ def log(
         log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
-    from handoff_cli.clocks.businessdays import deal_tz
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.edit.eventlog import check_event, entry, event_name
     from handoff_cli.edit.record import Append
     from handoff_cli.edit.rewrite import rewrite
@@ -83,10 +82,9 @@ def log(
     name = event_name(event, display=str(path))
 
     def decide(dossier: Dossier) -> Append:
-        tz = deal_tz(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
-        now = datetime.now(tz)
-        when = moment(at, tz) if at else now.replace(microsecond=0)
-        check_event(dossier, name, when, now=now, tz=tz, force=force, display=str(path))
+        when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
+                         what="log an event once it has happened", signed=dossier.deal.signed_at, force=force)
+        check_event(dossier, name, force=force, display=str(path))
         return Append("events", entry(name, when, by=by, note=note), noun="event")
 
     when = rewrite(path, proj, decide).item["at"]

@@ -6,12 +6,11 @@ writes under handoff.outcomes through the same locked, proven, atomic writer as 
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import typer
 
-from handoff_cli.cli.options import moment, project
+from handoff_cli.cli.options import logged_at, project
 from handoff_cli.core.errors import InputError
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.model.progress import EventName
@@ -53,6 +52,7 @@ def log_outcome(
     force: bool,
     config: Path | None,
 ) -> None:
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
     from handoff_cli.edit.record import Append
     from handoff_cli.edit.rewrite import rewrite
@@ -62,14 +62,14 @@ def log_outcome(
     kind = OutcomeKind(event)
     detail = details(kind, rating=rating, value=value, amount=amount, display=display)
     proj = project(config)
-    tz = proj.settings.tz
-    now = datetime.now(tz)
-    when = moment(at, tz) if at else now.replace(microsecond=0)
 
     def decide(dossier: Dossier) -> Append:
-        check_outcome(dossier, kind, when, now=now, tz=tz, force=force, display=display)
+        zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
+        when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
+                         signed=dossier.deal.signed_at, force=force)
+        check_outcome(dossier, kind, zone=zone, force=force, display=display)
         return Append("outcomes", outcome_entry(kind, when, detail, by=by, note=note), noun="outcome")
 
-    rewrite(path, proj, decide)  # under the file's lock, so no other writer's outcome is lost
+    when = rewrite(path, proj, decide).item["at"]  # under the file's lock, so no other writer's outcome is lost
     shown = "".join(f" {k} {v}" for k, v in detail.items())
     typer.echo(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

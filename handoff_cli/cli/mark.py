@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from handoff_cli.cli.options import ConfigOpt, moment, project
+from handoff_cli.cli.options import ConfigOpt, logged_at, project
 from handoff_cli.core.errors import InputError
 
 
@@ -51,6 +51,8 @@ def mark(
 
     Also refused unless --force is given: a time before the signature, the status the item already has.
 
+    Exit 1, nothing written: an invalid dossier, or one that would not validate with the new status.
+
     Examples:
 
       handoff mark deals/acme.yaml commitments "Shopify Plus" done --at 2027-01-12 --by "Kofi Mensah"
@@ -59,8 +61,7 @@ def mark(
 
       handoff mark deals/acme.yaml risks "Nobody on our side" mitigated
     """
-    from handoff_cli.clocks.businessdays import deal_tz
-    from handoff_cli.edit.eventlog import check_time
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.edit.marking import find, section_named, status_named, status_values
     from handoff_cli.edit.record import SetKeys
     from handoff_cli.edit.rewrite import rewrite
@@ -74,10 +75,9 @@ def mark(
     found: list[str] = []
 
     def decide(dossier: Dossier) -> SetKeys:
-        tz = deal_tz(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
-        now = datetime.now(tz)
-        when = moment(at, tz) if at else now.replace(microsecond=0)
-        check_time(dossier, when, now=now, tz=tz, force=force, what="a status change", display=display)
+        # --at without an offset, and now, in the deal's own zone; checked as every logged time is
+        when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=display,
+                         what="log a status change once it has happened", signed=dossier.deal.signed_at, force=force)
         items = chosen.items(dossier)
         index = find(chosen, items, title, display=display)
         values = status_values(items[index], wanted, at=when, by=by, due=new_due, force=force, display=display)

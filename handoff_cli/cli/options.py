@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handoff_cli.core.errors import HandoffError, InputError
+from handoff_cli.core.moments import aware, zone_name
 from handoff_cli.core.vocabulary import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:
@@ -42,6 +44,20 @@ class CheckFormat(StrEnum):
             return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         return self.value
 
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    HTML = "html"
+
+
+# command -> its --format choices: the keys of reporters.REPORTERS[command] (auto aside), which a test keeps
+# equal; declared rather than built from the registry, so Typer shows them and mypy checks every use
+FORMATS: dict[str, type[StrEnum]] = {
+    "validate": CheckFormat, "score": CheckFormat, "sla": CheckFormat, "report": ReportFormat,
+    "history": Format, "rules": Format,
+}  # fmt: skip
 
 Paths = Annotated[
     list[Path] | None,
@@ -115,7 +131,7 @@ def _relative(path: Path, here: Path) -> Path:
 
 
 def moment(value: str | None, tz: tzinfo) -> datetime:
-    """--as-of and --at values: ISO 8601, read in the configured timezone when they carry no offset."""
+    """--as-of and --at values: ISO 8601, read in `tz` when they carry no offset."""
     if value is None:
         return datetime.now(tz).replace(microsecond=0)  # printed in reports: seconds are precise enough
     try:
@@ -124,7 +140,35 @@ def moment(value: str | None, tz: tzinfo) -> datetime:
         raise typer.BadParameter(f"'{value}' is not an ISO 8601 date or date-time, e.g. 2026-11-23T09:00") from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise typer.BadParameter(f"'{value}': the year must be between {FIRST_YEAR} and {LAST_YEAR}")
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    return aware(parsed, tz)
+
+
+def logged_at(
+    value: str | None, zone: tzinfo, *, option: str, what: str, display: str, signed: datetime | None = None,
+    force: bool = False,
+) -> datetime:
+    """When a logged event, outcome or review happened: `option`'s value (default now) in the deal's `zone`,
+    checked by the one time check; a value without an offset gets a warning naming the zone it was read in."""
+    from handoff_cli.edit.logged_time import check_time
+
+    now = datetime.now(zone)
+    try:
+        when = moment(value, zone) if value else now.replace(microsecond=0)
+    except typer.BadParameter as exc:  # one line, like every other refusal of a writer
+        raise InputError(f"{option} {exc.message}", path=display) from None
+    if value and datetime.fromisoformat(value).tzinfo is None:
+        typer.echo(f"handoff: warning: {option} {value} has no offset; read in {zone_name(zone)}, "
+                   "the deal's time zone", err=True)
+    check_time(when, now=now, signed=aware(signed, zone) if signed else None, force=force, what=what,
+               option=option, display=display)
+    return when
+
+
+def tell(exc: HandoffError) -> None:
+    """An error as the user sees it on stderr, the same for every command: the boundary's, and `sla`'s and
+    `report`'s for each file they skip (an invalid dossier's finding lines, then one line)."""
+    for line in exc.lines():
+        typer.echo(line, err=True)
 
 
 def no_color() -> bool:

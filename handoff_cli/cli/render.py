@@ -79,7 +79,7 @@ def intro(
 
       handoff render intro deals/acme.yaml --from csm --format eml --out acme-intro.eml
     """
-    from handoff_cli.clocks.businessdays import deal_tz
+    from handoff_cli.core.moments import deal_zone
     from handoff_cli.render import documents, eml, engine, needs
 
     proj = project(config)
@@ -92,7 +92,7 @@ def intro(
         steps.emit(engine.render(env, chosen, context), out, force, proj)
         return
     writer, copied = (view.csm, view.rep) if sender is Sender.CSM else (view.rep, view.csm)
-    stamp = moment(date, deal_tz(proj.settings, dossier.deal))
+    stamp = moment(date, deal_zone(proj.settings, dossier.deal))
     text = eml.message(sender=writer, to=view.champion, cc=copied,
                        subject=engine.render(env, chosen, context, block="subject"),
                        body=engine.render(env, chosen, context, block="body"), date=stamp,

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from handoff_cli.core.exit_codes import ExitCode
+
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -19,20 +21,15 @@ if TYPE_CHECKING:
 
 def dossier(deal: Path, proj: Project, required: Iterable[Need], by: str) -> Dossier:
     """The valid dossier, or exit 1 with one line per finding or per field the document needs but lacks."""
-    from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+    from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.render import needs
 
-    try:
-        dossier, _ = load_dossier(deal, proj)
-    except DossierInvalid as exc:
-        for finding in exc.findings:
-            typer.echo(finding.text(), err=True)
-        raise typer.Exit(1) from None
+    dossier, _ = load_dossier(deal, proj)  # an invalid one ends at the boundary, as for every command
     gaps = needs.missing(dossier, required)
     for field in gaps:
         typer.echo(f"{deal}: {field} is required by {by}", err=True)
     if gaps:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FINDINGS)
     return dossier
 
 

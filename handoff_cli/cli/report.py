@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,11 +16,14 @@ from handoff_cli.cli.options import (
     ForceOpt,
     OutOpt,
     Paths,
+    ReportFormat,
     console,
     dossier_paths,
     moment,
     project,
+    tell,
 )
+from handoff_cli.core.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,13 +31,6 @@ if TYPE_CHECKING:
 
 class ReportBy(StrEnum):
     CSM = "csm"
-
-
-class ReportFormat(StrEnum):
-    TEXT = "text"
-    MD = "md"
-    JSON = "json"
-    HTML = "html"
 
 
 def report(
@@ -92,22 +89,25 @@ def report(
     from handoff_cli.portfolio.facts import collect
     from handoff_cli.portfolio.outcomes import known_outcomes
     from handoff_cli.portfolio.signature_quality import quality_at_signature
-    from handoff_cli.reporters.portfolio import BY_CSM, REPORT
+    from handoff_cli.reporters import REPORT, REPORT_BY_CSM
 
     proj = project(config)
     targets = dossier_paths(paths, proj)
     portfolio = collect(targets, proj, as_of=moment(as_of, proj.settings.tz))
+    show: Callable[[Console], None]
     if by is ReportBy.CSM:
-        doc, writer = csm_document(portfolio), BY_CSM[format]
+        show = partial(REPORT_BY_CSM[format], csm_document(portfolio))
     else:
         quality = quality_at_signature(known_outcomes(portfolio), proj, as_of=portfolio.as_of)
-        doc, writer = document(portfolio, quality=quality, change_control=change_control), REPORT[format]
+        show = partial(REPORT[format], document(portfolio, quality=quality, change_control=change_control))
     if out is None:
-        writer(doc, console())
+        show(console())
     else:
-        _write(out, force, lambda target: writer(doc, target))
+        _write(out, force, show)
+    for skipped in portfolio.invalid:
+        tell(skipped)
     if portfolio.invalid:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.FINDINGS)
 
 
 def _write(out: Path, force: bool, report: Callable[[Console], None]) -> None:

@@ -17,6 +17,7 @@ from handoff_cli.cli.options import (
     dossier_paths,
     moment,
     project,
+    tell,
 )
 
 
@@ -62,4 +63,6 @@ def sla(
     result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), items=not clocks_only)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
+    for skipped in result.invalid:
+        tell(skipped)
     raise typer.Exit(result.exit_code)

@@ -9,6 +9,7 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 from handoff_cli.core.errors import ConfigError
+from handoff_cli.core.moments import deal_zone
 from handoff_cli.model.deal import Deal
 from handoff_cli.model.region import split_holidays
 from handoff_cli.settings import Settings
@@ -62,11 +63,6 @@ class BusinessCalendar:
         return sign * count
 
 
-def deal_tz(settings: Settings, deal: Deal | None = None) -> ZoneInfo:
-    """The deal's own time zone (deal.timezone) if it names one, else the repo's (handoff.toml)."""
-    return ZoneInfo(deal.timezone) if deal is not None and deal.timezone else settings.tz
-
-
 def calendar_for(settings: Settings, deal: Deal | None = None) -> BusinessCalendar:
     """The business calendar a deal's dates are computed in: deal.timezone and deal.holidays, where the
     dossier gives them, override the repo's timezone, country and subdivision."""
@@ -74,5 +70,5 @@ def calendar_for(settings: Settings, deal: Deal | None = None) -> BusinessCalend
     if deal is not None and deal.holidays:
         country, subdivision = split_holidays(deal.holidays)
     return BusinessCalendar(
-        deal_tz(settings, deal), weekend=frozenset(settings.weekend), country=country, subdivision=subdivision
+        deal_zone(settings, deal), weekend=frozenset(settings.weekend), country=country, subdivision=subdivision
     )

@@ -9,7 +9,9 @@ from enum import StrEnum
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
 from handoff_cli.clocks.overdue import Late
-from handoff_cli.core.findings import EXIT_FINDINGS, EXIT_OK
+from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.exit_codes import ExitCode
+from handoff_cli.core.moments import local
 from handoff_cli.core.sla_settings import Owner, Unit
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
@@ -58,14 +60,14 @@ class SlaResult:
     timezone: str
     rows: list[ClockStatus] = field(default_factory=list)
     unsigned: list[str] = field(default_factory=list)  # deals whose clocks have not started (no signature)
-    invalid: list[str] = field(default_factory=list)  # one line each: the file and why it was skipped
+    invalid: list[DossierInvalid] = field(default_factory=list)  # the files skipped, each with its findings
     showing: frozenset[Status] | None = None  # None: every status
     overdue: list[Late] | None = None  # None: clocks only (--clocks-only); else the items past due and owed
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         breached = any(r.status is Status.BREACHED for r in self.rows)
-        return EXIT_FINDINGS if breached or self.invalid or self.overdue else EXIT_OK
+        return ExitCode.FINDINGS if breached or self.invalid or self.overdue else ExitCode.OK
 
     def only(self, statuses: frozenset[Status]) -> SlaResult:
         """The same result, showing only some statuses (--only); counts and the exit code still cover all."""
@@ -103,8 +105,7 @@ def evaluate(
     progress = dossier.handoff
 
     def aware(moment: datetime) -> datetime:
-        # naive timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)
-        return (moment if moment.tzinfo else moment.replace(tzinfo=cal.tz)).astimezone(cal.tz)
+        return local(moment, cal.tz)  # the calendar's zone is the deal's
 
     people = {Owner.REP: deal.sales_rep, Owner.CSM: deal.csm}
     csm = {deal.csm.name, *([str(deal.csm.email)] if deal.csm.email else [])} if deal.csm else set()

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from handoff_cli.clocks.businessdays import calendar_for, deal_tz
+from handoff_cli.clocks.businessdays import calendar_for
 from handoff_cli.clocks.clocks import clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, evaluate, signed
 from handoff_cli.clocks.overdue import overdue, owed_items
-from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.moments import deal_zone
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand
 from handoff_cli.settings import Project
@@ -43,13 +45,13 @@ def sla_table(paths: Sequence[Path], project: Project, *, as_of: datetime, items
         try:
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
-            result.invalid.append(str(exc))
+            result.invalid.append(exc)
             continue
         if not signed(dossier):
             result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
         result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
         if result.overdue is not None and signed(dossier):
-            today = as_of.astimezone(deal_tz(project.settings, dossier.deal)).date()
+            today = as_of.astimezone(deal_zone(project.settings, dossier.deal)).date()
             result.overdue.extend(overdue(owed_items(dossier, path=str(path)), today))
     result.rows.sort(key=ClockStatus.sort_key)
     if result.overdue:

@@ -1,16 +1,18 @@
-"""Errors that stop a command. Each prints as one line and exits 2; findings are not errors."""
+"""Errors that stop a command. Each prints as one line and exits 2, except an invalid dossier, which prints
+its findings and exits 1 (the file's problem, not the call's); findings are not errors."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-USAGE_EXIT = 2
+from handoff_cli.core.exit_codes import ExitCode
+from handoff_cli.core.findings import Finding
 
 
 class HandoffError(Exception):
     """A problem with how the tool was called or what it was pointed at."""
 
-    exit_code = USAGE_EXIT
+    exit_code: ExitCode = ExitCode.USAGE
 
     def __init__(self, message: str, *, path: Path | str | None = None, line: int | None = None) -> None:
         super().__init__(message)
@@ -24,6 +26,10 @@ class HandoffError(Exception):
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return where + self.message
 
+    def lines(self) -> list[str]:
+        """What the user sees on stderr: printed by the boundary, and by `sla` and `report` for a file they skip."""
+        return [f"handoff: error: {self}"]
+
 
 class ConfigError(HandoffError):
     """handoff.toml (or [tool.handoff]) is unreadable or holds an unknown or ill-typed setting."""
@@ -35,3 +41,16 @@ class InputError(HandoffError):
 
 class WriteError(HandoffError):
     """A file could not be written, or would be overwritten without --force."""
+
+
+class DossierInvalid(HandoffError):
+    """The file is not a valid dossier; `findings` (its errors) say why."""
+
+    exit_code = ExitCode.FINDINGS
+
+    def __init__(self, path: Path | str, findings: list[Finding]) -> None:
+        super().__init__(f"not a valid dossier ({len(findings)} problem(s)); run `handoff validate {path}`", path=path)
+        self.findings = findings
+
+    def lines(self) -> list[str]:
+        return [*(f.text() for f in self.findings), *super().lines()]

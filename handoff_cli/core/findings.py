@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
+from handoff_cli.core.exit_codes import ExitCode
 
 
 class Severity(StrEnum):
@@ -104,5 +103,5 @@ class CheckResult:
     files: list[FileResult] = field(default_factory=list)
 
     @property
-    def exit_code(self) -> int:
-        return EXIT_OK if all(f.passed for f in self.files) else EXIT_FINDINGS
+    def exit_code(self) -> ExitCode:
+        return ExitCode.OK if all(f.passed for f in self.files) else ExitCode.FINDINGS

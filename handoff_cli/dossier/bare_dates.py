@@ -6,13 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import dotted
 from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.positions import Positions
-from handoff_cli.dossier.schema_check import SCHEMA_CODES
 
 CODE = "HV014"
-NAME, WHY = SCHEMA_CODES[CODE]
+NAME, WHY = CODES[CODE].name, CODES[CODE].why
 _BARE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

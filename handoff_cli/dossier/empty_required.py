@@ -10,11 +10,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import Finding, Severity
-from handoff_cli.dossier.placeholders import FILLER_CODES
 from handoff_cli.dossier.positions import Positions
-from handoff_cli.dossier.schema_check import SCHEMA_CODES
 from handoff_cli.model import Dossier
 
 # each round empties at least one more part, and no dossier nests deeper than max_depth; this only bounds a bug
@@ -137,7 +136,7 @@ def _said(
     if placeholder is not None:
         return replace(placeholder, severity=severity, message=f"{placeholder.message}; {effect}")
     code = "HF001" if severity is Severity.WARNING else "HV010"
-    name, why = {**FILLER_CODES, **SCHEMA_CODES}[code]
+    name, why = CODES[code].name, CODES[code].why
     line, col = positions.value(origin)
     message = f"{dotted(origin)} is empty; {effect}"
     return Finding(code, name, severity, display, line, col, dotted(origin), message, why)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from handoff_cli.core.errors import HandoffError, InputError
+from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.field_paths import dotted
-from handoff_cli.core.findings import EXIT_FINDINGS, Finding, Severity
+from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.bare_dates import bare_dates
 from handoff_cli.dossier.empty_required import explain, settle
 from handoff_cli.dossier.placeholders import patterns, strip_filler
@@ -17,16 +17,6 @@ from handoff_cli.dossier.schema_check import validate
 from handoff_cli.dossier.yaml_codes import Loaded
 from handoff_cli.model import Dossier
 from handoff_cli.settings import Project
-
-
-class DossierInvalid(HandoffError):
-    """The file is not a valid dossier; `findings` say why. Exits 1: it is the file's problem, not the call's."""
-
-    exit_code = EXIT_FINDINGS
-
-    def __init__(self, path: Path | str, findings: list[Finding]) -> None:
-        super().__init__(f"not a valid dossier ({len(findings)} problem(s)); run `handoff validate {path}`", path=path)
-        self.findings = findings
 
 
 class Parsed(NamedTuple):

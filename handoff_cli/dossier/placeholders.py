@@ -9,14 +9,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.positions import Positions
-
-FILLER_CODES: dict[str, tuple[str, str]] = {
-    "HF001": ("placeholder", "a placeholder passes a required-field gate but tells the CSM nothing"),
-    "HF002": ("copied-text", "an answer pasted from another deal describes that deal, not this one"),
-}
 
 _BLANKS = re.compile("[-\u2013\u2014?.\u2026_*/\\s]+")  # dashes, dots, ellipsis, question marks
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -47,7 +43,7 @@ def strip_filler(data: Any, positions: Positions, patterns: frozenset[str], disp
     def walk(value: Any, path: FieldPath) -> Any:
         if isinstance(value, str) and is_filler(value, patterns):
             line, col = positions.value(path)
-            name, why = FILLER_CODES["HF001"]
+            name, why = CODES["HF001"].name, CODES["HF001"].why
             message = f"{dotted(path)}: {value.strip()!r} is a placeholder, counted as not answered"
             found.append(Finding("HF001", name, Severity.WARNING, display, line, col, dotted(path), message, why))
             return None

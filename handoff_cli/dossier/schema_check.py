@@ -7,29 +7,11 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import choices_at, did_you_mean, dotted, keys_at, sections_with
 from handoff_cli.core.findings import Finding, Severity
 from handoff_cli.dossier.yaml_codes import Loaded
 from handoff_cli.model import Dossier
-
-# code -> (name, why); listed by `handoff rules --all` and in the README's error table
-SCHEMA_CODES: dict[str, tuple[str, str]] = {
-    "HV001": ("unknown-key", "a mistyped key is an answer nobody will ever read"),
-    "HV002": ("missing-key", "the dossier cannot be read without it"),
-    "HV003": ("invalid-choice", "enums keep reports and playbooks comparable across deals"),
-    "HV004": ("invalid-date", "SLA clocks and plans are computed from these dates"),
-    "HV005": ("invalid-number", "money and metrics are numbers so they can be compared and summed"),
-    "HV006": ("invalid-email", "the intro email and calendar invites are addressed from these"),
-    "HV007": ("wrong-type", "a value in the wrong shape is usually a mis-indented block"),
-    "HV008": ("invalid-boolean", "a yes/no field must say yes or no"),
-    "HV009": ("unsupported-schema", "the dossier format is versioned so files can evolve safely"),
-    "HV010": ("empty-value", "an empty answer is not an answer"),
-    "HV011": ("invalid-value", "the value does not have the form this field needs"),
-    "HV012": ("line-break", "names, ids and notes go into mail headers, calendar entries and table rows"),
-    "HV013": ("control-character", "an invisible control character changes what a terminal or mail client shows"),
-    # a warning, not an error: see dossier/bare_dates.py
-    "HV014": ("date-without-time", "a moment written as a bare date means midnight, so its clock looks early or late"),
-}
 
 _DATE = {
     "date_parsing",
@@ -87,7 +69,7 @@ def _finding(loaded: Loaded, display: str, err: ErrorDetails) -> Finding:
         line, col = loaded.positions.locate(loc)
     else:
         line, col = loaded.positions.value(loc)
-    name, why = SCHEMA_CODES[code]
+    name, why = CODES[code].name, CODES[code].why
     return Finding(code, name, Severity.ERROR, display, line, col, field, message, why)
 
 

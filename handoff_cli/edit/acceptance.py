@@ -1,7 +1,7 @@
 """`handoff accept`: the CSM's acceptance or rejection checked flag by flag and turned into one review entry.
 
 Every refusal here is a usage error (exit 2) raised before the dossier is read, so a mistyped flag never
-touches the file.
+touches the file; the review's time is checked by edit/logged_time.py once the deal's zone is known.
 """
 
 from __future__ import annotations
@@ -51,11 +51,6 @@ def reason_values(values: Sequence[str], *, reject: bool, display: str) -> list[
             raise InputError(f"unknown reason '{value}'{hint}", path=display)
         reasons.append(RejectReason(value))
     return list(dict.fromkeys(reasons))  # a reason given twice is still one reason
-
-
-def check_time(at: datetime, *, now: datetime, display: str) -> None:
-    if at > now:
-        raise InputError(f"--as-of {at.isoformat()} is in the future; record a review once it is made", path=display)
 
 
 def review_entry(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import Any
 
 from handoff_cli.core.errors import InputError
@@ -20,27 +20,8 @@ def event_name(value: str, *, display: str) -> EventName:
         raise InputError(f"unknown event '{value}'{hint}", path=display) from None
 
 
-def check_time(dossier: Dossier, at: datetime, *, now: datetime, tz: tzinfo, force: bool, what: str,
-               display: str) -> None:
-    """What every logged item is refused for: a future time always; a time before signature unless --force."""
-    if at > now:
-        raise InputError(f"--at {at.isoformat()} is in the future; log {what} once it has happened", path=display)
-    signed = dossier.deal.signed_at
-    if signed is not None and not force:
-        signed = signed if signed.tzinfo else signed.replace(tzinfo=tz)
-        if at < signed:
-            raise InputError(
-                f"--at {at.isoformat()} is before the signature ({signed.isoformat()}); "
-                "pass --force if it really happened before close",
-                path=display,
-            )
-
-
-def check_event(
-    dossier: Dossier, event: EventName, at: datetime, *, now: datetime, tz: tzinfo, force: bool, display: str
-) -> None:
-    """The refusals: a future time always; before signature or already logged unless --force."""
-    check_time(dossier, at, now=now, tz=tz, force=force, what="an event", display=display)
+def check_event(dossier: Dossier, event: EventName, *, force: bool, display: str) -> None:
+    """Refused unless --force: an event already logged (its time is checked by edit/logged_time.py)."""
     earlier = dossier.handoff.first(event) if dossier.handoff else None
     if earlier is not None and not force:
         message = f"{event.value} is already logged at {earlier.at.isoformat()}; pass --force to log it again"

@@ -11,8 +11,8 @@ from typing import Any
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.moments import aware
 from handoff_cli.edit.acceptance import rating_value
-from handoff_cli.edit.eventlog import check_time
 from handoff_cli.model import Dossier
 from handoff_cli.model.outcomes import DETAIL_OF, REQUIRED, Health, OutcomeKind
 
@@ -60,20 +60,14 @@ def _amount(text: str, *, display: str) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def check_outcome(
-    dossier: Dossier, kind: OutcomeKind, at: datetime, *, now: datetime, tz: tzinfo, force: bool, display: str
-) -> None:
-    """The refusals: a future time or an unsigned deal always; before signature or a repeat unless --force."""
-    check_time(dossier, at, now=now, tz=tz, force=force, what="an outcome", display=display)
+def check_outcome(dossier: Dossier, kind: OutcomeKind, *, zone: tzinfo, force: bool, display: str) -> None:
+    """The refusals besides the time's (edit/logged_time.py): an unsigned deal always; a repeat unless --force."""
     if dossier.deal.signed_at is None:
         raise InputError("deal.signed_at is not set; outcomes are logged for signed deals", path=display)
     if force:
         return
-    # earliest first, whatever the order in the file; naive times are read in the configured timezone
-    logged = sorted(
-        (dossier.handoff.outcomes or []) if dossier.handoff else [],
-        key=lambda o: o.at if o.at.tzinfo else o.at.replace(tzinfo=tz),
-    )
+    # earliest first, whatever the order in the file; naive times are in the deal's zone
+    logged = sorted((dossier.handoff.outcomes or []) if dossier.handoff else [], key=lambda o: aware(o.at, zone))
     if kind in ONCE and (same := [o for o in logged if o.outcome is kind]):
         raise InputError(
             f"{kind.value} is already logged at {same[0].at.isoformat()}; pass --force to log it again", path=display

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from handoff_cli.core.errors import HandoffError
-from handoff_cli.core.findings import EXIT_FINDINGS
+from handoff_cli.core.exit_codes import ExitCode
 from handoff_cli.dossier.reader import load_text
 from handoff_cli.dossier.schema_check import validate
 from handoff_cli.edit.insert import append_item
@@ -23,7 +23,7 @@ Data = dict[str, Any]
 class NotRecorded(HandoffError):
     """The dossier would not be valid with the change in it; nothing is written. Exits 1, like a finding."""
 
-    exit_code = EXIT_FINDINGS
+    exit_code = ExitCode.FINDINGS
 
 
 class Change(Protocol):

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from handoff_cli.core.field_paths import texts
+from handoff_cli.core.moments import aware
 
 _DATELIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EPOCH = re.compile(r"\d{9,11}(\.\d+)?")  # the schema also reads a date-time written as Unix seconds
@@ -36,7 +37,7 @@ def _flips(text: str, tz: tzinfo) -> Iterator[float]:
     """Every moment at which a comparison with a date or time in the file can change its answer.
 
     A date counts from the start of its day and of the next (a waiver `expires` on its last day);
-    a date-time at its own moment, read in `tz` when it has no offset, as the schema reads it."""
+    a date-time at its own moment, read in `tz` (the deal's zone) when it has no offset."""
     if _EPOCH.fullmatch(text):
         yield float(text)
     elif _DATELIKE.match(text):
@@ -52,4 +53,4 @@ def _flips(text: str, tz: tzinfo) -> Iterator[float]:
                 moment = datetime.fromisoformat(text)
             except ValueError:
                 return
-            yield (moment if moment.tzinfo else moment.replace(tzinfo=tz)).timestamp()
+            yield aware(moment, tz).timestamp()

@@ -179,11 +179,11 @@ def entry_for(checker: Checker, index: int, name: str) -> tuple[int, str | None,
     path = Path(name)
     # read again rather than trusting the first read: the cache must key the bytes that were checked
     raw, digest = _read(path, checker.project.settings.max_file_bytes)
-    result, data, positions = checker.inspect(path, name, raw)
+    result, data, positions, zone = checker.inspect(path, name, raw)
     found: list[Print] = []
     after, until = FOREVER
     if data is not None:  # a file that could not be read says so whenever it is checked
-        after, until = window(data, checker.ctx.as_of, checker.ctx.tz)
+        after, until = window(data, checker.ctx.as_of, zone)
     if positions is not None and result.score is not None:
         found = fingerprints(data, positions, checker.ctx.min_words)
     return index, digest, dump(result, found, after, until)

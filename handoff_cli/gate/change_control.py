@@ -19,12 +19,6 @@ from ruamel.yaml.error import YAMLError
 from handoff_cli.repo.git_changed import GitError
 from handoff_cli.repo.git_history import Version, repo_root, show, versions
 
-CHANGE_CODES: dict[str, tuple[str, str]] = {
-    "HC001": (
-        "changed-after-signature",
-        "a commitment added or changed after signature without CS is a promise CS never saw (sales bypassing CS)",
-    ),
-}
 Item = dict[str, Any]
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from handoff_cli.core.findings import FileResult, Finding
+from handoff_cli.core.moments import deal_zone
 from handoff_cli.dossier.for_commands import parse
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.gate.policy import Applied, build
@@ -20,11 +21,13 @@ from handoff_cli.settings import Project
 
 
 class Inspection(NamedTuple):
-    """A check's result, with what was read: the answers as typed and where each one is."""
+    """A check's result, with what was read: the answers as typed, where each one is, and the zone its naive
+    times were read in (the deal's, or the repo's when the file is no dossier)."""
 
     result: FileResult
     data: Any
     positions: Positions | None
+    zone: tzinfo
 
 
 @dataclass(frozen=True)
@@ -49,21 +52,22 @@ class Checker:
         display = display or str(path)
         dossier, positions, found, data, typed = parse(path, display, self.project, raw)
         if dossier is None or positions is None:
-            return Inspection(FileResult(display, found), data, typed)
+            return Inspection(FileResult(display, found), data, typed, self.ctx.tz)
         result = self.check_dossier(dossier, positions, display)
         result.findings = sorted([*result.findings, *found], key=_order)
-        return Inspection(result, data, typed)
+        return Inspection(result, data, typed, deal_zone(self.project.settings, dossier.deal))
 
     def check_dossier(self, dossier: Dossier, positions: Positions, display: str) -> FileResult:
         settings = self.project.settings
         segment, stage = dossier.deal.segment, dossier.deal.effective_stage
         min_score = self.min_score if self.min_score is not None else settings.min_score_for(segment, stage)
-        today = self.ctx.as_of.astimezone(self.ctx.tz).date()
+        ctx = replace(self.ctx, tz=deal_zone(settings, dossier.deal))
+        today = ctx.as_of.astimezone(ctx.tz).date()
         waived, findings = sort_waivers(dossier, today, positions, display)
         score, missed = evaluate(
             dossier,
             self.plan[segment],
-            self.ctx,
+            ctx,
             positions=positions,
             display=display,
             waived=frozenset(w.code for w in waived),

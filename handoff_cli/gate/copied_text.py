@@ -16,9 +16,9 @@ from collections.abc import Collection, Iterable, Sequence
 from hashlib import blake2b
 from typing import Any
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import pattern, texts
 from handoff_cli.core.findings import Finding, Severity
-from handoff_cli.dossier.placeholders import FILLER_CODES
 from handoff_cli.dossier.positions import Positions
 
 # A repeat of a short answer can be a coincidence; a pasted paragraph is not.
@@ -79,7 +79,7 @@ class CopyIndex:
             if self._file[k] not in files:
                 files.append(self._file[k])
         found: dict[int, list[Finding]] = {}
-        name, why = FILLER_CODES["HF002"]
+        name, why = CODES["HF002"].name, CODES["HF002"].why
         for k in at:
             index, field = self._file[k], self._fields[self._field[k]]
             others = [i for i in holders[self._digest[k]] if i != index]

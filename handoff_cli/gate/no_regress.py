@@ -11,19 +11,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.findings import CheckResult, Finding, Severity
 from handoff_cli.gate.checks import Checker
 from handoff_cli.gate.score_history import score_version
 from handoff_cli.repo.git_changed import compare_base
 from handoff_cli.repo.git_history import renamed, show
 from handoff_cli.settings import Project
-
-RATCHET_CODES: dict[str, tuple[str, str]] = {
-    "HR001": (
-        "score-regressed",
-        "an edit that makes a handoff less complete than it was takes back context CS already had",
-    ),
-}
 
 
 def add_regressions(
@@ -33,7 +27,7 @@ def add_regressions(
     found = compare_base(Path.cwd(), base, flag="--no-regress")
     checker = Checker.create(project, as_of=as_of, min_score=min_score)
     moved = renamed(found.root, found.commit)
-    name, why = RATCHET_CODES["HR001"]
+    name, why = CODES["HR001"].name, CODES["HR001"].why
     for file in result.files:
         path = Path(file.path).resolve()
         if file.score is None or not path.is_relative_to(found.root):

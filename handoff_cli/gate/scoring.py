@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import CategoryScore, Finding, Score, Severity
 from handoff_cli.dossier.positions import Positions
@@ -12,9 +13,6 @@ from handoff_cli.model import Dossier
 from handoff_cli.rules.base import SCORED, Context, Miss
 
 SHOWN = 5  # the gate line names the costliest gaps; every gap has its own finding line too
-GATE_CODES: dict[str, tuple[str, str]] = {
-    "HG001": ("below-min-score", "a handoff below the completeness target sends CS to the customer half-briefed"),
-}
 Missed = tuple[Applied, Miss, Severity]  # a rule's miss and the severity it gets under the segment's policy
 
 
@@ -96,6 +94,6 @@ def gate(score: Score, min_score: float, findings: list[Finding], display: str) 
         f"{name} (-{round(points, 1):g})" for name, points in sorted(lost.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     missing = ", ".join(ranked[:SHOWN]) + (f" and {len(ranked) - SHOWN} more" if len(ranked) > SHOWN else "")
-    name, why = GATE_CODES["HG001"]
+    name, why = CODES["HG001"].name, CODES["HG001"].why
     message = f"completeness {score.percent:g}% is below the minimum {min_score:g}%; costliest gaps: {missing}"
     return Finding("HG001", name, Severity.ERROR, display, 1, 1, "", message, why)

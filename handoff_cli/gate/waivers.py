@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from handoff_cli.core.codes import CODES
 from handoff_cli.core.findings import Finding, Severity, Waived
 from handoff_cli.dossier.positions import Positions
 from handoff_cli.model import Dossier
 from handoff_cli.rules import lookup
-
-WAIVER_CODES: dict[str, tuple[str, str]] = {
-    "HW001": ("waiver-expired", "an expired waiver is a gap nobody re-decided; the rule counts again"),
-    "HW002": ("waiver-unknown-rule", "a waiver must name a rule that exists, or it waives nothing"),
-}
 
 
 def sort_waivers(
@@ -40,5 +36,5 @@ def _finding(
     code: str, severity: Severity, positions: Positions, path: tuple[str | int, ...], display: str, message: str
 ) -> Finding:
     line, col = positions.value(path)
-    name, why = WAIVER_CODES[code]
+    name, why = CODES[code].name, CODES[code].why
     return Finding(code, name, severity, display, line, col, ".".join(map(str, path)), message, why)

@@ -36,7 +36,7 @@ REQUIRED = frozenset({"rating", "value"})  # an expansion's amount may be unknow
 
 class Outcome(Model):
     outcome: OutcomeKind
-    at: Moment = Field(description="When it happened; without an offset it is read in the configured timezone.")
+    at: Moment = Field(description="When it happened; without an offset it is read in the deal's time zone.")
     rating: Annotated[int, Field(ge=1, le=5)] | None = Field(
         None, validate_default=True, description="customer_survey: the customer's rating of the handoff, 1-5."
     )

@@ -14,6 +14,7 @@ from datetime import date
 from handoff_cli.model import Dossier
 from handoff_cli.model.trackable import dated, delivered_on
 from handoff_cli.model.tracking import OWED
+from handoff_cli.portfolio.report_document import Adherence
 from handoff_cli.portfolio.wilson import rate
 
 MEASURED = ("commitments", "milestones")  # the checklist is the handoff's own housekeeping, not delivery
@@ -49,16 +50,18 @@ def delivery(dossier: Dossier, today: date) -> list[Delivered]:
     return out
 
 
-def adherence(found: Sequence[Delivered]) -> dict[str, object]:
+def adherence(found: Sequence[Delivered]) -> Adherence:
     """The figures for a deal or a group of deals: counts, the on-time share, days late; go-live apart."""
     items = [d for d in found if d.what != "go-live"]
     live = [d for d in found if d.what == "go-live"]
     share = rate(sum(d.verdict == ON_TIME for d in items), len(items))
     return {
-        "due": len(items),
-        **{v: sum(d.verdict == v for d in items) for v in (ON_TIME, LATE, OVERDUE)},
-        "percent": share.percent,
-        "days_late": sum(d.days_late for d in items),
-        "go_live": {"due": len(live), **{v: sum(d.verdict == v for d in live) for v in (ON_TIME, LATE, OVERDUE)},
-                    "days_late": sum(d.days_late for d in live)},
+        "due": len(items), "on_time": _count(items, ON_TIME), "late": _count(items, LATE),
+        "overdue": _count(items, OVERDUE), "percent": share.percent, "days_late": sum(d.days_late for d in items),
+        "go_live": {"due": len(live), "on_time": _count(live, ON_TIME), "late": _count(live, LATE),
+                    "overdue": _count(live, OVERDUE), "days_late": sum(d.days_late for d in live)},
     }  # fmt: skip
+
+
+def _count(found: Sequence[Delivered], verdict: str) -> int:
+    return sum(d.verdict == verdict for d in found)

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from handoff_cli.clocks.evaluate import Status
 from handoff_cli.clocks.overdue import overdue, owed_items
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.portfolio.facts import DealFacts
+from handoff_cli.portfolio.report_document import CsmClock, CsmOverdue, CsmView, DueNext
 
 SOON = timedelta(days=7)  # a clock that runs out within a week is at risk
 DUE_NEXT = 5  # items and clocks listed per CSM as due next
 RUNNING = (Status.OPEN, Status.AT_RISK)
 
 
-def csm_section(deals: Sequence[DealFacts], as_of: datetime) -> dict[str, Any]:
+def csm_section(deals: Sequence[DealFacts], as_of: datetime) -> dict[str, CsmView]:
     """By CSM name, in name order; a deal without a CSM is under "(no CSM)"."""
     groups: dict[str, list[DealFacts]] = {}
     for deal in deals:
@@ -31,10 +31,10 @@ def _churned(deal: DealFacts, as_of: datetime) -> bool:
     return any(o.outcome is OutcomeKind.CHURNED and deal.aware(o.at) <= as_of for o in found)
 
 
-def _one(deals: list[DealFacts], as_of: datetime) -> dict[str, Any]:
-    late: list[dict[str, Any]] = []
-    upcoming: list[tuple[str, dict[str, Any]]] = []  # (sort key: the due date as text, entry)
-    at_risk: list[dict[str, Any]] = []
+def _one(deals: list[DealFacts], as_of: datetime) -> CsmView:
+    late: list[CsmOverdue] = []
+    upcoming: list[tuple[str, DueNext]] = []  # (sort key: the due date as text, entry)
+    at_risk: list[CsmClock] = []
     for deal in deals:
         today = as_of.astimezone(deal.tz).date()
         items = owed_items(deal.dossier, path=deal.path)
@@ -45,7 +45,7 @@ def _one(deals: list[DealFacts], as_of: datetime) -> dict[str, Any]:
         for c in deal.clocks:
             if c.status not in RUNNING or c.due is None:
                 continue
-            entry = {"deal_id": deal.dossier.deal.id, "clock": c.clock.name, "due": c.due.isoformat(),
+            entry: CsmClock = {"deal_id": deal.dossier.deal.id, "clock": c.clock.name, "due": c.due.isoformat(),
                      "owner": c.owner.value, "owner_name": c.owner_name}  # fmt: skip
             if c.due <= as_of + SOON:
                 at_risk.append(entry)

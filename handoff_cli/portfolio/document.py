@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from handoff_cli.portfolio.by_csm import csm_section
 from handoff_cli.portfolio.change_section import change_section
@@ -21,6 +20,8 @@ from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metric
 from handoff_cli.portfolio.outcomes_document import outcomes_section
 from handoff_cli.portfolio.patterns import PATTERNS, detect
 from handoff_cli.portfolio.ranking import ranked, worst_first
+from handoff_cli.portfolio.report_document import CsmReport, Report
+from handoff_cli.portfolio.report_document import Metrics as MetricsDoc
 from handoff_cli.portfolio.signature_quality import Quality
 
 FORMAT_VERSION = 1
@@ -28,7 +29,7 @@ GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
 def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None,
-             change_control: bool = False) -> dict[str, Any]:
+             change_control: bool = False) -> Report:
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score.
 
     `change_control`: also the commitments changed after signature, per rep, from git."""
@@ -36,7 +37,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
     found = {d.path: detect(d, portfolio.as_of) for d in deals}
     advice = [advise(d.dossier, d.tz, contact=(c.done if (c := d.clock("first_contact")) else None)) for d in deals]
     signed = [a for a in advice if a.outcome is not None]
-    return {
+    doc: Report = {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
         "timezone": portfolio.timezone,
@@ -83,23 +84,25 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
             for d in deals
         ],
         "outcomes": outcomes_section(portfolio, quality or {}),
-        "invalid": portfolio.invalid,
-        **({"change_control": change_section(deals, as_of)} if change_control else {}),
+        "invalid": [str(e) for e in portfolio.invalid],
     }  # fmt: skip
+    if change_control:
+        doc["change_control"] = change_section(deals, as_of)
+    return doc
 
 
-def csm_document(portfolio: Portfolio) -> dict[str, Any]:
+def csm_document(portfolio: Portfolio) -> CsmReport:
     """`report --by csm`: the CSM view alone."""
     return {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
         "timezone": portfolio.timezone,
         "by_csm": csm_section(portfolio.deals, portfolio.as_of),
-        "invalid": portfolio.invalid,
+        "invalid": [str(e) for e in portfolio.invalid],
     }
 
 
-def _metrics(m: Metrics) -> dict[str, Any]:
+def _metrics(m: Metrics) -> MetricsDoc:
     return {
         "handoffs": m.handoffs,
         "signed": m.signed,

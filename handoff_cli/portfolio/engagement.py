@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
+from handoff_cli.core.moments import aware
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
 from handoff_cli.model.progress import EventName
@@ -97,12 +98,9 @@ def advise(dossier: Dossier, tz: tzinfo, *, contact: datetime | None = None) -> 
     if is_open or deal.signed_at is None:
         return advice
 
-    def aware(moment: datetime) -> datetime:
-        return moment if moment.tzinfo else moment.replace(tzinfo=tz)
-
-    steps = [aware(e.at) for e in (dossier.handoff.events or () if dossier.handoff else ()) if e.event in CS_STEPS]
+    steps = [aware(e.at, tz) for e in (dossier.handoff.events or () if dossier.handoff else ()) if e.event in CS_STEPS]
     engaged = min([*steps, *([contact] if contact else [])], default=None)
-    outcome, verdict = judge(advice, aware(deal.signed_at), engaged, cycle)
+    outcome, verdict = judge(advice, aware(deal.signed_at, tz), engaged, cycle)
     return replace(advice, engaged=engaged, outcome=outcome, verdict=verdict)
 
 

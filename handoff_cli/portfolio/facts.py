@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from handoff_cli.clocks.businessdays import deal_tz
 from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
-from handoff_cli.core.findings import FileResult
-from handoff_cli.dossier.for_commands import DossierInvalid, load_dossier
+from handoff_cli.core.errors import DossierInvalid
+from handoff_cli.core.findings import FileResult, Severity
+from handoff_cli.core.moments import aware, deal_zone
+from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand
@@ -30,8 +31,7 @@ class DealFacts:
     tz: tzinfo
 
     def aware(self, moment: datetime) -> datetime:
-        """Naive dossier timestamps are read in the deal's time zone (deal.timezone, else handoff.toml)."""
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+        return aware(moment, self.tz)
 
     @property
     def rep(self) -> str:
@@ -75,7 +75,7 @@ class Portfolio:
     as_of: datetime
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
+    invalid: list[DossierInvalid] = field(default_factory=list)
 
 
 def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Portfolio:
@@ -86,11 +86,11 @@ def collect(paths: Sequence[Path], project: Project, *, as_of: datetime) -> Port
         try:
             dossier, _ = load_dossier(path, project)
         except DossierInvalid as exc:
-            portfolio.invalid.append(str(exc))
+            portfolio.invalid.append(exc)
             continue
         if result.score is None:
-            portfolio.invalid.append(f"{path}: not a valid dossier; run `handoff validate {path}`")
+            portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
-        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_tz(project.settings, dossier.deal)))
+        portfolio.deals.append(DealFacts(str(path), dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
     return portfolio

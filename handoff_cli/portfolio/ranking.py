@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 from handoff_cli.portfolio.facts import LATE, DealFacts
+from handoff_cli.portfolio.report_document import Ranked
 
 
 def late_count(deal: DealFacts) -> int:
@@ -30,7 +30,7 @@ def points_lost(deals: Sequence[DealFacts]) -> list[tuple[str, int, float]]:
     return sorted(((n, count[n], round(lost[n], 2)) for n in lost), key=lambda x: (-x[2], -x[1], x[0]))
 
 
-def ranked(deal: DealFacts, rank: int) -> dict[str, Any]:
+def ranked(deal: DealFacts, rank: int) -> Ranked:
     """One row of the worst-first list: the deal, its score, and each late clock with who owns it."""
     d = deal.dossier.deal
     return {

@@ -6,10 +6,11 @@ import hashlib
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+from handoff_cli.core.moments import local
 from handoff_cli.model import Dossier
 from handoff_cli.model.trackable import dated
 from handoff_cli.model.tracking import ItemStatus
-from handoff_cli.render.timeline import KeyDate, local
+from handoff_cli.render.timeline import KeyDate
 
 
 def item_dates(dossier: Dossier, tz: ZoneInfo) -> list[KeyDate]:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import Clock
 from handoff_cli.clocks.evaluate import ClockStatus
+from handoff_cli.core.moments import local
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import EventName
 
@@ -30,11 +31,6 @@ TITLES: dict[str, tuple[str, str]] = {
     "first_value": ("First value milestone", "an early win builds momentum"),
     "qbr_scheduled": ("First QBR scheduled", "the invite goes out right after the kickoff"),
 }
-
-
-def local(moment: datetime, tz: ZoneInfo) -> datetime:
-    """A dossier datetime in the deal's zone; naive ones were written in that zone."""
-    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
 
 
 def next_business_day(cal: BusinessCalendar, day: date) -> date:

@@ -1,4 +1,6 @@
-"""Output formats by name; the --format choices are these keys (a test keeps them equal).
+"""Every command's output formats, found as REPORTERS[command][format].
+
+Each command's --format choices (cli/options.FORMATS) are the keys of its entry; a test keeps them equal.
 
 A format's module is imported when it is used, so printing findings as text never loads SARIF,
 the rule registry or rich tables.
@@ -14,6 +16,9 @@ from handoff_cli.reporters.base import Reporter
 
 if TYPE_CHECKING:
     from handoff_cli.reporters.clocks import SlaReporter
+    from handoff_cli.reporters.history import HistoryReporter
+    from handoff_cli.reporters.portfolio import CsmWriter, ReportWriter
+    from handoff_cli.reporters.rules import RulesReporter
 
 T = TypeVar("T")
 
@@ -43,5 +48,23 @@ SCORES: Mapping[str, Reporter] = _Formats(text="table:report", **_CI)
 SLA: Mapping[str, SlaReporter] = _Formats(
     text="clocks:text", json="clocks:json_report", github="github:sla_report", sarif="sarif:sla_report"
 )
+REPORT: Mapping[str, ReportWriter] = _Formats(
+    text="portfolio:text", md="portfolio:markdown", json="portfolio:json_report", html="portfolio:html_report"
+)
+# `report --by csm`: the same --format choices, each writing the CSM view alone
+REPORT_BY_CSM: Mapping[str, CsmWriter] = _Formats(
+    text="portfolio:csm_text", md="portfolio:csm_markdown", json="portfolio:csm_json", html="portfolio:csm_html"
+)
+HISTORY: Mapping[str, HistoryReporter] = _Formats(text="history:text", json="history:json_report")
+RULES: Mapping[str, RulesReporter] = _Formats(text="rules:text", json="rules:json_report")
 
-__all__ = ["FINDINGS", "SCORES", "SLA", "Reporter"]
+REPORTERS: Mapping[str, Mapping[str, object]] = {
+    "validate": FINDINGS,
+    "score": SCORES,
+    "sla": SLA,
+    "report": REPORT,
+    "history": HISTORY,
+    "rules": RULES,
+}
+
+__all__ = ["FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA", "Reporter"]

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from html import escape
-from typing import Any
-
+from handoff_cli.portfolio.report_document import Report
 from handoff_cli.reporters.markdown import cell
 
-Doc = dict[str, Any]
 TITLE = "commitments changed after signature (git)"
 
 
-def _lines(doc: Doc) -> list[tuple[str, list[str]]]:
+def _lines(doc: Report) -> list[tuple[str, list[str]]]:
     return [(rep, [f"{c['deal_id']}: '{c['commitment']}' {c['change']} in {c['commit']} by {c['author']} "
                    f"({c['date']})" for c in found])
             for rep, found in doc["change_control"]["by_rep"].items()]  # fmt: skip
 
 
-def text_lines(doc: Doc) -> list[str]:
+def text_lines(doc: Report) -> list[str]:
     if "change_control" not in doc:
         return []  # asked for with --change-control
     out = ["", TITLE]
@@ -26,7 +23,7 @@ def text_lines(doc: Doc) -> list[str]:
     return out if len(out) > 2 else [*out, "  none"]
 
 
-def md_lines(doc: Doc) -> list[str]:
+def md_lines(doc: Report) -> list[str]:
     if "change_control" not in doc:
         return []
     out = ["", f"## {TITLE[0].upper()}{TITLE[1:]}", ""]
@@ -35,11 +32,8 @@ def md_lines(doc: Doc) -> list[str]:
     return out if len(out) > 3 else [*out, "none"]
 
 
-def html_parts(doc: Doc) -> list[str]:
+def html_groups(doc: Report) -> tuple[str, list[tuple[str, list[str]]]] | None:
+    """The HTML page's section: its title and, per rep, a heading and the changes; None when not asked for."""
     if "change_control" not in doc:
-        return []
-    parts = [f"<h2>{escape(TITLE[0].upper() + TITLE[1:])}</h2>"]
-    for rep, lines in _lines(doc):
-        parts += [f"<h3>{escape(f'Rep {rep}: {len(lines)}')}</h3><ul>", *(f"<li>{escape(x)}</li>" for x in lines),
-                  "</ul>"]  # fmt: skip
-    return parts if len(parts) > 1 else [*parts, "<p>none</p>"]
+        return None
+    return TITLE[0].upper() + TITLE[1:], [(f"Rep {rep}: {len(lines)}", lines) for rep, lines in _lines(doc)]

@@ -68,7 +68,7 @@ def text(result: SlaResult, console: Console) -> None:
         line = Text("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
         line.stylize(STYLE[row.status], 0, len(row.status.value))
         console.print(line)
-    for note in (*result.unsigned, *result.invalid):
+    for note in (*result.unsigned, *map(str, result.invalid)):
         console.print(note)
     console.print(counts(result))
     if result.overdue:
@@ -103,7 +103,7 @@ def document(result: SlaResult) -> dict[str, Any]:
         "showing": sorted(s.value for s in result.showing) if result.showing else "all",
         "clocks": [_row(r) for r in result.shown],
         "unsigned": result.unsigned,
-        "invalid": result.invalid,
+        "invalid": [str(e) for e in result.invalid],
         "summary": {"clocks": len(result.rows), **{s.value: found[s.value] for s in Status}},
     }
     if result.overdue is not None:  # absent with --clocks-only, so that view stays as it was

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-from typing import Any
-
-from handoff_cli.reporters.html_table import table
+from handoff_cli.portfolio.report_document import CsmView
 from handoff_cli.reporters.markdown import cell
 
-Doc = dict[str, Any]
 Section = tuple[str, list[tuple[str, str]]]
 
 
@@ -16,9 +12,9 @@ def _listed(entries: list[str]) -> str:
     return f"{len(entries)}: " + "; ".join(entries) if entries else "none"
 
 
-def csm_sections(doc: Doc) -> list[Section]:
+def csm_sections(by_csm: dict[str, CsmView]) -> list[Section]:
     out: list[Section] = []
-    for name, c in doc["by_csm"].items():
+    for name, c in by_csm.items():
         rows = [
             ("open deals", _listed([f"{d['deal_id']} {d['account']}" for d in c["open_deals"]])),
             ("overdue items", _listed([f"{x['item']} ({x['list']}, {x['deal_id']}) {x['days_overdue']} d late, "
@@ -32,22 +28,16 @@ def csm_sections(doc: Doc) -> list[Section]:
     return out
 
 
-def text_lines(doc: Doc) -> list[str]:
+def text_lines(by_csm: dict[str, CsmView]) -> list[str]:
     out = ["", "by CSM"]
-    for title, rows in csm_sections(doc):
+    for title, rows in csm_sections(by_csm):
         out += [f"  {title.removeprefix('CSM ')}"] + [f"    {k:<18} {v}" for k, v in rows]
     return out
 
 
-def md_lines(doc: Doc) -> list[str]:
+def md_lines(by_csm: dict[str, CsmView]) -> list[str]:
     out = ["", "## By CSM"]
-    for title, rows in csm_sections(doc):
+    for title, rows in csm_sections(by_csm):
         out += ["", f"### {cell(title)}", "", "| | |", "|---|---|"] + [f"| {k} | {cell(v)} |" for k, v in rows]
     return out
 
-
-def html_parts(doc: Doc) -> list[str]:
-    parts = ["<h2>By CSM</h2>"]
-    for title, rows in csm_sections(doc):
-        parts += [f"<h3>{escape(title)}</h3>", table(["", ""], [[escape(k), escape(v)] for k, v in rows])]
-    return parts

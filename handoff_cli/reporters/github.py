@@ -71,8 +71,7 @@ def sla_report(result: SlaResult, console: Console) -> None:
         level = SLA_LEVEL.get(row.status)
         if level is not None:
             console.out(command(level, sla_message(row), file=row.path, title=f"SLA {row.clock.name}"), highlight=False)
-    for note in result.invalid:
-        # "path: why" lines: a dossier the clocks could not read fails the job like a breach does
-        path, _, why = note.partition(": ")
-        console.out(command("error", why, file=path, title="SLA invalid-dossier"), highlight=False)
+    for skipped in result.invalid:  # a dossier the clocks could not read fails the job like a breach does
+        console.out(command("error", skipped.message, file=str(skipped.path), title="SLA invalid-dossier"),
+                    highlight=False)
     console.out(counts(result), highlight=False)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from handoff_cli.gate.score_history import Point
+from handoff_cli.reporters.base import write_json
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMAT_VERSION = 1
 HEADER = ("commit", "date", "author", "score", "min", "result", "change")
@@ -57,3 +61,15 @@ def document(points: Sequence[Point], *, path: str, as_of: str) -> dict[str, Any
             for p in points
         ],
     }
+
+
+class HistoryReporter(Protocol):
+    def __call__(self, points: Sequence[Point], console: Console, *, path: str, as_of: str) -> None: ...
+
+
+def text(points: Sequence[Point], console: Console, *, path: str, as_of: str) -> None:
+    console.out("\n".join(text_lines(points)), highlight=False)
+
+
+def json_report(points: Sequence[Point], console: Console, *, path: str, as_of: str) -> None:
+    write_json(console, document(points, path=path, as_of=as_of))

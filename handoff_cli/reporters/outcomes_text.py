@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from handoff_cli.portfolio.report_document import Report
 from handoff_cli.reporters.markdown import cell as _cell
 
 Doc = dict[str, Any]
@@ -52,7 +53,7 @@ def band(b: Doc) -> str:
     return f"{counts}; {rates}" + ("; too few deals to tell" if b["too_few"] else "")
 
 
-def sections(doc: Doc) -> list[Section]:
+def sections(doc: Report) -> list[Section]:
     o = doc["outcomes"]
     s, target = o["survey"], o["survey"]["target"]
     experience = [("all deals", survey(s["overall"], target))]
@@ -91,14 +92,14 @@ def sections(doc: Doc) -> list[Section]:
     ]
 
 
-def text_lines(doc: Doc) -> list[str]:
+def text_lines(doc: Report) -> list[str]:
     out = ["", f"outcomes ({doc['outcomes']['signed']} signed deals)"]
     for title, rows in sections(doc):
         out += [f"  {title}"] + [f"    {k:<18} {v}" for k, v in rows]
     return out
 
 
-def md_lines(doc: Doc) -> list[str]:
+def md_lines(doc: Report) -> list[str]:
     out = ["", "## Outcomes", "", f"{doc['outcomes']['signed']} signed deals."]
     for title, rows in sections(doc):
         out += ["", f"### {title[0].upper()}{title[1:]}", "", "| | |", "|---|---|"]

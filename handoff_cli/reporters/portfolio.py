@@ -1,45 +1,51 @@
-"""`handoff report` formats by name; the --format choices are these keys (a test keeps them equal)."""
+"""`handoff report` in each of its formats; reporters/__init__.py's REPORT names these functions, and
+REPORT_BY_CSM the csm_* ones (`report --by csm`, the CSM view alone)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.console import Console
 
+from handoff_cli.portfolio.report_document import CsmReport, Report
 from handoff_cli.reporters.base import write_json
-from handoff_cli.reporters.portfolio_html import csm_only_html, html
 from handoff_cli.reporters.portfolio_text import csm_only_md, csm_only_text, md_lines, text_lines
 
-Doc = dict[str, Any]
-ReportWriter = Callable[[Doc, Console], None]
+ReportWriter = Callable[[Report, Console], None]
+CsmWriter = Callable[[CsmReport, Console], None]  # `report --by csm`
 
 
-def _printer(render: Callable[[Doc], list[str]]) -> Callable[[Doc, Console], None]:
-    def report(doc: Doc, console: Console) -> None:
-        console.out("\n".join(render(doc)), highlight=False)
-
-    return report
+def text(doc: Report, console: Console) -> None:
+    console.out("\n".join(text_lines(doc)), highlight=False)
 
 
-def _json(doc: Doc, console: Console) -> None:
+def markdown(doc: Report, console: Console) -> None:
+    console.out("\n".join(md_lines(doc)), highlight=False)
+
+
+def json_report(doc: Report, console: Console) -> None:
     write_json(console, doc)
 
 
-def _html(doc: Doc, console: Console) -> None:
+def html_report(doc: Report, console: Console) -> None:
+    from handoff_cli.reporters.portfolio_html import html
+
     console.out(html(doc), highlight=False, end="")
 
 
-REPORT: dict[str, ReportWriter] = {
-    "text": _printer(text_lines),
-    "md": _printer(md_lines),
-    "json": _json,
-    "html": _html,
-}
-# `report --by csm`: the CSM view alone, in the same formats
-BY_CSM: dict[str, ReportWriter] = {
-    "text": _printer(csm_only_text),
-    "md": _printer(csm_only_md),
-    "json": _json,
-    "html": lambda doc, console: console.out(csm_only_html(doc), highlight=False, end=""),
-}
+def csm_text(doc: CsmReport, console: Console) -> None:
+    console.out("\n".join(csm_only_text(doc)), highlight=False)
+
+
+def csm_markdown(doc: CsmReport, console: Console) -> None:
+    console.out("\n".join(csm_only_md(doc)), highlight=False)
+
+
+def csm_json(doc: CsmReport, console: Console) -> None:
+    write_json(console, doc)
+
+
+def csm_html(doc: CsmReport, console: Console) -> None:
+    from handoff_cli.reporters.portfolio_html import csm_only_html
+
+    console.out(csm_only_html(doc), highlight=False, end="")

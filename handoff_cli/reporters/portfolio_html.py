@@ -1,78 +1,103 @@
-"""`handoff report --format html`: one self-contained page (inline CSS, no scripts, no links out)."""
+"""`handoff report --format html`: the report document turned into the page's view (the wording and figures
+text and Markdown use, charts as bars), rendered by the packaged templates/report/report.html.j2; so is
+`report --by csm`'s page, the CSM view alone."""
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
-from handoff_cli.reporters.bar_chart import CSS as CHART_CSS
-from handoff_cli.reporters.bar_chart import chart
-from handoff_cli.reporters.change_text import html_parts as change_parts
-from handoff_cli.reporters.csm_text import html_parts
-from handoff_cli.reporters.html_table import table
-from handoff_cli.reporters.outcomes_html import outcome_parts
-from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_lines
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-Doc = dict[str, Any]
-CSS = """body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2330;padding:0 1rem}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #dde}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #dde;padding:.3rem .6rem;text-align:left;
-vertical-align:top}th{background:#f3f4f8}.flag{color:#b00020;font-weight:600}"""
+from handoff_cli.portfolio.report_document import CsmReport, Report
+from handoff_cli.render.environment import packaged_dir
+from handoff_cli.reporters.change_text import html_groups
+from handoff_cli.reporters.csm_text import csm_sections
+from handoff_cli.reporters.outcomes_text import sections
+from handoff_cli.reporters.portfolio_text import engagement_lines, rows, worst_line
 
 
-def html(doc: Doc) -> str:
-    overall = doc["overall"]
-    segments = doc["by_segment"]
-    charts = [
-        chart("completeness_bands", "Deals per completeness band", overall["completeness"]["bands"],
-              name=lambda band: f"{band}% complete"),
-        chart("breaches_by_clock", "Breaches by clock (breached or met late)", overall["breaches_by_clock"], bad=True),
-        chart("completion_by_segment", "Completion rate by segment",
-              {k: m["completion"]["rate"] for k, m in segments.items()}, unit="%", scale=100),
-        chart("patterns", "Failure patterns (deals)", doc["patterns"]["counts"], bad=True),
-        chart("rating_by_rep", "CSM rating by sales rep (1-5)",
-              {k: m["reviews"]["mean_rating"] for k, m in doc["by_rep"].items()}, scale=5),
-        chart("rejection_reasons", "Rejection reasons (deals)", overall["reviews"]["reasons"], bad=True),
+@cache
+def _template() -> Any:
+    # the packaged template only: a deals repo overrides documents sent to customers, not this report
+    env = Environment(loader=FileSystemLoader(str(packaged_dir() / "report")), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env.get_template("report.html.j2")
+
+
+def chart(key: str, title: str, data: Mapping[str, float | None], *, bad: bool = False, unit: str = "",
+          scale: float | None = None, name: Callable[[str], str] = str) -> dict[str, Any]:
+    """One bar per entry, scaled to `scale` (e.g. 100 for rates) or else to the largest value.
+
+    The axis is drawn whatever the values, so an all-zero chart still reads as "all zero" and not as a
+    chart that failed to draw; a missing value (None) draws no bar and says so. Each bar carries the JSON
+    report's figure as data-value, so a test (or a script) can check that the picture and the numbers agree.
+    """
+    top = scale or max((v for v in data.values() if v is not None), default=0) or 1
+    bars = [
+        {"name": name(label), "label": label, "share": f"{min(1.0, max(0.0, (value or 0) / top)):.4g}",
+         "value": "" if value is None else f"{value:g}",
+         "figure": "no data" if value is None else f"{value:g}{unit}"}
+        for label, value in data.items()
     ]  # fmt: skip
-    parts = [f"<h1>Handoff report</h1><p>As of {escape(doc['as_of'])} ({escape(doc['timezone'])}).</p>"]
-    if overall["completion"]["flag"]:
-        parts.append('<p class="flag">Handoff completion rate is below 90%: a process problem.</p>')
-    parts += ["".join(charts), "<h2>Overall</h2>", table(["metric", "value"],
-              [[escape(k), escape(v)] for k, v in rows(overall)])]  # fmt: skip
-    for title, key in (("By segment", "by_segment"), ("By sales rep", "by_rep")):
-        names = list(doc[key])
-        columns = [rows(doc[key][n]) for n in names]
-        body = [[escape(label)] + [escape(c[i][1]) for c in columns] for i, (label, _) in enumerate(rows(overall))]
-        parts += [f"<h2>{title}</h2>", table(["metric", *names], body)]
-    parts += html_parts(doc) + change_parts(doc)
-    patterns = [
-        [escape(f"{p['deal_id']} {p['account']}"), escape(p["title"]),
-         "<ul>" + "".join(f"<li>{escape(e)}</li>" for e in p["evidence"]) + "</ul>"]
-        for p in doc["patterns"]["deals"]
-    ]  # fmt: skip
-    # the rank is the list's own numbering
-    worst = [f"<li>{escape(line.split('. ', 1)[1])}</li>" for line in worst_lines(doc)]
-    parts += ["<h2>Worst deals first</h2><ol>", *worst, "</ol>"]
-    parts += ["<h2>Failure patterns</h2>", table(["deal", "pattern", "evidence"], patterns)]
-    parts += ["<h2>When CS should engage</h2><ul>"] + [f"<li>{escape(x)}</li>" for x in engagement_lines(doc)]
-    parts.append("</ul>")
-    parts += outcome_parts(doc)
-    if doc["invalid"]:
-        parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(x)}</li>" for x in doc["invalid"]), "</ul>"]
-    return _page(parts)
+    return {"key": key, "title": title, "bad": bad, "bars": bars, "top": f"{top:g}{unit}"}
 
 
-def csm_only_html(doc: Doc) -> str:
+def view(doc: Report) -> dict[str, Any]:
+    overall, segments, o = doc["overall"], doc["by_segment"], doc["outcomes"]
+    labels = [label for label, _ in rows(overall)]
+    groups = []
+    for title, group in (("By segment", doc["by_segment"]), ("By sales rep", doc["by_rep"])):
+        names = list(group)
+        columns = [rows(group[n]) for n in names]
+        groups.append({"title": title, "names": names,
+                       "rows": [[label] + [c[i][1] for c in columns] for i, label in enumerate(labels)]})
+    return {
+        "as_of": doc["as_of"], "timezone": doc["timezone"], "flag": overall["completion"]["flag"],
+        "top_charts": [
+            chart("completeness_bands", "Deals per completeness band", overall["completeness"]["bands"],
+                  name=lambda band: f"{band}% complete"),
+            chart("breaches_by_clock", "Breaches by clock (breached or met late)", overall["breaches_by_clock"],
+                  bad=True),
+            chart("completion_by_segment", "Completion rate by segment",
+                  {k: m["completion"]["rate"] for k, m in segments.items()}, unit="%", scale=100),
+            chart("patterns", "Failure patterns (deals)", doc["patterns"]["counts"], bad=True),
+            chart("rating_by_rep", "CSM rating by sales rep (1-5)",
+                  {k: m["reviews"]["mean_rating"] for k, m in doc["by_rep"].items()}, scale=5),
+            chart("rejection_reasons", "Rejection reasons (deals)", overall["reviews"]["reasons"], bad=True),
+        ],
+        "overall": [list(row) for row in rows(overall)],
+        "groups": groups,
+        "csm": _tables(csm_sections(doc["by_csm"])),
+        "changes": html_groups(doc),
+        "worst": [worst_line(w) for w in doc["worst_first"]],  # the list's own numbering gives the rank
+        "patterns": [[f"{p['deal_id']} {p['account']}", p["title"], p["evidence"]] for p in doc["patterns"]["deals"]],
+        "engagement": engagement_lines(doc),
+        "signed": o["signed"],
+        "outcome_charts": [
+            chart("churn_by_quality", "Churn by handoff quality at signature (%)",
+                  {k: b["churn"]["percent"] for k, b in o["retention"]["by_band"].items()}, bad=True, unit="%",
+                  scale=100),
+            chart("survey_by_rep", "Customer survey by sales rep (1-5)",
+                  {k: s["mean"] for k, s in o["survey"]["by_rep"].items()}, scale=5),
+        ],
+        "outcomes": [(title[0].upper() + title[1:], [list(r) for r in body]) for title, body in sections(doc)],
+        "invalid": doc["invalid"],
+        "csm_only": False,
+    }  # fmt: skip
+
+
+def _tables(found: list[tuple[str, list[tuple[str, str]]]]) -> list[tuple[str, list[list[str]]]]:
+    return [(title, [list(r) for r in body]) for title, body in found]
+
+
+def html(doc: Report) -> str:
+    return str(_template().render(view(doc)))
+
+
+def csm_only_html(doc: CsmReport) -> str:
     """`report --by csm` as one HTML page: the CSM view alone."""
-    parts = [f"<h1>Handoff report by CSM</h1><p>As of {escape(doc['as_of'])} ({escape(doc['timezone'])}).</p>"]
-    parts += html_parts(doc)[1:]
-    if doc["invalid"]:
-        parts += ["<h2>Skipped</h2><ul>", *(f"<li>{escape(x)}</li>" for x in doc["invalid"]), "</ul>"]
-    return _page(parts)
-
-
-def _page(parts: list[str]) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Handoff report</title>'
-        f"<style>{CSS}\n{CHART_CSS}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n"
-    )
+    page = {"as_of": doc["as_of"], "timezone": doc["timezone"], "csm": _tables(csm_sections(doc["by_csm"])),
+            "invalid": doc["invalid"], "csm_only": True}  # fmt: skip
+    return str(_template().render(page))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from handoff_cli.portfolio.report_document import CsmReport, Metrics, Ranked, Report
 from handoff_cli.reporters.change_text import md_lines as change_md
 from handoff_cli.reporters.change_text import text_lines as change_text
 from handoff_cli.reporters.csm_text import md_lines as csm_md
@@ -12,31 +11,29 @@ from handoff_cli.reporters.markdown import cell as _cell
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
 from handoff_cli.reporters.outcomes_text import text_lines as outcomes_text
 
-Doc = dict[str, Any]
-
 
 def num(value: float | None, unit: str = "") -> str:
     return "-" if value is None else f"{value:g}{unit}"
 
 
-def completion(m: Doc) -> str:
+def completion(m: Metrics) -> str:
     c = m["completion"]
     flag = " (below 90%: a process problem)" if c["flag"] else ""
     return f"{num(c['rate'], '%')} ({c['on_time']} of {m['signed']} on time){flag}"
 
 
-def breaches(m: Doc) -> str:
+def breaches(m: Metrics) -> str:
     found = [f"{k} {v}" for k, v in sorted(m["breaches_by_clock"].items(), key=lambda kv: -kv[1]) if v]
     return ", ".join(found) or "none"
 
 
-def missing(m: Doc) -> str:
+def missing(m: Metrics) -> str:
     # costliest first: the points a gap takes off completeness, summed over the deals that have it
     return ", ".join(f"{x['rule']} (-{round(x['points'], 1):g} points, {x['deals']} deal{'s' * (x['deals'] != 1)})"
                      for x in m["most_missing"]) or "none"
 
 
-def reviews(m: Doc) -> str:
+def reviews(m: Metrics) -> str:
     r = m["reviews"]
     waiting = m["handoffs"] - r["reviewed"]
     if not r["reviewed"]:
@@ -47,11 +44,11 @@ def reviews(m: Doc) -> str:
     return out + (f"; reasons: {', '.join(reasons)}" if reasons else "")
 
 
-def bands(m: Doc) -> str:
+def bands(m: Metrics) -> str:
     return ", ".join(f"{k}: {v}" for k, v in m["completeness"]["bands"].items())
 
 
-def rows(m: Doc) -> list[tuple[str, str]]:
+def rows(m: Metrics) -> list[tuple[str, str]]:
     c = m["completeness"]
     passed = "pass validate"  # the deals `handoff validate` passes: threshold, must-have rules, no placeholder
     target = f"target {c['target']:g}%"
@@ -67,7 +64,7 @@ def rows(m: Doc) -> list[tuple[str, str]]:
     ]
 
 
-def engagement_lines(doc: Doc) -> list[str]:
+def engagement_lines(doc: Report) -> list[str]:
     e = doc["engagement"]
     rule = e["rule"]
     out = [
@@ -85,32 +82,35 @@ def engagement_lines(doc: Doc) -> list[str]:
     return out
 
 
-def worst_lines(doc: Doc) -> list[str]:
-    """Worst deals first: the score, each clock breached or met late with its owner, and who owns the deal."""
-    out = []
-    for w in doc["worst_first"]:
-        late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'})" for c in w["late"])
-        clocks = f"{len(w['late'])} late: {late}" if late else "no clock late"
-        out.append(f"{w['rank']}. {w['deal_id']} {w['account']} ({w['segment']}): {w['score']:g}%, {clocks}; "
-                   f"rep {w['rep']}, CSM {w['csm'] or '(none)'}")
-    return out
+def worst_line(w: Ranked) -> str:
+    """One deal of the worst-first list: the score, each clock breached or met late with its owner, and who
+    owns the deal."""
+    late = "; ".join(f"{c['clock']} {c['status']} ({c['owner']} {c['owner_name'] or '(none)'})" for c in w["late"])
+    clocks = f"{len(w['late'])} late: {late}" if late else "no clock late"
+    return (f"{w['deal_id']} {w['account']} ({w['segment']}): {w['score']:g}%, {clocks}; "
+            f"rep {w['rep']}, CSM {w['csm'] or '(none)'}")
 
 
-def pattern_lines(doc: Doc) -> list[str]:
+def worst_lines(doc: Report) -> list[str]:
+    """Worst deals first, numbered by rank."""
+    return [f"{w['rank']}. {worst_line(w)}" for w in doc["worst_first"]]
+
+
+def pattern_lines(doc: Report) -> list[str]:
     out = [", ".join(f"{name} {n}" for name, n in doc["patterns"]["counts"].items())]
     for p in doc["patterns"]["deals"]:
         out.append(f"{p['deal_id']} {p['account']}: {p['pattern']}: {'; '.join(p['evidence'])}")
     return out
 
 
-def text_lines(doc: Doc) -> list[str]:
+def text_lines(doc: Report) -> list[str]:
     out = [f"handoff report as of {doc['as_of']} ({doc['timezone']})", "", "overall"]
     out += [f"  {k:<19}{v}" for k, v in rows(doc["overall"])]
-    for title, key in (("by segment", "by_segment"), ("by sales rep", "by_rep")):
+    for title, group in (("by segment", doc["by_segment"]), ("by sales rep", doc["by_rep"])):
         out += ["", title]
-        for name, m in doc[key].items():
+        for name, m in group.items():
             out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
-    out += csm_text(doc) + change_text(doc)
+    out += csm_text(doc["by_csm"]) + change_text(doc)
     out += ["", "worst deals first"] + [f"  {line}" for line in worst_lines(doc)]
     out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
@@ -120,17 +120,17 @@ def text_lines(doc: Doc) -> list[str]:
     return out
 
 
-def md_lines(doc: Doc) -> list[str]:
+def md_lines(doc: Report) -> list[str]:
     out = [f"# Handoff report, as of {doc['as_of']} ({doc['timezone']})", "", "## Overall", ""]
     out += ["| metric | value |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in rows(doc["overall"])]
-    for title, key in (("By segment", "by_segment"), ("By sales rep", "by_rep")):
-        names = list(doc[key])
+    for title, group in (("By segment", doc["by_segment"]), ("By sales rep", doc["by_rep"])):
+        names = list(group)
         out += ["", f"## {title}", "", "| metric | " + " | ".join(map(_cell, names)) + " |"]
         out.append("|---|" + "---|" * len(names))
-        table = [rows(doc[key][n]) for n in names]
+        table = [rows(group[n]) for n in names]
         for i, (label, _) in enumerate(rows(doc["overall"])):
             out.append(f"| {label} | " + " | ".join(_cell(t[i][1]) for t in table) + " |")
-    out += csm_md(doc) + change_md(doc)
+    out += csm_md(doc["by_csm"]) + change_md(doc)
     out += ["", "## Worst deals first", ""] + [_cell(line) for line in worst_lines(doc)]
     out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
     out += [
@@ -144,12 +144,12 @@ def md_lines(doc: Doc) -> list[str]:
     return out
 
 
-def csm_only_text(doc: Doc) -> list[str]:
+def csm_only_text(doc: CsmReport) -> list[str]:
     """`report --by csm` as text: the CSM view alone."""
-    out = [f"handoff report by CSM as of {doc['as_of']} ({doc['timezone']})", *csm_text(doc)]
+    out = [f"handoff report by CSM as of {doc['as_of']} ({doc['timezone']})", *csm_text(doc["by_csm"])]
     return out + (["", "skipped"] + [f"  {line}" for line in doc["invalid"]] if doc["invalid"] else [])
 
 
-def csm_only_md(doc: Doc) -> list[str]:
-    out = [f"# Handoff report by CSM, as of {doc['as_of']} ({doc['timezone']})", *csm_md(doc)[2:]]
+def csm_only_md(doc: CsmReport) -> list[str]:
+    out = [f"# Handoff report by CSM, as of {doc['as_of']} ({doc['timezone']})", *csm_md(doc["by_csm"])[2:]]
     return out + (["", "## Skipped", ""] + [f"- {_cell(line)}" for line in doc["invalid"]] if doc["invalid"] else [])

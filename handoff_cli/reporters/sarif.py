@@ -17,28 +17,17 @@ from rich.console import Console
 from handoff_cli import __version__
 from handoff_cli.clocks.evaluate import SlaResult
 from handoff_cli.core.findings import CheckResult, Finding
-from handoff_cli.dossier.placeholders import FILLER_CODES
-from handoff_cli.dossier.schema_check import SCHEMA_CODES
-from handoff_cli.dossier.yaml_codes import LOAD_CODES
-from handoff_cli.gate.change_control import CHANGE_CODES
-from handoff_cli.gate.no_regress import RATCHET_CODES
-from handoff_cli.gate.scoring import GATE_CODES
-from handoff_cli.gate.waivers import WAIVER_CODES
 from handoff_cli.reporters.base import write_json
 from handoff_cli.reporters.github import SLA_LEVEL, sla_message
-from handoff_cli.rules import BY_CODE
+from handoff_cli.rules.catalog import all_codes
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_CODES = {**LOAD_CODES, **SCHEMA_CODES, **FILLER_CODES, **WAIVER_CODES, **GATE_CODES, **RATCHET_CODES, **CHANGE_CODES}
 
 
 def rule_metadata(code: str, fallback: Finding | None = None) -> dict[str, Any]:
-    rule = BY_CODE.get(code)
-    if rule is not None:
-        name, summary, why = rule.name, rule.summary, rule.why
-    elif code in _CODES:
-        name, why = _CODES[code]
-        summary = why
+    entry = all_codes().get(code)
+    if entry is not None:
+        name, summary, why = entry.name, entry.summary, entry.why
     else:  # a code no registry knows (a newer finding): describe it from the finding itself
         name = fallback.name if fallback else code
         why = summary = (fallback.why or fallback.message) if fallback else code
@@ -126,9 +115,8 @@ def sla_document(result: SlaResult) -> dict[str, Any]:
         at = rule({"id": f"sla/{clock.name}", "name": clock.name, "shortDescription": summary,
                    "help": {"text": SLA_WHY}})  # fmt: skip
         results.append(_result(rules[at]["id"], at, level, sla_message(row), row.path))
-    for note in result.invalid:
-        path, _, why = note.partition(": ")
-        results.append(_result(INVALID["id"], rule(INVALID), "error", why, path))
+    for skipped in result.invalid:
+        results.append(_result(INVALID["id"], rule(INVALID), "error", skipped.message, str(skipped.path)))
     return log(rules, results)
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from handoff_cli.core.field_paths import FieldPath, dotted, pattern
+from handoff_cli.core.moments import aware
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.settings import DEFAULT_GO_LIVE_WEEKS
@@ -37,15 +38,15 @@ SCORED = tuple(c for c in Category if c is not Category.CONSISTENCY)
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know besides the dossier: the moment of the check, the deals' timezone, some settings."""
+    """What a rule may know besides the dossier: the moment of the check, the deal's time zone, some settings."""
 
     as_of: datetime
-    tz: tzinfo
+    tz: tzinfo  # the deal's own zone (core/moments.py): its naive times are read in it
     min_words: Mapping[str, int] = field(default_factory=dict)
     go_live_weeks: Mapping[Segment, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_GO_LIVE_WEEKS))
 
     def aware(self, moment: datetime) -> datetime:
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+        return aware(moment, self.tz)
 
 
 @dataclass(frozen=True, slots=True)
