@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from handoff_cli.core.config_errors import bounds, key_position, syntax_position
 from handoff_cli.core.errors import ConfigError
@@ -51,6 +51,12 @@ class StagePolicy(_Strict):
     enforce: bool = Field(True, description="false: must-have rules only warn at this stage.")
 
 
+def _in_order(value: tuple[float, float]) -> tuple[float, float]:
+    if value[0] > value[1]:
+        raise ValueError(f"the fewest weeks ({value[0]:g}) must not be more than the most ({value[1]:g})")
+    return value
+
+
 DEFAULT_STAGES = {Stage.PRE_CLOSE: StagePolicy(min_score=0, enforce=False)}
 DEFAULT_MIN_WORDS = {
     "customer.purchase.why_us": 4,
@@ -60,6 +66,13 @@ DEFAULT_MIN_WORDS = {
     "risks.objections[].handled": 3,
     "risks.register[].mitigation": 3,
 }
+
+
+# weeks from implementation start (else signature) to go-live that a segment's onboarding usually takes
+DEFAULT_GO_LIVE_WEEKS: dict[Segment, tuple[float, float]] = {
+    Segment.SMB: (1, 4), Segment.MID_MARKET: (6, 10), Segment.ENTERPRISE: (12, 20), Segment.STRATEGIC: (16, 26),
+}  # fmt: skip
+WeekRange = Annotated[tuple[Annotated[float, Field(ge=0)], Annotated[float, Field(ge=0)]], AfterValidator(_in_order)]
 
 
 class Settings(_Strict):
@@ -103,11 +116,21 @@ class Settings(_Strict):
     )
     sla: SlaSettings = Field(default_factory=SlaSettings, description="SLA clock targets and owners ([sla]).")
     render: RenderSettings = Field(default_factory=RenderSettings, description="Bounds of one document ([render]).")
+    go_live_weeks: dict[Segment, WeekRange] = Field(
+        default_factory=lambda: dict(DEFAULT_GO_LIVE_WEEKS),
+        description="Segment -> [fewest, most] weeks to go-live its onboarding usually takes; a segment left out "
+        "keeps its built-in range.",
+    )
 
     @field_validator("stages")
     @classmethod
     def _keep_default_stages(cls, value: dict[Stage, StagePolicy]) -> dict[Stage, StagePolicy]:
         return {**DEFAULT_STAGES, **value}
+
+    @field_validator("go_live_weeks")
+    @classmethod
+    def _keep_default_ranges(cls, value: dict[Segment, tuple[float, float]]) -> dict[Segment, tuple[float, float]]:
+        return {**DEFAULT_GO_LIVE_WEEKS, **value}
 
     @field_validator("timezone")
     @classmethod

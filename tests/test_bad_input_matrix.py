@@ -47,6 +47,8 @@ RECIPES: dict[str, Recipe] = {
         ("accept", DEAL, "--by", "kofi@relay.example", "--rating", "4", "--as-of", PAST),
         ("accept", DEAL, "--by", "kofi@relay.example", "--rating", "4", "--as-of", PAST),
     ),
+    "mark": Recipe(("mark", DEAL, "commitments", "Shopify", "done", "--at", PAST),
+                   ("mark", DEAL, "commitments", "Shopify", "done", "--at", PAST)),
     "report": Recipe(("report", DEAL, "--as-of", AS_OF), ("report", DEAL, "--as-of", AS_OF)),
     # json: the text table shows commits, not the file's name
     "history": Recipe(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import CASES, GOLDEN, ROOT, RunCli
+from tests.conftest import CASES, EXAMPLES, GOLDEN, ROOT, RunCli
 
 COMPLETE = CASES / "render" / "complete.yaml"
 NO_CHAMPION = CASES / "render" / "no-champion.yaml"
@@ -112,6 +113,8 @@ def test_ics_parses_back_with_the_deadlines(run_cli: RunCli, deals_repo: Path) -
         # 30 calendar days, as `handoff sla` counts them; the milestone planned inside the window names it
         ("First value milestone: Help centre live: Zoë's Bikes", date(2026, 12, 6)),
         ("First quarterly business review (QBR): Zoë's Bikes", date(2027, 2, 4)),
+        # then each commitment, milestone and checklist item on its due date
+        ("Due: Help centre live: Zoë's Bikes", date(2026, 11, 27)),
     ]
     assert {str(e["UID"]) for e in events} >= {"T-1-kickoff@handoff", "T-1-qbr@handoff"}
 
@@ -218,3 +221,19 @@ def test_installed_wheel_carries_and_renders_the_templates(tmp_path: Path) -> No
                             cwd=elsewhere, env=env, capture_output=True, check=False)
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout == (GOLDEN / "render" / "complete" / "intro.txt").read_bytes()
+
+
+def test_calendar_carries_item_due_dates_done_noted_dropped_left_out(run_cli: RunCli, deals_repo: Path) -> None:
+    shutil.copy(EXAMPLES / "midmarket-acme.yaml", deals_repo / "acme.yaml")
+    assert run_cli("mark", "acme.yaml", "commitments", "Shopify", "done", "--at", "2026-11-20T10:00Z").exit_code == 0
+    assert run_cli("mark", "acme.yaml", "milestones", "Gorgias", "dropped", "--at", "2026-11-20T10:00Z").exit_code == 0
+    out = deals_repo / "acme.ics"
+    assert run_cli("render", "calendar", "acme.yaml", "--date", STAMP, "--out", str(out)).exit_code == 0
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    done = events["Due: Shopify Plus and Loop Returns integrations: Acme Outdoor Supply"]
+    assert done.decoded("DTSTART") == date(2027, 1, 15)
+    assert str(done["DESCRIPTION"]).splitlines()[1:3] == [
+        "commitment done, owner: Kofi Mensah", "Logged as done Fri 2026-11-20 10:00 UTC",
+    ]  # fmt: skip
+    assert "Due: Shopify and Loop connected: Acme Outdoor Supply" in events
+    assert not [s for s in events if "Gorgias" in s]

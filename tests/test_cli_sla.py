@@ -23,9 +23,12 @@ def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize(
     ("golden", "options"),
     [
-        ("examples.txt", ()),
-        ("examples.json", ("--format", "json")),
-        ("examples-breached.txt", ("--only", "breached")),
+        # --clocks-only is the view from before overdue items were listed: the same bytes
+        ("examples.txt", ("--clocks-only",)),
+        ("examples.json", ("--format", "json", "--clocks-only")),
+        ("examples-breached.txt", ("--only", "breached", "--clocks-only")),
+        ("examples-overdue.txt", ()),
+        ("examples-overdue.json", ("--format", "json")),
     ],
 )
 def test_examples_snapshot(run_cli: RunCli, in_examples: Path, golden: str, options: tuple[str, ...]) -> None:
@@ -101,3 +104,68 @@ def test_usage_errors_exit_2(run_cli: RunCli, deals_repo: Path, args: tuple[str,
     result = run_cli("sla", *args)
     assert result.exit_code == 2
     assert stderr in result.stderr
+
+
+TRACKED = """schema: 1
+deal: {id: D-9, account: Initech, segment: smb, signed_at: 2026-11-02T09:00:00+00:00,
+       csm: {name: Carl CSM}, cs_manager: {name: Mia Lead}}
+commitments:
+  - {what: SAP connector, kind: scope, owner: Carl CSM, due: 2026-11-02@connector@}
+implementation:
+  milestones:
+    - {name: Sandbox ready, due: 2026-11-02@sandbox@}
+handoff:
+  events:  # every clock met, so only the items decide the exit code
+    - {event: intro_email, at: 2026-11-02T09:10:00+00:00}
+    - {event: first_contact, at: 2026-11-02T09:10:00+00:00}
+    - {event: kickoff, at: 2026-11-02T09:10:00+00:00}
+    - {event: first_value, at: 2026-11-02T09:10:00+00:00}
+  checklist:
+    - {item: CRM owner changed, due: 2026-11-02, done: true}
+    - {item: Later, due: 2026-12-01}
+"""
+ON_TIME = ", status: done, status_at: 2026-11-02T17:00:00+00:00"
+OVERDUE = (
+    "overdue  list         item           due         owner     escalation  deal         file\n"
+    "2 d      commitments  SAP connector  2026-11-02  Carl CSM  Mia Lead    D-9 Initech  d.yaml\n"
+    "2 d      milestones   Sandbox ready  2026-11-02  (none)    Mia Lead    D-9 Initech  d.yaml\n"
+    "2 items overdue on 1 deal\n"
+)
+
+
+def test_items_past_due_and_owed_are_listed_and_exit_1(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "d.yaml").write_text(_tracked(connector="", sandbox=""), encoding="utf-8")
+    result = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert "4 clocks on 1 deal: 0 breached, 0 at risk, 0 open, 0 waiting, 0 met late, 4 met\n" in result.stdout
+    assert result.stdout.endswith("\n" + OVERDUE)
+    clocks_only = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--clocks-only")
+    assert clocks_only.exit_code == 0 and "overdue" not in clocks_only.stdout
+    doc = json.loads(run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "json").stdout)
+    assert [(o["list"], o["item"], o["days_overdue"], o["owner"], o["escalation"]) for o in doc["overdue"]] == [
+        ("commitments", "SAP connector", 2, "Carl CSM", "Mia Lead"),
+        ("milestones", "Sandbox ready", 2, None, "Mia Lead"),
+    ]  # fmt: skip
+
+
+def test_everything_delivered_on_time_has_no_overdue_item(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "d.yaml").write_text(_tracked(connector=ON_TIME, sandbox=ON_TIME), encoding="utf-8")
+    result = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--clocks-only").stdout
+    doc = json.loads(run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "json").stdout)
+    assert doc["overdue"] == []
+
+
+def test_a_renegotiated_item_is_overdue_only_after_its_new_date(run_cli: RunCli, deals_repo: Path) -> None:
+    text = _tracked(connector="", sandbox=ON_TIME).replace(
+        "due: 2026-11-02}", "due: 2026-11-20, status: renegotiated, previous_due: 2026-11-02}", 1
+    )
+    (deals_repo / "d.yaml").write_text(text, encoding="utf-8")
+    assert run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00").exit_code == 0
+    late = run_cli("sla", "d.yaml", "--as-of", "2026-11-23T08:00:00+00:00", "--format", "json")
+    assert [(o["item"], o["days_overdue"]) for o in json.loads(late.stdout)["overdue"]] == [("SAP connector", 3)]
+
+
+def _tracked(*, connector: str, sandbox: str) -> str:
+    return TRACKED.replace("@connector@", connector).replace("@sandbox@", sandbox)

@@ -59,6 +59,38 @@ def test_parallel_logs_all_land(deals_repo: Path) -> None:
     assert sorted(p.name for p in deals_repo.iterdir() if p.name != ".git") == ["acme.yaml"]
 
 
+def test_parallel_outcomes_all_land(deals_repo: Path) -> None:
+    deal = deals_repo / "acme.yaml"
+    shutil.copy(EXAMPLES / "midmarket-acme.yaml", deal)
+    before = len(_handoff(deal).get("outcomes") or [])
+    runs = _all_at_once(
+        [["log", "acme.yaml", "health", "--value", "green", "--at", f"2026-11-2{i}T10:00:00+00:00"]
+         for i in range(WRITERS)],
+        deals_repo,
+    )  # fmt: skip
+    assert [(code, err) for code, _, err in runs] == [(0, "")] * WRITERS
+    outcomes = _handoff(deal)["outcomes"][before:]
+    assert sorted(str(o["at"]) for o in outcomes) == [f"2026-11-2{i} 10:00:00+00:00" for i in range(WRITERS)]
+
+
+def test_parallel_marks_and_logs_all_land(deals_repo: Path) -> None:
+    deal = deals_repo / "acme.yaml"
+    shutil.copy(EXAMPLES / "midmarket-acme.yaml", deal)
+    marks = [("commitments", "Shopify", "done"), ("milestones", "Gorgias", "dropped"), ("risks", "Nobody", "closed")]
+    runs = _all_at_once(
+        [["mark", "acme.yaml", *m, "--at", PAST] for m in marks]
+        + [["log", "acme.yaml", "health", "--value", "green", "--at", f"2026-11-2{i}T10:00+00:00"] for i in range(3)],
+        deals_repo,
+    )
+    assert [(code, err) for code, _, err in runs] == [(0, "")] * 6
+    data = YAML(typ="safe").load(deal.read_text(encoding="utf-8"))
+    assert data["commitments"][1]["status"] == "done"
+    assert data["implementation"]["milestones"][1]["status"] == "dropped"
+    assert data["risks"]["register"][1]["status"] == "closed"
+    before = _handoff(EXAMPLES / "midmarket-acme.yaml").get("outcomes") or []
+    assert len(data["handoff"]["outcomes"]) == len(before) + 3
+
+
 def test_parallel_reviews_all_land(deals_repo: Path) -> None:
     deal = deals_repo / "acme.yaml"
     shutil.copy(EXAMPLES / "midmarket-acme.yaml", deal)

@@ -155,3 +155,20 @@ def test_a_signature_in_the_deals_future_is_in_the_future_for_both(run_cli: RunC
     assert "HS804" in codes
     clocks = json.loads(run_cli("sla", "utc.yaml", "--format", "json", *as_of).stdout)["clocks"]
     assert {row["clock"]: row["due"] for row in clocks}["intro_email"] == "2026-11-25T20:00:00+00:00"
+
+
+def test_mark_reads_at_in_the_deals_zone_with_the_same_warning(run_cli: RunCli, deals_repo: Path) -> None:
+    commitment = {"what": "SSO rollout", "kind": "scope", "owner": "Rita Rep", "due": "2026-12-15",
+                  "source": "contract", "certainty": "signed"}
+    (deals_repo / "berlin.yaml").write_text(
+        dossier_yaml(id="R-1", account="Regional Co", signed_at="2026-11-24T09:00:00", timezone="Europe/Berlin",
+                     sections={"commitments": [commitment]}), encoding="utf-8")
+    run = run_cli("mark", "berlin.yaml", "commitments", "SSO", "done", "--at", "2026-11-25T10:00")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        0, "marked commitment 'SSO rollout' done at 2026-11-25T10:00:00+01:00 in berlin.yaml\n",
+        "handoff: warning: --at 2026-11-25T10:00 has no offset; read in Europe/Berlin, the deal's time zone\n")
+    # the naive signature is read in the deal's zone too, and the refusal says so
+    early = run_cli("mark", "berlin.yaml", "commitments", "SSO", "open", "--at", "2026-11-24T08:30")
+    assert (early.exit_code, early.stderr.splitlines()[-1]) == (2, (
+        "handoff: error: berlin.yaml: --at 2026-11-24T08:30:00+01:00 is before the signature "
+        "(2026-11-24T09:00:00+01:00); pass --force if it really happened before close"))

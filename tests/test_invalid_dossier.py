@@ -23,6 +23,7 @@ READERS = [
     ("log", "bad.yaml", "kickoff"),
     ("log", "bad.yaml", "health", "--value", "green"),
     ("accept", "bad.yaml", "--by", "cleo@example.com"),
+    ("mark", "bad.yaml", "commitments", "SAP connector", "done"),
     ("report", "bad.yaml"),
     ("history", "bad.yaml"),
 ]

@@ -7,6 +7,7 @@ Wilson 95 % intervals for k of n, from (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n�
 from __future__ import annotations
 
 import json
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -53,26 +54,40 @@ def test_customer_survey_by_segment_and_rep(outcomes: dict[str, Any]) -> None:
     }
 
 
-def delivery(deals: int, reached: int, median_days: float | None, due: int, on_time: int, pct: float) -> Any:
+def delivery(deals: int, reached: int, median_days: float | None, items: tuple[int, int, int, int, float, int],
+             live: tuple[int, int, int, int, int]) -> Any:
+    due, on_time, late, overdue, percent, days = items
     return {"deals": deals, "first_value": {"reached": reached, "median_days": median_days},
-            "milestones": {"due": due, "on_time": on_time, "percent": pct}}  # fmt: skip
+            "adherence": {"due": due, "on_time": on_time, "late": late, "overdue": overdue, "percent": percent,
+                          "days_late": days, "go_live": dict(zip(("due", "on_time", "late", "overdue", "days_late"),
+                                                                 live, strict=True))}}  # fmt: skip
 
 
-def test_time_to_first_value_and_schedule_adherence(outcomes: dict[str, Any]) -> None:
+# C-03's seats (due 2026-11-12) and go-live (2026-11-25) are still owed at --as-of, 2028-06-30
+SEATS_LATE, LIVE_LATE = (date(2028, 6, 30) - date(2026, 11, 12)).days, (date(2028, 6, 30) - date(2026, 11, 25)).days
+
+
+def test_time_to_first_value_and_delivery_adherence(outcomes: dict[str, Any]) -> None:
     # first value on day 10, 20, 29, 12, 25, 40 (smb) and 45, 28 (mid-market); C-04, C-07, C-10, C-12 never.
-    # smb runs 4 clocks, mid-market 7; every clock is met in time except first value after day 30 or never.
+    # Two commitments and a go-live per deal, all on time but: C-02's call 2 days late and go-live 3 days late;
+    # C-03's seats and go-live overdue; C-09's seats renegotiated and delivered by the new date, its call dropped.
     d = outcomes["delivery"]
-    assert d["overall"] == delivery(12, 8, 26.5, 60, 54, 90.0)  # median of 10 12 20 25 | 28 29 40 45; 54 / 60
+    assert d["overall"] == delivery(12, 8, 26.5, (23, 21, 1, 1, 91.3, 2 + SEATS_LATE),
+                                    (12, 10, 1, 1, 3 + LIVE_LATE))  # 21 / 23 on time
     assert d["by_segment"] == {
-        "mid-market": delivery(4, 2, 36.5, 28, 25, 89.3),  # (28 + 45) / 2; C-09 late, C-10 and C-12 never
-        "smb": delivery(8, 6, 22.5, 32, 29, 90.6),  # (20 + 25) / 2; C-04, C-07 never, C-08 late: 29 / 32
+        "mid-market": delivery(4, 2, 36.5, (7, 7, 0, 0, 100.0, 0), (4, 4, 0, 0, 0)),  # C-09 to C-12
+        "smb": delivery(8, 6, 22.5, (16, 14, 1, 1, 87.5, 2 + SEATS_LATE), (8, 6, 1, 1, 3 + LIVE_LATE)),
     }
-    assert d["by_size"] == {
-        "< 15,000": delivery(8, 6, 22.5, 32, 29, 90.6),
-        "15,000-99,999": delivery(2, 1, 45.0, 14, 12, 85.7),  # C-09 and C-10 at 50,000
-        ">= 100,000": delivery(1, 1, 28.0, 7, 7, 100.0),  # C-11 at 150,000
-        "unknown": delivery(1, 0, None, 7, 6, 85.7),  # C-12 has no value
+    assert d["by_rep"] == {
+        "Ann Lee": delivery(4, 3, 12.0, (8, 7, 1, 0, 87.5, 2), (4, 3, 1, 0, 3)),  # C-01, C-02, C-05, C-07
+        "Ben Okafor": delivery(5, 3, 29.0, (10, 9, 0, 1, 90.0, SEATS_LATE), (5, 4, 0, 1, LIVE_LATE)),
+        "Cara Diaz": delivery(3, 2, 36.5, (5, 5, 0, 0, 100.0, 0), (3, 3, 0, 0, 0)),  # everything on time
     }
+    assert list(d["by_csm"]) == ["Relay Scale CS (pooled)"] and d["by_csm"]["Relay Scale CS (pooled)"] == d["overall"]
+    assert list(d["by_size"]) == ["< 15,000", "15,000-99,999", ">= 100,000", "unknown"]
+    by_deal = {x["deal_id"]: x["adherence"] for x in outcomes["deals"]}
+    assert by_deal["C-01"] == delivery(0, 0, None, (2, 2, 0, 0, 100.0, 0), (1, 1, 0, 0, 0))["adherence"]
+    assert by_deal["C-09"]["due"] == 1 and by_deal["C-09"]["percent"] == 100.0
 
 
 def test_ninety_day_health(outcomes: dict[str, Any]) -> None:
@@ -128,7 +143,8 @@ def test_text_md_and_html_show_the_same_figures(run_cli: RunCli, deals_repo: Pat
     assert "    rep Ann Lee        mean 4.5 over 4 deals, at target (4.5)\n" in text
     assert "    all deals          green 3, yellow 2, red 3, not yet known 4\n" in text
     md = report(run_cli, names, "md")
-    assert "| all deals | first value in 8 of 12, median 26.5 days; milestones on time 54 of 60 (90%) |\n" in md
+    assert ("| all deals | first value in 8 of 12, median 26.5 days; delivered on time 21 of 23 (91.3%), 1 late, "
+            f"1 overdue, {2 + SEATS_LATE} days late; go-live on time 10 of 12, {3 + LIVE_LATE} days late |\n") in md
     assert f"| comparison | {escape(TOO_FEW, quote=False)} |\n" in md  # the Markdown report shows HTML as text
     html = report(run_cli, names, "html")
     assert 'data-label="&lt; 80" data-value="66.7"' in html and 'data-label="Ann Lee" data-value="4.5"' in html

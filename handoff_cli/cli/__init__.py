@@ -30,6 +30,7 @@ COMMANDS = {
     "sla": ("sla", "sla"),
     "log": ("log", "log"),
     "accept": ("accept", "accept"),
+    "mark": ("mark", "mark"),
     "history": ("history", "history"),
     "report": ("report", "report"),
     "render": ("render", "render_app"),

@@ -59,11 +59,10 @@ def accept(
     """
     from handoff_cli.cli.stdin_args import refuse_stdin
     from handoff_cli.core.moments import deal_zone
-    from handoff_cli.dossier.for_commands import load_dossier
     from handoff_cli.edit.acceptance import email_value, rating_value, reason_values, review_entry
-    from handoff_cli.edit.atomic_write import atomic_write
-    from handoff_cli.edit.file_lock import locked
-    from handoff_cli.edit.record import recorded_text
+    from handoff_cli.edit.record import Append
+    from handoff_cli.edit.rewrite import rewrite
+    from handoff_cli.model import Dossier
 
     refuse_stdin(path)
     display = str(path)
@@ -71,16 +70,16 @@ def accept(
     email = email_value(by, display=display)
     score = rating_value(rating, display=display)
     reasons = reason_values(reason or [], reject=reject, display=display)
-    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other review is lost
-        dossier, _ = load_dossier(path, proj)
+
+    def decide(dossier: Dossier) -> Append:
         when = logged_at(as_of, deal_zone(proj.settings, dossier.deal), option="--as-of", display=display,
                          what="record a review once it is made")
         item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
-        text = path.read_bytes().decode("utf-8")
-        new_text = recorded_text(
-            text, dossier, "reviews", item, noun="review", display=display, max_depth=proj.settings.max_depth
-        )
-        atomic_write(path, new_text, repo=proj.root)
+        return Append("reviews", item, noun="review")
+
+    # read under the lock, so no other review is lost
+    item = rewrite(path, proj, decide).item
+    when = item["at"]
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
     say(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
 

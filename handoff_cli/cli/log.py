@@ -81,22 +81,21 @@ def log(
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
     from handoff_cli.core.moments import deal_zone
-    from handoff_cli.dossier.for_commands import load_dossier
-    from handoff_cli.edit.atomic_write import atomic_write
-    from handoff_cli.edit.eventlog import check_event, entry, event_name, logged_text
-    from handoff_cli.edit.file_lock import locked
+    from handoff_cli.edit.eventlog import check_event, entry, event_name
+    from handoff_cli.edit.record import Append
+    from handoff_cli.edit.rewrite import rewrite
+    from handoff_cli.model import Dossier
     from handoff_cli.model.progress import PRE_CLOSE_EVENTS
 
     proj = project(config)
     name = event_name(event, display=str(path))
-    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, so no other writer's event is lost
-        dossier, _ = load_dossier(path, proj)
+
+    def decide(dossier: Dossier) -> Append:
         when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
                          what="log an event once it has happened", signed=dossier.deal.signed_at,
                          force=force or name in PRE_CLOSE_EVENTS)  # the steps of the sale belong before it
         check_event(dossier, name, force=force, display=str(path))
-        text = path.read_bytes().decode("utf-8")
-        item = entry(name, when, by=by, note=note)
-        new_text = logged_text(text, dossier, item, display=str(path), max_depth=proj.settings.max_depth)
-        atomic_write(path, new_text, repo=proj.root)
+        return Append("events", entry(name, when, by=by, note=note), noun="event")
+
+    when = rewrite(path, proj, decide).item["at"]
     say(f"logged {name.value} at {when.isoformat()} in {path}")

@@ -1,7 +1,7 @@
 """`handoff log` for the customer's outcomes (customer_survey, health, renewed, churned, expanded).
 
 The command itself is `log` in cli/log.py; an outcome name hands the work to `log_outcome` here, which
-writes under handoff.outcomes with the same byte-preserving, proven, atomic writer as the clock events.
+writes under handoff.outcomes through the same locked, proven, atomic writer as the clock events.
 """
 
 from __future__ import annotations
@@ -51,27 +51,23 @@ def log_outcome(
     config: Path | None,
 ) -> None:
     from handoff_cli.core.moments import deal_zone
-    from handoff_cli.dossier.for_commands import load_dossier
-    from handoff_cli.edit.atomic_write import atomic_write
-    from handoff_cli.edit.file_lock import locked
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
-    from handoff_cli.edit.record import recorded_text
+    from handoff_cli.edit.record import Append
+    from handoff_cli.edit.rewrite import rewrite
+    from handoff_cli.model import Dossier
 
     display = str(path)
     kind = OutcomeKind(event)
     detail = details(kind, rating=rating, value=value, amount=amount, display=display)
     proj = project(config)
-    with locked(path, wait=proj.settings.lock_wait):  # read under the lock, as `log` does for events
-        dossier, _ = load_dossier(path, proj)
+
+    def decide(dossier: Dossier) -> Append:
         zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
         when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
                          signed=dossier.deal.signed_at, force=force)
         check_outcome(dossier, kind, when, zone=zone, force=force, display=display)
-        item = outcome_entry(kind, when, detail, by=by, note=note)
-        text = path.read_bytes().decode("utf-8")
-        new_text = recorded_text(
-            text, dossier, "outcomes", item, noun="outcome", display=display, max_depth=proj.settings.max_depth
-        )
-        atomic_write(path, new_text, repo=proj.root)
+        return Append("outcomes", outcome_entry(kind, when, detail, by=by, note=note), noun="outcome")
+
+    when = rewrite(path, proj, decide).item["at"]  # under the file's lock, so no other writer's outcome is lost
     shown = "".join(f" {k} {v}" for k, v in detail.items())
     say(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")

@@ -222,7 +222,8 @@ def calendar(
 
     --for csm (default): an all-day event per clock the deal's segment runs, on its `handoff sla` date.
 
-    It adds the first QBR at about day 90, is marked internal and is in the team's language.
+    It adds the first QBR at about day 90 and each commitment, milestone and checklist item's due date; it is
+    marked internal and is in the team's language.
 
     --for customer: only the meetings the customer attends (joint meeting, kickoff, first QBR).
 
@@ -238,6 +239,7 @@ def calendar(
     """
     from handoff_cli.render import ics, needs
     from handoff_cli.render.calendar_words import calendar_words
+    from handoff_cli.render.item_dates import item_dates
     from handoff_cli.render.timeline import in_order, key_dates
 
     proj = project(config)
@@ -251,6 +253,8 @@ def calendar(
         dates = in_order(dates, schedule.cal)
         steps.warn_order(deal, dates)
         dates = [k for k in dates if k.key in ics.MEETINGS]
+    else:  # what we owe and track is the CSM's to watch, never the customer's calendar
+        dates = [*dates, *item_dates(dossier, schedule.cal.tz)]
     view = steps.data_for(env, dossier, customer=customer)
     name, words = calendar_words(env, chosen, dossier, schedule, view, customer=customer)
     text = ics.calendar(dossier, dates, stamp=moment(date, schedule.cal.tz), name=name, words=words,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
     from handoff_cli.settings import Project
 
 
+class ReportBy(StrEnum):
+    CSM = "csm"
 
 
 def report(
@@ -40,6 +44,13 @@ def report(
         ReportFormat,
         typer.Option("--format", "-f", help="text for people, md for a wiki, json for scripts, html to attach."),
     ] = ReportFormat.TEXT,
+    by: Annotated[
+        ReportBy | None,
+        typer.Option("--by", help="csm: only the CSM view (open deals, overdue, clocks due within 7 days, due next)."),
+    ] = None,
+    change_control: Annotated[
+        bool, typer.Option("--change-control", help="Also list, per rep, commitments changed after signature (git).")
+    ] = False,
     config: ConfigOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -47,6 +58,8 @@ def report(
     """Report on every handoff for a CS lead: metrics, worst deals, failure patterns, when CS should engage.
 
     Overall, by segment and by sales rep: completeness, completion rate, time to first contact and to kickoff.
+
+    By CSM: open deals, overdue items, clocks that run out within 7 days, and what is due next (--by csm: only that).
 
     Also breaches by clock and the costliest gaps (the rules whose misses take the most points off).
 
@@ -56,9 +69,11 @@ def report(
 
     For a signed deal it says when CS engaged, against when the rule says it should have.
 
-    Outcomes: the customer's survey rating, time to first value and 90-day health.
+    Outcomes: the customer's survey rating, time to first value, delivery adherence and 90-day health.
 
     Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
+
+    With --change-control: per sales rep, the commitments added or changed in commits after signature.
 
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 
@@ -71,24 +86,30 @@ def report(
       handoff report deals/ --format html --out handoff-report.html
 
       handoff report deals/ --format md --as-of 2026-11-30T09:00
+
+      handoff report deals/ --by csm
     """
     from handoff_cli.gate.checks import Checker
-    from handoff_cli.portfolio.document import document
+    from handoff_cli.portfolio.document import csm_document, document
     from handoff_cli.portfolio.facts import collect
     from handoff_cli.portfolio.outcomes import known_outcomes
     from handoff_cli.portfolio.signature_quality import quality_at_signature
-    from handoff_cli.reporters import REPORT
+    from handoff_cli.reporters import REPORT, REPORT_BY_CSM
 
     proj = project(config)
     targets = dossier_paths(paths, proj)
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz))  # the rules' policy, built once
     portfolio = collect(targets, checker)
-    quality = quality_at_signature(known_outcomes(portfolio), checker)
-    doc = document(portfolio, quality=quality)
-    if out is None:
-        REPORT[format](doc, console())
+    show: Callable[[Console], None]
+    if by is ReportBy.CSM:
+        show = partial(REPORT_BY_CSM[format], csm_document(portfolio))
     else:
-        _write(out, force, proj, lambda target: REPORT[format](doc, target))
+        quality = quality_at_signature(known_outcomes(portfolio), checker)
+        show = partial(REPORT[format], document(portfolio, quality=quality, change_control=change_control))
+    if out is None:
+        show(console())
+    else:
+        _write(out, force, proj, show)
     for skipped in portfolio.invalid:
         tell(skipped)
     say_skipped(portfolio.unreadable)

@@ -34,6 +34,9 @@ def sla(
     only: Annotated[
         Only | None, typer.Option("--only", help="Show only clocks in this state.", show_default=False)
     ] = None,
+    clocks_only: Annotated[
+        bool, typer.Option("--clocks-only", help="Only the clocks: no overdue commitments, milestones or checklist.")
+    ] = False,
     format: CheckFormatOpt = CheckFormat.TEXT,
     config: ConfigOpt = None,
     stdin_filename: StdinNameOpt = None,
@@ -42,7 +45,9 @@ def sla(
 
     Each row: when the clock is due, how late or how much time is left, who owns the next step (rep or CSM).
 
-    Exit 1 when any clock is breached (for CI and a daily schedule), else 0.
+    Below them: commitments, milestones and checklist items past due and not done, with owner and escalation.
+
+    Exit 1 when any clock is breached or any item is overdue (for CI and a daily schedule), else 0.
 
     Examples:
 
@@ -61,7 +66,7 @@ def sla(
     proj = project(config)
     stdin = stdin_dossier(paths, stdin_filename, proj.settings.max_file_bytes)
     targets = [] if stdin else dossier_paths(paths, proj)
-    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), stdin=stdin)
+    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), stdin=stdin, items=not clocks_only)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
     say_skipped(result.unreadable)

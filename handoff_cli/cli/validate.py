@@ -72,6 +72,14 @@ NoRegressOpt = Annotated[
     ),
 ]
 
+ChangeControlOpt = Annotated[
+    bool,
+    typer.Option(
+        "--change-control",
+        help="Warn (HC001) for each commitment added, removed, re-dated or re-scoped in a commit after signature.",
+    ),
+]
+
 def _stdin(paths: list[Path] | None, name: str | None, *, changed: bool = False, no_regress: bool = False) -> bool:
     """Whether the dossier comes from stdin; '-' stands alone, as in ruff and eslint."""
     alone = "no other path, --changed or --no-regress"
@@ -138,6 +146,7 @@ def validate(
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     no_regress: NoRegressOpt = False,
+    change_control: ChangeControlOpt = False,
     stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
@@ -156,6 +165,8 @@ def validate(
 
       handoff validate deals/ --no-regress --base origin/main
 
+      handoff validate deals/ --change-control
+
       handoff validate - --stdin-filename deals/acme.yaml < deals/acme.yaml
     """
     from handoff_cli.reporters import FINDINGS
@@ -172,6 +183,10 @@ def validate(
         proj = project(config)
         result.files = list(result.files)  # HR001 is added to the results themselves, so they are held
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
+    if change_control:
+        from handoff_cli.engine.change_findings import add_changes
+
+        add_changes(result, project(config))
     FINDINGS[format.resolve()](result, out, explain=explain)
     say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)

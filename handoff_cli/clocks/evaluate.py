@@ -9,6 +9,7 @@ from enum import StrEnum
 from handoff_cli.clocks.businessdays import BusinessCalendar
 from handoff_cli.clocks.clocks import NAMES, Clock
 from handoff_cli.clocks.follow_ups import FollowUp
+from handoff_cli.clocks.overdue import Late
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.exit_codes import ExitCode
 from handoff_cli.core.moments import local
@@ -66,19 +67,20 @@ class SlaResult:
     follow_ups: list[FollowUp] = field(default_factory=list)  # owed besides the clocks; they do not fail the run
     showing: frozenset[Status] | None = None  # None: every status
     unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
+    overdue: list[Late] | None = None  # None: clocks only (--clocks-only); else the items past due and owed
 
     @property
     def exit_code(self) -> ExitCode:
         if self.unreadable:
             return ExitCode.USAGE
         breached = any(r.status is Status.BREACHED for r in self.rows)
-        return ExitCode.FINDINGS if breached or self.invalid else ExitCode.OK
+        return ExitCode.FINDINGS if breached or self.invalid or self.overdue else ExitCode.OK
 
     def only(self, statuses: frozenset[Status]) -> SlaResult:
         """The same result, showing only some statuses (--only); counts and the exit code still cover all."""
         return SlaResult(
             self.as_of, self.timezone, self.rows, self.unsigned, self.invalid, self.waived, self.follow_ups, statuses,
-            self.unreadable,
+            self.unreadable, self.overdue,
         )
 
     @property

@@ -12,6 +12,7 @@ from handoff_cli.clocks.clocks import NAMES, clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status, evaluate, later, signed
 from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.clocks.meeting_order import kickoff_too_early
+from handoff_cli.clocks.overdue import overdue, owed_items
 from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.moments import deal_zone
 from handoff_cli.core.printable import printable
@@ -60,11 +61,14 @@ def deal_schedule(dossier: Dossier, project: Project) -> list[ClockStatus]:
 
 
 def sla_table(
-    paths: Sequence[Path], project: Project, *, as_of: datetime, stdin: tuple[bytes, str] | None = None
+    paths: Sequence[Path], project: Project, *, as_of: datetime, stdin: tuple[bytes, str] | None = None,
+    items: bool = True,
 ) -> SlaResult:
     """A file that is not a valid dossier is listed as skipped, not fatal: one bad file must not hide the rest.
-    `stdin`: the one dossier read from standard input and its name, instead of `paths`."""
-    result = SlaResult(as_of, project.settings.timezone)
+
+    `stdin`: the one dossier read from standard input and its name, instead of `paths`.
+    `items`: also the commitments, milestones and checklist items past due and still owed."""
+    result = SlaResult(as_of, project.settings.timezone, overdue=[] if items else None)
     raw, shown = stdin or (None, None)
     for path in [Path(shown)] if shown else expand(paths):
         try:
@@ -82,8 +86,12 @@ def sla_table(
         result.waived += [f"{path}: {dossier.deal.id}'s {w.rule} clock is waived until {w.expires} by {w.approved_by}: "
                           f"{w.reason}" for w in waived(dossier, project, as_of=as_of)]
         result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=str(path)))
+        if result.overdue is not None and signed(dossier):
+            result.overdue.extend(overdue(owed_items(dossier, path=str(path)), as_of.astimezone(tz).date()))
     result.rows.sort(key=ClockStatus.sort_key)
     result.follow_ups.sort(key=lambda f: (f.at, f.path))
+    if result.overdue:
+        result.overdue.sort(key=lambda late: (-late.days, late.item.path, late.item.title))
     return result
 
 

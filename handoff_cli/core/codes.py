@@ -1,5 +1,5 @@
 """Every finding code that is not a rule's: reading YAML (HY), the schema (HV), filler (HF), waivers (HW),
-the gate (HG) and the ratchet (HR), each with its name, severity and why it is reported.
+the gate (HG), the ratchet (HR) and change control (HC), each with its name, severity and why it is reported.
 
 rules/catalog.py joins this table with the rules for `handoff rules --all`, SARIF and the reference docs.
 """
@@ -123,6 +123,13 @@ CODES: dict[str, Code] = {
             "score-regressed",
             E,
             "an edit that makes a handoff less complete than it was takes back context CS already had",
+        ),
+        # change control (gate/change_control.py)
+        Code(
+            "HC001",
+            "changed-after-signature",
+            W,
+            "a commitment added or changed after signature without CS is a promise CS never saw (sales bypassing CS)",
         ),
     )
 }

@@ -1,4 +1,4 @@
-"""`handoff log`: check that an event may be recorded; edit/record.py inserts it and proves the result."""
+"""`handoff log`: check that an event may be recorded, and the entry; edit/rewrite.py writes it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
-from handoff_cli.edit.record import recorded_text
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import RECURRING_EVENTS, EventName
 
@@ -41,7 +40,3 @@ def entry(event: EventName, at: datetime, *, by: str | None, note: str | None) -
         item["note"] = note
     return item
 
-
-def logged_text(text: str, dossier: Dossier, item: dict[str, Any], *, display: str, max_depth: int) -> str:
-    """The file's new text; raises NotRecorded unless it is a valid dossier equal to the old one plus the event."""
-    return recorded_text(text, dossier, "events", item, noun="event", display=display, max_depth=max_depth)

@@ -43,7 +43,7 @@ def append_item(text: str, key: str, item: Item) -> str:
     if found is None:
         inner = value.value[0][0].start_mark.column
         block = _lines([" " * inner + f"{key}:"], 0, nl) + _block_item(item, inner + step, nl)
-        return _insert(text, _after_line(text, _before(value, key, h_key)), block)
+        return _insert(text, after_line(text, _before(value, key, h_key)), block)
     list_key, seq = found
     if _empty(seq):
         text, at = _clear(text, seq, list_key)
@@ -56,13 +56,13 @@ def append_item(text: str, key: str, item: Item) -> str:
     dash = seq.start_mark.column
     flow_items = isinstance(last, MappingNode) and last.flow_style
     line = " " * dash + "- " + emit(item, flow=True).rstrip("\n") + nl if flow_items else _block_item(item, dash, nl)
-    return _insert(text, _after_line(text, _end(last)), line)
+    return _insert(text, after_line(text, end_of(last)), line)
 
 
 def _before(handoff: MappingNode, key: str, handoff_key: Node) -> int:
     """Where a new list goes: after the last key the model puts before it, else right under `handoff:`."""
     earlier = [(k, v) for k, v in handoff.value if isinstance(k, ScalarNode) and k.value in ORDER[: ORDER.index(key)]]
-    return _end(earlier[-1]) if earlier else int(handoff_key.end_mark.index)
+    return end_of(earlier[-1]) if earlier else int(handoff_key.end_mark.index)
 
 
 def _value(mapping: MappingNode, name: str) -> tuple[Node, Node] | None:
@@ -91,17 +91,17 @@ def _clear(text: str, value: Node, key: Node) -> tuple[str, int]:
         rest = text[end:line_end]
         cut_from = start if rest.strip() else len(text[:start].rstrip(" \t"))
         text = text[:cut_from] + text[end:]
-    return text, _after_line(text, key.end_mark.index)
+    return text, after_line(text, key.end_mark.index)
 
 
-def _end(node: Node | tuple[Node, Node]) -> int:
+def end_of(node: Node | tuple[Node, Node]) -> int:
     """Where the last character of a node (or key: value pair) is; block collections end at their last descendant."""
     if isinstance(node, tuple):
         key, node = node
         if isinstance(node, ScalarNode) and not node.value and not node.style:
             return int(key.end_mark.index)  # an empty value's marks point past its key, at whatever follows
     if isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        return _end(node.value[-1])
+        return end_of(node.value[-1])
     if isinstance(node, ScalarNode) and node.style in ("|", ">"):
         return int(node.end_mark.index) - 1  # a block scalar's end mark is past its last line break
     return int(node.end_mark.index)
@@ -111,7 +111,7 @@ def _line_end(text: str, index: int) -> int:
     return min((i for i in (text.find("\n", index), text.find("\r", index)) if i >= 0), default=len(text))
 
 
-def _after_line(text: str, index: int) -> int:
+def after_line(text: str, index: int) -> int:
     end = _line_end(text, index)
     return end + (2 if text.startswith("\r\n", end) else 1 if end < len(text) else 0)
 

@@ -42,7 +42,8 @@ class Checker:
     @classmethod
     def create(cls, project: Project, *, as_of: datetime, min_score: float | None = None) -> Checker:
         settings = project.settings
-        return cls(project, build(project), Context(as_of, settings.tz, settings.min_words), min_score)
+        ctx = Context(as_of, settings.tz, settings.min_words, settings.go_live_weeks)
+        return cls(project, build(project), ctx, min_score)
 
     def check_file(self, path: Path, display: str | None = None) -> FileResult:
         return self.inspect(path, display).result

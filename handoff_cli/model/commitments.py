@@ -9,6 +9,7 @@ from pydantic import Field
 
 from handoff_cli.model.audience import Audience, customer_safe, internal_only
 from handoff_cli.model.common import Day, Flag, Line, Model, Text
+from handoff_cli.model.tracking import ItemStatus, PreviousDue, StatusAt, StatusBy
 
 
 class CommitmentKind(StrEnum):
@@ -57,6 +58,20 @@ class Commitment(Model):
     audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
         None, description="customer or internal: who may read this item, over its section's default."
     )
+    status: Annotated[ItemStatus | None, customer_safe("where agreed scope stands")] = Field(
+        None, description="Where it stands; none means open. `handoff mark` writes it."
+    )
+    status_at: Annotated[StatusAt, internal_only("our own record of when it changed")] = None
+    status_by: Annotated[StatusBy, internal_only("who on our side changed it")] = None
+    previous_due: Annotated[PreviousDue, internal_only("our record of a renegotiation")] = None
+
+    @property
+    def state(self) -> ItemStatus:
+        return self.status or ItemStatus.OPEN
+
+    @property
+    def title(self) -> str:
+        return self.what
 
     @property
     def soft(self) -> bool:

@@ -8,15 +8,33 @@ from pydantic import Field
 
 from handoff_cli.model.audience import Audience, customer_safe, internal_only
 from handoff_cli.model.common import Day, Flag, Line, Model, Text, TextList
+from handoff_cli.model.tracking import ItemStatus, PreviousDue, StatusAt, StatusBy
 
 
 class Milestone(Model):
     name: Annotated[Line, customer_safe("a milestone agreed with them")]
     due: Annotated[Day | None, customer_safe("a milestone agreed with them")] = None
     exit_criteria: Annotated[Text | None, customer_safe("a milestone agreed with them")] = None
+    owner: Annotated[Line | None, internal_only("our staffing")] = Field(
+        None, description="Who delivers it: a name or email from the dossier."
+    )
+    status: Annotated[ItemStatus | None, customer_safe("where a milestone agreed with them stands")] = Field(
+        None, description="Where it stands; none means open. `handoff mark` writes it."
+    )
+    status_at: Annotated[StatusAt, internal_only("our own record of when it changed")] = None
+    status_by: Annotated[StatusBy, internal_only("who on our side changed it")] = None
+    previous_due: Annotated[PreviousDue, internal_only("our record of a renegotiation")] = None
     audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
         None, description="customer or internal: who may read this item, over its section's default."
     )
+
+    @property
+    def state(self) -> ItemStatus:
+        return self.status or ItemStatus.OPEN
+
+    @property
+    def title(self) -> str:
+        return self.name
 
 
 class Training(Model):
@@ -37,7 +55,12 @@ class CustomerResource(Model):
 
 class Implementation(Model):
     start: Annotated[Day | None, customer_safe("the agreed plan")] = None
-    go_live: Annotated[Day | None, customer_safe("the agreed plan")] = None
+    go_live: Annotated[Day | None, customer_safe("the agreed plan")] = Field(
+        None, description="The go-live date promised to the customer."
+    )
+    went_live: Annotated[Day | None, internal_only("our delivery record, compared with the promise")] = Field(
+        None, description="The day it actually went live; the report compares the two."
+    )
     milestones: Annotated[list[Milestone] | None, customer_safe("the agreed plan")] = None
     training: Annotated[list[Training] | None, customer_safe("the agreed plan")] = None
     customer_resources: Annotated[list[CustomerResource] | None, customer_safe("what they agreed to put in")] = None

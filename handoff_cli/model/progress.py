@@ -11,6 +11,7 @@ from handoff_cli.core.vocabulary import Decision, RejectReason
 from handoff_cli.model.audience import customer_safe, internal_only
 from handoff_cli.model.common import Day, Email, Flag, Line, Model, Moment, Text
 from handoff_cli.model.outcomes import Outcome
+from handoff_cli.model.tracking import ItemStatus, PreviousDue, StatusAt, StatusBy
 
 __all__ = ["Decision", "RejectReason"]  # re-exported beside the Review that uses them
 
@@ -75,6 +76,21 @@ class ChecklistItem(Model):
     done: Annotated[Flag, internal_only("our checklist")] = False
     due: Annotated[Day | None, internal_only("our checklist")] = None
     owner: Annotated[Line | None, internal_only("our checklist")] = None
+    status: Annotated[ItemStatus | None, internal_only("our checklist")] = Field(
+        None, description="Where it stands; none means open. `handoff mark` writes it."
+    )
+    status_at: Annotated[StatusAt, internal_only("our checklist")] = None
+    status_by: Annotated[StatusBy, internal_only("our checklist")] = None
+    previous_due: Annotated[PreviousDue, internal_only("our checklist")] = None
+
+    @property
+    def state(self) -> ItemStatus:
+        """`done: true` without a status, as dossiers wrote it before statuses, is done."""
+        return self.status or (ItemStatus.DONE if self.done else ItemStatus.OPEN)
+
+    @property
+    def title(self) -> str:
+        return self.item
 
 
 class Waiver(Model):

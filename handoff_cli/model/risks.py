@@ -9,6 +9,7 @@ from pydantic import Field
 
 from handoff_cli.model.audience import Audience, internal_only
 from handoff_cli.model.common import Flag, Level, Line, Model, Text, TextList
+from handoff_cli.model.tracking import RiskStatus, StatusAt, StatusBy
 
 
 class ObjectionKind(StrEnum):
@@ -47,9 +48,22 @@ class Risk(Model):
     severity: Annotated[Level, internal_only("our assessment")]
     mitigation: Annotated[Text | None, internal_only("our plan against it")] = None
     owner: Annotated[Line | None, internal_only("our staffing")] = None
+    status: Annotated[RiskStatus | None, internal_only("a risk in our register")] = Field(
+        None, description="Where it stands; none means open. `handoff mark` writes it."
+    )
+    status_at: Annotated[StatusAt, internal_only("a risk in our register")] = None
+    status_by: Annotated[StatusBy, internal_only("a risk in our register")] = None
     audience: Annotated[Audience | None, internal_only("a routing mark for documents, not content")] = Field(
         None, description="customer or internal: who may read this item, over its section's default."
     )
+
+    @property
+    def state(self) -> RiskStatus:
+        return self.status or RiskStatus.OPEN
+
+    @property
+    def title(self) -> str:
+        return self.risk
 
 
 class Competition(Model):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from handoff_cli.clocks.follow_ups import follow_ups
+from handoff_cli.portfolio.by_csm import csm_section
+from handoff_cli.portfolio.change_section import change_section
 from handoff_cli.portfolio.engagement import (
     AFTER_CLOSE,
     AT_70,
@@ -20,16 +22,19 @@ from handoff_cli.portfolio.outcomes_document import outcomes_section
 from handoff_cli.portfolio.patterns import PATTERNS, detect
 from handoff_cli.portfolio.pipeline import in_pipeline, pipeline
 from handoff_cli.portfolio.ranking import ranked, worst_first
+from handoff_cli.portfolio.report_document import CsmReport, Report
 from handoff_cli.portfolio.report_document import Metrics as MetricsDoc
-from handoff_cli.portfolio.report_document import Report
 from handoff_cli.portfolio.signature_quality import Quality
 
 FORMAT_VERSION = 1
 GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
-def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None) -> Report:
-    """`quality`: each deal's handoff quality at signature, by path; without it, today's score."""
+def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None,
+             change_control: bool = False) -> Report:
+    """`quality`: each deal's handoff quality at signature, by path; without it, today's score.
+
+    `change_control`: also the commitments changed after signature, per rep, from git."""
     every, as_of = portfolio.deals, portfolio.as_of
     # open deals are the pipeline: in their own section, never in the handoff metrics, patterns or rankings
     deals = [d for d in every if not in_pipeline(d)]
@@ -38,7 +43,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
                for d in every}
     advice = list(advised.values())
     signed = [a for a in advice if a.outcome is not None]
-    return {
+    doc: Report = {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
         "timezone": portfolio.timezone,
@@ -46,6 +51,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "by_segment": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.dossier.deal.segment.value,
                                                           as_of=as_of, top=GROUP_TOP).items()},
         "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, as_of=as_of, top=GROUP_TOP).items()},
+        "by_csm": csm_section(deals, as_of),
         "patterns": {
             # deals showing each pattern
             "counts": {p.name: sum(any(h is p for h, _ in hits) for hits in found.values()) for p in PATTERNS},
@@ -90,6 +96,20 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": [str(e) for e in portfolio.invalid],
     }  # fmt: skip
+    if change_control:
+        doc["change_control"] = change_section(deals, as_of)
+    return doc
+
+
+def csm_document(portfolio: Portfolio) -> CsmReport:
+    """`report --by csm`: the CSM view alone."""
+    return {
+        "version": FORMAT_VERSION,
+        "as_of": portfolio.as_of.isoformat(),
+        "timezone": portfolio.timezone,
+        "by_csm": csm_section([d for d in portfolio.deals if not in_pipeline(d)], portfolio.as_of),
+        "invalid": [str(e) for e in portfolio.invalid],
+    }
 
 
 def _metrics(m: Metrics) -> MetricsDoc:

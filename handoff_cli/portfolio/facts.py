@@ -38,6 +38,11 @@ class DealFacts:
         return rep.name if rep else "(no rep)"
 
     @property
+    def csm(self) -> str:
+        csm = self.dossier.deal.csm
+        return csm.name if csm else "(no CSM)"
+
+    @property
     def score(self) -> float:
         assert self.result.score is not None  # only valid dossiers become DealFacts
         return self.result.score.percent

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from statistics import mean, median
 from typing import Any
 
-from handoff_cli.clocks.evaluate import Status
 from handoff_cli.model.outcomes import SURVEY_TARGET as TARGET_SURVEY
 from handoff_cli.model.outcomes import Health, OutcomeKind
+from handoff_cli.portfolio.adherence import Delivered, adherence, delivery
 from handoff_cli.portfolio.facts import Portfolio
 from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, outcomes
 from handoff_cli.portfolio.signature_quality import BANDS, CURRENT, SOURCES, Quality
 from handoff_cli.portfolio.wilson import CONFIDENCE, MIN_DEALS, Rate, compare, rate
 
-DUE = (Status.MET, Status.MET_LATE, Status.BREACHED)  # a clock milestone that has come due
 NOT_YET = "not yet known"
 
 
@@ -25,6 +25,8 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> di
     at_signing = {o.deal.path: quality.get(o.deal.path) or Quality(o.deal.score, CURRENT) for o in known}
     by_band = {name: [o for o in known if at_signing[o.deal.path].band == name] for name, _ in BANDS}
     rates = {name: _rates(group) for name, group in by_band.items()}
+    came_due = {o.deal.path: delivery(o.deal.dossier, portfolio.as_of.astimezone(o.deal.tz).date()) for o in found}
+    _delivery = partial(_delivered, came_due=came_due)
     great, poor = BANDS[0][0], BANDS[-1][0]
     return {
         "signed": len(found),
@@ -38,6 +40,8 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> di
             "overall": _delivery(found),
             "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, _delivery),
             "by_size": {size: _delivery(g) for size in SIZES if (g := [o for o in found if o.size == size])},
+            "by_csm": _grouped(found, lambda o: o.deal.csm, _delivery),
+            "by_rep": _grouped(found, lambda o: o.deal.rep, _delivery),
         },
         "health_90": {
             "window_days": [HEALTH_FROM, HEALTH_TO], "day": HEALTH_DAY,
@@ -54,7 +58,7 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> di
                 for what in ("churn", "retention", "expansion")
             },
         },
-        "deals": [_deal(o, at_signing.get(o.deal.path)) for o in found],
+        "deals": [_deal(o, at_signing.get(o.deal.path), came_due[o.deal.path]) for o in found],
     }  # fmt: skip
 
 
@@ -73,14 +77,12 @@ def _survey(group: Sequence[DealOutcome]) -> dict[str, Any]:
     return {"mean": average, "count": len(ratings), "at_target": None if average is None else average >= TARGET_SURVEY}
 
 
-def _delivery(group: Sequence[DealOutcome]) -> dict[str, Any]:
+def _delivered(group: Sequence[DealOutcome], *, came_due: Mapping[str, list[Delivered]]) -> dict[str, Any]:
     days = [o.days_to_value for o in group if o.days_to_value is not None]
-    due = [c for o in group for c in o.deal.clocks if c.status in DUE]
-    adherence = rate(sum(c.status is Status.MET for c in due), len(due))
     return {
         "deals": len(group),
         "first_value": {"reached": len(days), "median_days": round(median(days), 1) if days else None},
-        "milestones": {"due": len(due), "on_time": adherence.hits, "percent": adherence.percent},
+        "adherence": adherence([d for o in group for d in came_due[o.deal.path]]),
     }
 
 
@@ -103,7 +105,7 @@ def _band(group: Sequence[DealOutcome], rates: Mapping[str, Rate]) -> dict[str, 
     }  # fmt: skip
 
 
-def _deal(o: DealOutcome, quality: Quality | None) -> dict[str, Any]:
+def _deal(o: DealOutcome, quality: Quality | None, came_due: list[Delivered]) -> dict[str, Any]:
     d = o.deal.dossier.deal
     return {
         "path": o.deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value, "rep": o.deal.rep,
@@ -112,5 +114,5 @@ def _deal(o: DealOutcome, quality: Quality | None) -> dict[str, Any]:
         "first_year": o.first_year.value if o.first_year else NOT_YET, "expanded": o.expanded,
         "quality_at_signature": quality.score if quality else None,
         "quality_source": quality.source if quality else None,
-        "quality_band": quality.band if quality else None,
+        "quality_band": quality.band if quality else None, "csm": o.deal.csm, "adherence": adherence(came_due),
     }  # fmt: skip

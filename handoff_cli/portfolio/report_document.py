@@ -1,12 +1,12 @@
 """The shape of the report document (`handoff report --format json`, and what text, Markdown and HTML render).
 
 TypedDicts, so the JSON stays a plain dict while mypy checks every key a reporter reads. The outcomes
-section keeps its own, looser shape (portfolio/outcomes_document.py).
+section keeps its own, looser shape (portfolio/outcomes_document.py) around the typed delivery adherence.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 
 class Completeness(TypedDict):
@@ -132,6 +132,86 @@ class Deal(TypedDict):
     patterns: list[str]
 
 
+class GoLive(TypedDict):
+    due: int
+    on_time: int
+    late: int
+    overdue: int
+    days_late: int
+
+
+class Adherence(TypedDict):
+    """Delivery adherence of a deal or a group: commitments and milestones come due, go-live apart."""
+
+    due: int
+    on_time: int
+    late: int
+    overdue: int
+    percent: float | None
+    days_late: int
+    go_live: GoLive
+
+
+class CsmDeal(TypedDict):
+    deal_id: str
+    account: str
+    path: str
+
+
+class CsmOverdue(TypedDict):
+    deal_id: str
+    list: str
+    item: str
+    due: str
+    days_overdue: int
+    owner: str | None
+
+
+class CsmClock(TypedDict):
+    deal_id: str
+    clock: str
+    due: str
+    owner: str
+    owner_name: str | None
+
+
+class DueNext(TypedDict):
+    deal_id: str
+    what: str
+    kind: str  # commitments, milestones, checklist or clock
+    due: str
+
+
+class CsmView(TypedDict):
+    open_deals: list[CsmDeal]
+    overdue: list[CsmOverdue]
+    clocks_at_risk: list[CsmClock]
+    due_next: list[DueNext]
+
+
+class Change(TypedDict):
+    deal_id: str
+    commitment: str
+    change: str
+    commit: str
+    author: str
+    date: str
+
+
+class ChangeControl(TypedDict):
+    by_rep: dict[str, list[Change]]
+
+
+class CsmReport(TypedDict):
+    """`report --by csm`: the CSM view alone."""
+
+    version: int
+    as_of: str
+    timezone: str
+    by_csm: dict[str, CsmView]
+    invalid: list[str]
+
+
 class Report(TypedDict):
     version: int
     as_of: str
@@ -139,6 +219,7 @@ class Report(TypedDict):
     overall: Metrics
     by_segment: dict[str, Metrics]
     by_rep: dict[str, Metrics]
+    by_csm: dict[str, CsmView]
     patterns: Patterns
     engagement: Engagement
     pipeline: list[PipelineDeal]  # open deals: not counted in the metrics, patterns or rankings
@@ -147,3 +228,4 @@ class Report(TypedDict):
     follow_ups: list[dict[str, str | None]]  # owed besides the clocks (clocks/follow_ups.py)
     outcomes: dict[str, Any]
     invalid: list[str]
+    change_control: NotRequired[ChangeControl]  # with --change-control

@@ -67,6 +67,7 @@ class KeyDate:
     within: tuple[float, str] | None = None  # the clock's target (amount, unit), for other languages to word
     since: str | None = None  # the event the clock starts at; None: the contract signature
     moved_from: datetime | None = None  # the clock's own due date, when the plan had to move it (see in_order)
+    item: str | None = None  # a tracked item's list (commitments, milestones, checklist); its `title` is the item's
 
 
 def anchor(dossier: Dossier, tz: ZoneInfo) -> tuple[datetime, str] | None:

@@ -17,7 +17,7 @@ from handoff_cli.reporters.base import Reporter
 if TYPE_CHECKING:
     from handoff_cli.reporters.clocks import SlaReporter
     from handoff_cli.reporters.history import HistoryReporter
-    from handoff_cli.reporters.portfolio import ReportWriter
+    from handoff_cli.reporters.portfolio import CsmWriter, ReportWriter
     from handoff_cli.reporters.rules import RulesReporter
 
 T = TypeVar("T")
@@ -51,6 +51,10 @@ SLA: Mapping[str, SlaReporter] = _Formats(
 REPORT: Mapping[str, ReportWriter] = _Formats(
     text="portfolio:text", md="portfolio:markdown", json="portfolio:json_report", html="portfolio:html_report"
 )
+# `report --by csm`: the same --format choices, each writing the CSM view alone
+REPORT_BY_CSM: Mapping[str, CsmWriter] = _Formats(
+    text="portfolio:csm_text", md="portfolio:csm_markdown", json="portfolio:csm_json", html="portfolio:csm_html"
+)
 HISTORY: Mapping[str, HistoryReporter] = _Formats(text="history:text", json="history:json_report")
 RULES: Mapping[str, RulesReporter] = _Formats(text="rules:text", json="rules:json_report")
 
@@ -63,4 +67,4 @@ REPORTERS: Mapping[str, Mapping[str, object]] = {
     "rules": RULES,
 }
 
-__all__ = ["FINDINGS", "HISTORY", "REPORT", "REPORTERS", "RULES", "SCORES", "SLA", "Reporter"]
+__all__ = ["FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA", "Reporter"]

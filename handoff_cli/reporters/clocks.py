@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
+from handoff_cli.clocks.overdue import Late
 from handoff_cli.core.durations import span
 from handoff_cli.core.printable import printable
 from handoff_cli.reporters.base import write_json
@@ -71,11 +72,32 @@ def text(result: SlaResult, console: Console) -> None:
     for owed in result.follow_ups:
         console.print(Text(printable(f"follow-up: {owed.line(stamp(owed.at))} ({owed.path})")))
     console.print(counts(result))
+    if result.overdue:
+        _overdue_text(result.overdue, console)
+
+
+def _overdue_text(late: list[Late], console: Console) -> None:
+    """Below the clocks, when there are any: each item past due and still owed, the most overdue first."""
+    header = ("overdue", "list", "item", "due", "owner", "escalation", "deal", "file")
+    cells = [
+        (f"{x.days} d", x.item.list, x.item.title, x.item.due.isoformat(), x.item.owner or "(none)",
+         x.item.escalation or "(none)", f"{x.item.deal_id} {x.item.account}", printable(x.item.path))
+        for x in late
+    ]  # fmt: skip
+    widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header))]
+    console.print()
+    console.print(Text("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), style="bold"))
+    for cell in cells:
+        line = Text("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
+        line.stylize("bold red", 0, len(cell[0]))
+        console.print(line)
+    deals = len({x.item.path for x in late})
+    console.print(f"{len(late)} item{'s' * (len(late) != 1)} overdue on {deals} deal{'s' * (deals != 1)}")
 
 
 def document(result: SlaResult) -> dict[str, Any]:
     found = Counter(r.status.value for r in result.rows)
-    return {
+    doc = {
         "version": FORMAT_VERSION,
         "as_of": result.as_of.isoformat(),
         "timezone": result.timezone,
@@ -86,6 +108,24 @@ def document(result: SlaResult) -> dict[str, Any]:
         "waived": result.waived,
         "follow_ups": [f.as_dict() for f in result.follow_ups],
         "summary": {"clocks": len(result.rows), **{s.value: found[s.value] for s in Status}},
+    }
+    if result.overdue is not None:  # absent with --clocks-only, so that view stays as it was
+        doc["overdue"] = [_late(x) for x in result.overdue]
+    return doc
+
+
+def _late(x: Late) -> dict[str, Any]:
+    i = x.item
+    return {
+        "path": i.path,
+        "deal_id": i.deal_id,
+        "account": i.account,
+        "list": i.list,
+        "item": i.title,
+        "due": i.due.isoformat(),
+        "days_overdue": x.days,
+        "owner": i.owner,
+        "escalation": i.escalation,
     }
 
 

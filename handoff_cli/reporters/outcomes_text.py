@@ -20,13 +20,25 @@ def survey(s: Doc, target: float) -> str:
 
 
 def delivery(d: Doc) -> str:
-    value, steps = d["first_value"], d["milestones"]
+    value = d["first_value"]
     reached = f"first value in {value['reached']} of {d['deals']}"
     if value["reached"]:
         reached += f", median {value['median_days']:g} days"
-    on_time = f"milestones on time {steps['on_time']} of {steps['due']}" + (
-        f" ({steps['percent']:g}%)" if steps["due"] else "")  # fmt: skip
-    return f"{reached}; {on_time}"
+    return f"{reached}; {adherence(d['adherence'])}"
+
+
+def adherence(a: Doc) -> str:
+    """`delivered on time 3 of 4 (75%), 1 late, 0 overdue, 6 days late; go-live on time 1 of 1`."""
+    if not a["due"]:
+        items = "no commitment or milestone due yet"
+    else:
+        items = (f"delivered on time {a['on_time']} of {a['due']} ({a['percent']:g}%), {a['late']} late, "
+                 f"{a['overdue']} overdue, {a['days_late']} day{'s' * (a['days_late'] != 1)} late")  # fmt: skip
+    live = a["go_live"]
+    if not live["due"]:
+        return f"{items}; go-live not due yet"
+    late = f", {live['days_late']} day{'s' * (live['days_late'] != 1)} late" if live["days_late"] else ""
+    return f"{items}; go-live on time {live['on_time']} of {live['due']}{late}"
 
 
 def _rate(r: Doc) -> str:
@@ -51,6 +63,9 @@ def sections(doc: Report) -> list[Section]:
     timing = [("all deals", delivery(d["overall"]))]
     timing += [(f"segment {k}", delivery(v)) for k, v in d["by_segment"].items()]
     timing += [(f"size {k}", delivery(v)) for k, v in d["by_size"].items()]
+    timing += [(f"CSM {k}", delivery(v)) for k, v in d["by_csm"].items()]
+    timing += [(f"rep {k}", delivery(v)) for k, v in d["by_rep"].items()]
+    timing += [(f"deal {x['deal_id']}", adherence(x["adherence"])) for x in o["deals"]]
     h = o["health_90"]
     low, high = h["window_days"]
     health = [
@@ -71,7 +86,7 @@ def sections(doc: Report) -> list[Section]:
     quality += [("comparison", next(iter(verdicts.values())))] if same else list(verdicts.items())
     return [
         (f"customer handoff experience (survey 1-5, target {target:g})", experience),
-        ("time to first value and schedule adherence", timing),
+        ("time to first value and delivery adherence", timing),
         ("90-day health", health),
         ("by handoff quality at signature (95% Wilson intervals)", quality),
     ]
@@ -80,7 +95,7 @@ def sections(doc: Report) -> list[Section]:
 def text_lines(doc: Report) -> list[str]:
     out = ["", f"outcomes ({doc['outcomes']['signed']} signed deals)"]
     for title, rows in sections(doc):
-        out += [f"  {title}"] + [f"    {k:<19}{v}" for k, v in rows]
+        out += [f"  {title}"] + [f"    {k:<18} {v}" for k, v in rows]
     return out
 
 

@@ -1,4 +1,5 @@
-"""`handoff report` in each of its formats; reporters/__init__.py's REPORT names these functions."""
+"""`handoff report` in each of its formats; reporters/__init__.py's REPORT names these functions, and
+REPORT_BY_CSM the csm_* ones (`report --by csm`, the CSM view alone)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from collections.abc import Callable
 
 from rich.console import Console
 
-from handoff_cli.portfolio.report_document import Report
+from handoff_cli.portfolio.report_document import CsmReport, Report
 from handoff_cli.reporters.base import write_json
-from handoff_cli.reporters.portfolio_text import md_lines, text_lines
+from handoff_cli.reporters.portfolio_text import csm_only_md, csm_only_text, md_lines, text_lines
 
 ReportWriter = Callable[[Report, Console], None]
+CsmWriter = Callable[[CsmReport, Console], None]  # `report --by csm`
 
 
 def text(doc: Report, console: Console) -> None:
@@ -29,3 +31,21 @@ def html_report(doc: Report, console: Console) -> None:
     from handoff_cli.reporters.portfolio_html import html
 
     console.out(html(doc), highlight=False, end="")
+
+
+def csm_text(doc: CsmReport, console: Console) -> None:
+    console.out("\n".join(csm_only_text(doc)), highlight=False)
+
+
+def csm_markdown(doc: CsmReport, console: Console) -> None:
+    console.out("\n".join(csm_only_md(doc)), highlight=False)
+
+
+def csm_json(doc: CsmReport, console: Console) -> None:
+    write_json(console, doc)
+
+
+def csm_html(doc: CsmReport, console: Console) -> None:
+    from handoff_cli.reporters.portfolio_html import csm_only_html
+
+    console.out(csm_only_html(doc), highlight=False, end="")

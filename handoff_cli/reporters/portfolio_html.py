@@ -1,5 +1,6 @@
 """`handoff report --format html`: the report document turned into the page's view (the wording and figures
-text and Markdown use, charts as bars), rendered by the packaged templates/report/report.html.j2."""
+text and Markdown use, charts as bars), rendered by the packaged templates/report/report.html.j2; so is
+`report --by csm`'s page, the CSM view alone."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from handoff_cli.core.printable import printable
-from handoff_cli.portfolio.report_document import Report
+from handoff_cli.portfolio.report_document import CsmReport, Report
 from handoff_cli.render.loader import packaged_dir
+from handoff_cli.reporters.change_text import html_groups
+from handoff_cli.reporters.csm_text import csm_sections
 from handoff_cli.reporters.outcomes_text import sections
 from handoff_cli.reporters.portfolio_text import engagement_lines, follow_up_lines, pipeline_lines, rows, worst_line
 
@@ -68,6 +71,8 @@ def view(doc: Report) -> dict[str, Any]:
         "overall": [list(row) for row in rows(overall)],
         "groups": groups,
         "pipeline": pipeline_lines(doc),
+        "csm": _tables(csm_sections(doc["by_csm"])),
+        "changes": html_groups(doc),
         "worst": [worst_line(w) for w in doc["worst_first"]],  # the list's own numbering gives the rank
         "patterns": [[f"{p['deal_id']} {p['account']}", p["title"], p["evidence"]] for p in doc["patterns"]["deals"]],
         "engagement": engagement_lines(doc),
@@ -82,8 +87,20 @@ def view(doc: Report) -> dict[str, Any]:
         ],
         "outcomes": [(title[0].upper() + title[1:], [list(r) for r in body]) for title, body in sections(doc)],
         "invalid": [printable(line) for line in doc["invalid"]],
+        "csm_only": False,
     }  # fmt: skip
+
+
+def _tables(found: list[tuple[str, list[tuple[str, str]]]]) -> list[tuple[str, list[list[str]]]]:
+    return [(title, [list(r) for r in body]) for title, body in found]
 
 
 def html(doc: Report) -> str:
     return str(_template().render(view(doc)))
+
+
+def csm_only_html(doc: CsmReport) -> str:
+    """`report --by csm` as one HTML page: the CSM view alone."""
+    page = {"as_of": doc["as_of"], "timezone": doc["timezone"], "csm": _tables(csm_sections(doc["by_csm"])),
+            "invalid": [printable(line) for line in doc["invalid"]], "csm_only": True}  # fmt: skip
+    return str(_template().render(page))

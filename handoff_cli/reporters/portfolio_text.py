@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from handoff_cli.core.printable import printable
-from handoff_cli.portfolio.report_document import Metrics, Ranked, Report
+from handoff_cli.portfolio.report_document import CsmReport, Metrics, Ranked, Report
+from handoff_cli.reporters.change_text import md_lines as change_md
+from handoff_cli.reporters.change_text import text_lines as change_text
+from handoff_cli.reporters.csm_text import md_lines as csm_md
+from handoff_cli.reporters.csm_text import text_lines as csm_text
 from handoff_cli.reporters.markdown import cell as _cell
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
 from handoff_cli.reporters.outcomes_text import text_lines as outcomes_text
@@ -132,6 +136,7 @@ def text_lines(doc: Report) -> list[str]:
             out += [f"  {name}"] + [f"    {k:<19}{v}" for k, v in rows(m)]
     if doc["pipeline"]:
         out += ["", "pipeline (open deals, not counted above)"] + [f"  {line}" for line in pipeline_lines(doc)]
+    out += csm_text(doc["by_csm"]) + change_text(doc)
     out += ["", "worst deals first"] + [f"  {line}" for line in worst_lines(doc)]
     out += ["", "failure patterns (deals)"] + [f"  {line}" for line in pattern_lines(doc)]
     out += ["", "when CS should engage"] + [f"  {line}" for line in engagement_lines(doc)]
@@ -156,6 +161,7 @@ def md_lines(doc: Report) -> list[str]:
     if doc["pipeline"]:
         out += ["", "## Pipeline (open deals, not counted above)", ""]
         out += [f"- {_cell(line)}" for line in pipeline_lines(doc)]
+    out += csm_md(doc["by_csm"]) + change_md(doc)
     out += ["", "## Worst deals first", ""] + [_cell(line) for line in worst_lines(doc)]
     out += ["", "## Failure patterns", "", "| deal | pattern | evidence |", "|---|---|---|"]
     out += [
@@ -169,3 +175,15 @@ def md_lines(doc: Report) -> list[str]:
     if doc["invalid"]:
         out += ["", "## Skipped", ""] + [f"- {_cell(printable(line))}" for line in doc["invalid"]]
     return out
+
+
+def csm_only_text(doc: CsmReport) -> list[str]:
+    """`report --by csm` as text: the CSM view alone."""
+    out = [f"handoff report by CSM as of {doc['as_of']} ({doc['timezone']})", *csm_text(doc["by_csm"])]
+    return out + (["", "skipped"] + [f"  {printable(line)}" for line in doc["invalid"]] if doc["invalid"] else [])
+
+
+def csm_only_md(doc: CsmReport) -> list[str]:
+    out = [f"# Handoff report by CSM, as of {doc['as_of']} ({doc['timezone']})", *csm_md(doc["by_csm"])[2:]]
+    skipped = [f"- {_cell(printable(line))}" for line in doc["invalid"]]
+    return out + (["", "## Skipped", "", *skipped] if skipped else [])

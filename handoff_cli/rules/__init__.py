@@ -9,6 +9,7 @@ from handoff_cli.rules import (
     customer,
     goals,
     implementation,
+    realism,
     review,
     risks,
     stakeholders,
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     *risks.RULES,
     *consistency.RULES,
     *review.RULES,
+    *realism.RULES,
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}

@@ -12,6 +12,7 @@ from handoff_cli.core.field_paths import FieldPath, dotted, pattern
 from handoff_cli.core.moments import aware
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
+from handoff_cli.settings import DEFAULT_GO_LIVE_WEEKS
 
 ALL = frozenset(Segment)
 NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
@@ -37,11 +38,12 @@ SCORED = tuple(c for c in Category if c is not Category.CONSISTENCY)
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know besides the dossier: the moment of the check and the deal's time zone."""
+    """What a rule may know besides the dossier: the moment of the check, the deal's time zone, some settings."""
 
     as_of: datetime
     tz: tzinfo  # the deal's own zone (core/moments.py): its naive times are read in it
     min_words: Mapping[str, int] = field(default_factory=dict)
+    go_live_weeks: Mapping[Segment, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_GO_LIVE_WEEKS))
 
     def aware(self, moment: datetime) -> datetime:
         return aware(moment, self.tz)
