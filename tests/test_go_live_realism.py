@@ -48,5 +48,5 @@ def test_the_range_comes_from_settings(run_cli: RunCli, deals_repo: Path) -> Non
 def test_a_range_upside_down_is_a_config_error(run_cli: RunCli, deals_repo: Path) -> None:
     (deals_repo / "handoff.toml").write_text("[go_live_weeks]\nmid-market = [10, 8]\n", encoding="utf-8")
     run = run_cli("validate", "d.yaml")
-    assert (run.exit_code, run.stderr) == (2, "handoff: error: handoff.toml:2: setting 'go_live_weeks.mid-market': "
+    assert (run.exit_code, run.stderr) == (2, "handoff: error: handoff.toml:2:1: setting 'go_live_weeks.mid-market': "
                                               "the fewest weeks (10) must not be more than the most (8)\n")  # fmt: skip

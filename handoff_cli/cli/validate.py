@@ -177,11 +177,12 @@ def validate(
         changed=changed, base=base, workers=workers, no_cache=no_cache,
         stdin_name=stdin_filename, no_regress=no_regress,
     )  # fmt: skip
+    if no_regress or change_control:
+        result.files = list(result.files)  # HR001 and HC001 are added to the results themselves, so they are held
     if no_regress:
         from handoff_cli.gate.no_regress import add_regressions
 
         proj = project(config)
-        result.files = list(result.files)  # HR001 is added to the results themselves, so they are held
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
     if change_control:
         from handoff_cli.engine.change_findings import add_changes
