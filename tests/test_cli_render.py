@@ -232,8 +232,9 @@ def test_calendar_carries_item_due_dates_done_noted_dropped_left_out(run_cli: Ru
     events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     done = events["Due: Shopify Plus and Loop Returns integrations: Acme Outdoor Supply"]
     assert done.decoded("DTSTART") == date(2027, 1, 15)
-    assert str(done["DESCRIPTION"]).splitlines()[1:3] == [
-        "commitment done, owner: Kofi Mensah", "Logged as done Fri 2026-11-20 10:00 UTC",
+    assert str(done["DESCRIPTION"]).splitlines()[:4] == [
+        "Internal — do not forward", "Due 2027-01-15", "commitment done, owner: Kofi Mensah",
+        "Logged as done Fri 2026-11-20 10:00 UTC",
     ]  # fmt: skip
     assert "Due: Shopify and Loop connected: Acme Outdoor Supply" in events
     assert not [s for s in events if "Gorgias" in s]

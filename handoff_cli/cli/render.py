@@ -222,8 +222,9 @@ def calendar(
 
     --for csm (default): an all-day event per clock the deal's segment runs, on its `handoff sla` date.
 
-    It adds the first QBR at about day 90 and each commitment, milestone and checklist item's due date; it is
-    marked internal and is in the team's language.
+    It adds the first QBR at about day 90, is marked internal and is in the team's language.
+
+    It also carries each commitment, milestone and checklist item's due date.
 
     --for customer: only the meetings the customer attends (joint meeting, kickoff, first QBR).
 
