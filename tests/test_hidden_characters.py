@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.core.visible import HIDDEN, quoted, visible
+from handoff_cli.core.printable import printable
+from handoff_cli.core.visible import HIDDEN, quoted
 from tests.conftest import RunCli
 from tests.test_bad_inputs import HEAD, validate
 
@@ -106,8 +107,8 @@ def test_render_refuses_an_account_that_reads_differently(run_cli: RunCli, deals
 
 def test_every_hidden_character_is_escaped_and_named() -> None:
     for ch in HIDDEN:
-        assert visible(f"a{ch}b") == f"a\\u{ord(ch):04x}b"
-    assert visible("plain text, ünïcode and 中文") == "plain text, ünïcode and 中文"
+        assert printable(f"a{ch}b") == f"a\\u{ord(ch):04x}b"
+    assert printable("plain text, ünïcode and 中文") == "plain text, ünïcode and 中文"
     assert quoted("a\u200bb\x1b") == "'a\\u200bb\\x1b' (U+200B ZERO WIDTH SPACE, U+001B)"
     assert quoted("O'Brien") == '"O\'Brien"'
 

@@ -213,5 +213,5 @@ def test_an_unknown_copied_text_setting_is_refused(run_cli: RunCli, deals_repo: 
     (deals_repo / "handoff.toml").write_text('min_score = 90\ncopied_text = "all"\n')
     run = run_cli("validate", path.name, "--as-of", AS_OF)
     assert (run.exit_code, run.stdout) == (2, "")
-    refused = "handoff: error: handoff.toml:2: setting 'copied_text': Input should be 'repo', 'given' or 'off'\n"
+    refused = "handoff: error: handoff.toml:2:1: setting 'copied_text': Input should be 'repo', 'given' or 'off'\n"
     assert run.stderr == refused

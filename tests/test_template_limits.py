@@ -102,11 +102,12 @@ def test_running_out_of_memory_names_the_line(run_cli: RunCli, deals_repo: Path)
 
 
 @pytest.mark.parametrize(("setting", "message"), [
-    ("max_output_bytes = 10", "setting 'render.max_output_bytes': Input should be greater than or equal to 1024"),
-    ("max_seconds = 0", "setting 'render.max_seconds': Input should be greater than or equal to 0.1"),
-    ("max_seconds = 3601", "setting 'render.max_seconds': Input should be less than or equal to 600"),
+    ("max_output_bytes = 10",
+     "setting 'render.max_output_bytes': 10 is out of range; write a number from 1024 to 67108864"),
+    ("max_seconds = 0", "setting 'render.max_seconds': 0 is out of range; write a number from 0.1 to 600"),
+    ("max_seconds = 3601", "setting 'render.max_seconds': 3601 is out of range; write a number from 0.1 to 600"),
 ])
 def test_limits_out_of_range_are_config_errors(setting: str, message: str, run_cli: RunCli, deals_repo: Path) -> None:
     (deals_repo / "handoff.toml").write_text(f"[render]\n{setting}\n", encoding="utf-8")
     result = run_cli("render", "intro", str(COMPLETE))
-    assert (result.exit_code, result.stderr) == (2, f"handoff: error: handoff.toml:2: {message}\n")
+    assert (result.exit_code, result.stderr) == (2, f"handoff: error: handoff.toml:2:1: {message}\n")

@@ -1,9 +1,12 @@
 """Text as a person can check it: characters that show nothing, or act instead of showing, written as escapes
-(`\\u200b`) and named (`U+200B ZERO WIDTH SPACE`), for every message that quotes what was typed."""
+(`\\u200b`, by the one escaping rule of `printable`) and named (`U+200B ZERO WIDTH SPACE`), for every message
+that quotes what was typed."""
 
 from __future__ import annotations
 
 import unicodedata
+
+from handoff_cli.core.printable import printable
 
 # embeddings, overrides and isolates reorder the text around them, so a line reads differently on screen than
 # it is stored ("Trojan Source"); zero-width characters show nothing, so two texts that look alike differ
@@ -24,32 +27,17 @@ def char_name(ch: str) -> str:
     return f"U+{ord(ch):04X} {name}" if name else f"U+{ord(ch):04X}"
 
 
-def _shows(ch: str) -> bool:
-    # isprintable() is false for controls, format characters and every space but the plain one
-    return ch == " " or (ch.isprintable() and ch not in HIDDEN)
-
-
-def _escape(ch: str) -> str:
-    return ch.encode("unicode_escape").decode("ascii")
-
-
-def visible(text: str) -> str:
-    """`text` with every character that does not show as itself written as its escape: `a\\u200bb`, `\\x1b[31m`."""
-    if all(_shows(ch) for ch in text):
-        return text
-    return "".join(ch if _shows(ch) else _escape(ch) for ch in text)
-
-
 def unseen(text: str) -> list[str]:
-    """The distinct characters of `text` that do not show as themselves, in order."""
-    return list(dict.fromkeys(ch for ch in text if not _shows(ch) and ch not in "\t\n"))
+    """The distinct characters of `text` that do not show as themselves (what `printable` escapes), in order."""
+    # isprintable() is false for controls, format characters (every one in HIDDEN) and every space but the plain one
+    return list(dict.fromkeys(ch for ch in text if not ch.isprintable() and ch not in "\t\n"))
 
 
 def quoted(text: str, limit: int | None = None, *, named: bool = True) -> str:
     """`text` in quotes as a message shows it: escaped, cut after `limit` characters, and followed by the names
     of the characters that do not show (unless the message names them itself), e.g.
     `'Acme\\u202eCorp' (U+202E RIGHT-TO-LEFT OVERRIDE)`."""
-    shown = visible(text)
+    shown = printable(text)
     if limit is not None and len(shown) > limit:
         shown = shown[: limit - 3] + "..."
     quote = '"' if "'" in shown and '"' not in shown else "'"

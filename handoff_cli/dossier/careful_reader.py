@@ -16,7 +16,8 @@ from ruamel.yaml.reader import ReaderError
 
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import Finding
-from handoff_cli.core.visible import quoted, visible
+from handoff_cli.core.printable import printable
+from handoff_cli.core.visible import quoted
 from handoff_cli.dossier.positions import Pos, Positions
 from handoff_cli.dossier.stream_checks import (
     second_document_line,
@@ -129,7 +130,7 @@ class _Walk:
 
 def _syntax_message(exc: MarkedYAMLError) -> str:
     # ruamel quotes the character it stopped at as it is: shown escaped, a tab or an ESC stays on the line
-    problem = visible(exc.problem or "invalid YAML")
+    problem = printable(exc.problem or "invalid YAML")
     if exc.context:
         mark = exc.context_mark
         opened = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from handoff_cli.core.findings import Finding
-from handoff_cli.core.visible import char_name, visible
+from handoff_cli.core.printable import printable
+from handoff_cli.core.visible import char_name
 from handoff_cli.dossier.yaml_codes import finding
 
 # leading blanks holding a space other than U+0020 or a tab
@@ -20,5 +21,5 @@ def odd_indentation(text: str, display: str) -> Finding | None:
         return None
     line = text.count("\n", 0, found.start(1)) + 1
     col = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
-    message = f"{char_name(found.group(1))} in the indentation ({visible(found.group(1))}); indent with plain spaces"
+    message = f"{char_name(found.group(1))} in the indentation ({printable(found.group(1))}); indent with plain spaces"
     return finding(display, "HY001", line, col, message)
