@@ -164,10 +164,10 @@ def _prepare(case: Case, folder: Path) -> tuple[list[str], str]:
     return argv, named
 
 
-def _run(case: Case, folder: Path) -> Outcome:
+def _run(case: Case, folder: Path, base_env: dict[str, str]) -> Outcome:
     argv, named = _prepare(case, folder)
     before = _hashes(folder)
-    env = {k: v for k, v in os.environ.items() if k not in {"HANDOFF_DEBUG", "GITHUB_ACTIONS"}}
+    env = {k: v for k, v in base_env.items() if k not in {"HANDOFF_DEBUG", "GITHUB_ACTIONS"}}
     env |= {
         "NO_COLOR": "1",
         "PYTHONPATH": os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]),
@@ -203,8 +203,15 @@ def outcomes(
     ]
     selected = {case.id for case in chosen if isinstance(case, Case)}
     root = tmp_path_factory.mktemp("matrix")
+    # copied before any thread starts: other tests' fixtures change os.environ while the cases run,
+    # and iterating it during a change raises
+    base_env = dict(os.environ)
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        futures = {c.id: pool.submit(_run, c, root / f"{i:03d}") for i, c in enumerate(CASES_RUN) if c.id in selected}
+        futures = {
+            c.id: pool.submit(_run, c, root / f"{i:03d}", base_env)
+            for i, c in enumerate(CASES_RUN)
+            if c.id in selected
+        }
         yield futures
         for future in futures.values():
             future.cancel()
