@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from handoff_cli.clocks.clocks import NAMES
 from handoff_cli.render.documents import day, moment
+from tests.builders import dossier_yaml
 from tests.conftest import EXAMPLES, RunCli
 
 EXAMPLE_DEALS = sorted(EXAMPLES.glob("*.yaml"))
@@ -125,14 +126,15 @@ CLEAN_EVENTS = {
 
 
 def _deal(segment: str, events: tuple[str, ...], *, intro_by: str | None = None) -> str:
-    def at(hours: float) -> str:
-        return (datetime.fromisoformat(SIGNED) + timedelta(hours=hours)).isoformat()
+    """`events` as "name +hours after signature"; the intro email sent by `intro_by` when given."""
 
-    lines = [f"    - {{event: {e.split()[0]}, at: {at(float(e.split()[1]))}"
-             + (f", by: {intro_by}" if intro_by and e.startswith("intro_email") else "") + "}" for e in events]
-    return (f"schema: 1\ndeal:\n  id: C-{segment}\n  account: Clean {segment}\n  segment: {segment}\n"
-            f"  signed_at: {SIGNED}\n  sales_rep: {{name: Rita Rep}}\n  csm: {{name: Cleo Csm}}\n"
-            "handoff:\n  events:\n" + "\n".join(lines) + "\n")
+    def event(written: str) -> dict[str, str]:
+        name, hours = written.split()
+        at = (datetime.fromisoformat(SIGNED) + timedelta(hours=float(hours))).isoformat()
+        return {"event": name, "at": at, **({"by": intro_by} if intro_by and name == "intro_email" else {})}
+
+    return dossier_yaml([event(e) for e in events], id=f"C-{segment}", account=f"Clean {segment}", segment=segment,
+                        signed_at=SIGNED, csm={"name": "Cleo Csm"})
 
 
 @pytest.mark.parametrize("segment", CLEAN_EVENTS)
