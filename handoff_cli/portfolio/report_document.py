@@ -6,7 +6,7 @@ section's (built in portfolio/outcomes_document.py) included.
 
 from __future__ import annotations
 
-from typing import Any, Final, NotRequired, TypedDict
+from typing import Final, NotRequired, TypedDict
 
 
 class Completeness(TypedDict):
@@ -28,6 +28,17 @@ class Gap(TypedDict):
     points: float
 
 
+class Reviews(TypedDict):
+    """The CSMs' reviews of a group of handoffs (portfolio/reviews.py)."""
+
+    reviewed: int
+    accepted: int
+    rejected: int
+    mean_rating: float | None
+    target_rating: float
+    reasons: dict[str, int]  # reason code -> deals whose latest review rejects for it
+
+
 class Metrics(TypedDict):
     handoffs: int
     signed: int
@@ -37,7 +48,7 @@ class Metrics(TypedDict):
     median_days_to_kickoff: float | None
     breaches_by_clock: dict[str, int]
     most_missing: list[Gap]
-    reviews: dict[str, Any]
+    reviews: Reviews
 
 
 class PatternHit(TypedDict):
