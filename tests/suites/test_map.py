@@ -8,11 +8,13 @@
 - `tests/domain/`: one idea of the handoff (deal kinds, regions, surveys, ...) followed across commands;
 - `tests/suites/`: a promise of the whole tool over every command (bad input, safety, layers, ...).
 
-`tests/` itself holds only the helpers the tests import by path, and no test.
+`tests/` itself holds only the helpers the tests import by path, and no test; and every command is run by
+at least one test under `tests/cli/`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,12 @@ def test_the_root_of_tests_holds_helpers_only() -> None:
     # a test file there is told where it goes by the test above
     extra = sorted(path.name for path in TESTS.glob("*.py") if path.name not in HELPERS and path.stem[:5] != "test_")
     assert not extra, f"{extra}: a new helper the tests import by path is named in HELPERS here"
+
+
+def test_every_command_is_run_by_a_test_under_tests_cli() -> None:
+    texts = "\n".join(path.read_text("utf-8") for path in (TESTS / "cli").glob("test_*.py"))
+    untested = [command for command in COMMANDS if not re.search(rf'run_cli\(\s*"{command}"', texts)]
+    assert not untested, [f"`handoff {name}` is run by no test: add tests/cli/test_{name}.py" for name in untested]
 
 
 @pytest.mark.parametrize(
