@@ -1,7 +1,7 @@
 """Regenerate the reference parts of the manual from the code, so the docs cannot drift from it.
 
 Each generated part of a page sits between `<!-- generated: NAME -->` and `<!-- /generated -->`;
-everything outside the markers is written by hand and left alone. tests/test_docs_reference.py
+everything outside the markers is written by hand and left alone. tests/suites/test_docs_reference.py
 fails when a committed page differs from what this script writes.
 
     python docs/gen_reference.py           # rewrite the pages

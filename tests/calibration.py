@@ -1,4 +1,4 @@
-"""A calibration portfolio: twelve deals whose outcomes are known, for tests/test_report_outcomes.py.
+"""A calibration portfolio: twelve deals whose outcomes are known, for tests/cli/test_report_outcomes.py.
 
 Every deal is the shipped SMB example (signed 2026-11-12T11:20+01:00) in one of three qualities, with its own
 rep, segment, value, clock events and outcomes. The test computes the report's figures from this table by hand.

@@ -4,7 +4,7 @@ It accepts only what needs no finding: one mapping document of untagged, unancho
 lists and mappings with unique plain keys, within the depth limit. Anything else (or any
 parser error) returns None and the careful composer in dossier/careful_reader.py reads the file, so every
 finding, its wording and its position come from one place. Both readers yield the same data
-and positions for a clean file (tests/test_fastload.py holds them to it).
+and positions for a clean file (tests/unit/dossier/test_fast_reader.py holds them to it).
 """
 
 from __future__ import annotations

@@ -5,20 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from statistics import mean, median
-from typing import Any
+from typing import TypeVar
 
 from handoff_cli.model.outcomes import SURVEY_TARGET as TARGET_SURVEY
 from handoff_cli.model.outcomes import Health, OutcomeKind
 from handoff_cli.portfolio.adherence import Delivered, adherence, delivery
 from handoff_cli.portfolio.facts import Portfolio
 from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, outcomes
+from handoff_cli.portfolio.report_document import (
+    NOT_YET,
+    Band,
+    Delivery,
+    OutcomeDeal,
+    Outcomes,
+    Survey,
+)
 from handoff_cli.portfolio.signature_quality import BANDS, CURRENT, SOURCES, Quality
 from handoff_cli.portfolio.wilson import CONFIDENCE, MIN_DEALS, Rate, compare, rate
 
-NOT_YET = "not yet known"
+Figure = TypeVar("Figure")
 
 
-def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> dict[str, Any]:
+def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> Outcomes:
     found = outcomes(portfolio.deals, portfolio.as_of)
     known = [o for o in found if o.first_year is not None]
     # quality is looked up for deals with a known outcome; without git history it is today's score
@@ -45,7 +53,9 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> di
         },
         "health_90": {
             "window_days": [HEALTH_FROM, HEALTH_TO], "day": HEALTH_DAY,
-            **{h.value: sum(o.health_90 is h for o in found) for h in Health},
+            "green": sum(o.health_90 is Health.GREEN for o in found),
+            "yellow": sum(o.health_90 is Health.YELLOW for o in found),
+            "red": sum(o.health_90 is Health.RED for o in found),
             NOT_YET: sum(o.health_90 is None for o in found),
         },
         "retention": {
@@ -63,21 +73,21 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> di
 
 
 def _grouped(
-    found: Sequence[DealOutcome], key: Callable[[DealOutcome], str], figure: Callable[[Sequence[DealOutcome]], Any]
-) -> dict[str, Any]:
+    found: Sequence[DealOutcome], key: Callable[[DealOutcome], str], figure: Callable[[Sequence[DealOutcome]], Figure]
+) -> dict[str, Figure]:
     groups: dict[str, list[DealOutcome]] = {}
     for o in found:
         groups.setdefault(key(o), []).append(o)
     return {name: figure(groups[name]) for name in sorted(groups)}
 
 
-def _survey(group: Sequence[DealOutcome]) -> dict[str, Any]:
+def _survey(group: Sequence[DealOutcome]) -> Survey:
     ratings = [o.survey for o in group if o.survey is not None]
     average = round(mean(ratings), 2) if ratings else None
     return {"mean": average, "count": len(ratings), "at_target": None if average is None else average >= TARGET_SURVEY}
 
 
-def _delivered(group: Sequence[DealOutcome], *, came_due: Mapping[str, list[Delivered]]) -> dict[str, Any]:
+def _delivered(group: Sequence[DealOutcome], *, came_due: Mapping[str, list[Delivered]]) -> Delivery:
     days = [o.days_to_value for o in group if o.days_to_value is not None]
     return {
         "deals": len(group),
@@ -97,15 +107,16 @@ def _rates(group: Sequence[DealOutcome]) -> dict[str, Rate]:
     }
 
 
-def _band(group: Sequence[DealOutcome], rates: Mapping[str, Rate]) -> dict[str, Any]:
+def _band(group: Sequence[DealOutcome], rates: Mapping[str, Rate]) -> Band:
     return {
         "known": len(group), "renewed": rates["retention"].hits, "churned": rates["churn"].hits,
-        "expanded": rates["expansion"].hits, **{k: r.as_dict() for k, r in rates.items()},
+        "expanded": rates["expansion"].hits, "retention": rates["retention"].as_dict(),
+        "churn": rates["churn"].as_dict(), "expansion": rates["expansion"].as_dict(),
         "too_few": len(group) < MIN_DEALS,
     }  # fmt: skip
 
 
-def _deal(o: DealOutcome, quality: Quality | None, came_due: list[Delivered]) -> dict[str, Any]:
+def _deal(o: DealOutcome, quality: Quality | None, came_due: list[Delivered]) -> OutcomeDeal:
     d = o.deal.dossier.deal
     return {
         "path": o.deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value, "rep": o.deal.rep,

@@ -1,12 +1,12 @@
 """The shape of the report document (`handoff report --format json`, and what text, Markdown and HTML render).
 
-TypedDicts, so the JSON stays a plain dict while mypy checks every key a reporter reads. The outcomes
-section keeps its own, looser shape (portfolio/outcomes_document.py) around the typed delivery adherence.
+TypedDicts, so the JSON stays a plain dict while mypy checks every key a reporter reads, the outcomes
+section's (built in portfolio/outcomes_document.py) included.
 """
 
 from __future__ import annotations
 
-from typing import Any, NotRequired, TypedDict
+from typing import Final, NotRequired, TypedDict
 
 
 class Completeness(TypedDict):
@@ -28,6 +28,17 @@ class Gap(TypedDict):
     points: float
 
 
+class Reviews(TypedDict):
+    """The CSMs' reviews of a group of handoffs (portfolio/reviews.py)."""
+
+    reviewed: int
+    accepted: int
+    rejected: int
+    mean_rating: float | None
+    target_rating: float
+    reasons: dict[str, int]  # reason code -> deals whose latest review rejects for it
+
+
 class Metrics(TypedDict):
     handoffs: int
     signed: int
@@ -37,7 +48,7 @@ class Metrics(TypedDict):
     median_days_to_kickoff: float | None
     breaches_by_clock: dict[str, int]
     most_missing: list[Gap]
-    reviews: dict[str, Any]
+    reviews: Reviews
 
 
 class PatternHit(TypedDict):
@@ -152,6 +163,115 @@ class Adherence(TypedDict):
     go_live: GoLive
 
 
+NOT_YET: Final = "not yet known"  # a key of the outcomes section: deals whose outcome is not logged yet
+
+
+class Survey(TypedDict):
+    mean: float | None
+    count: int
+    at_target: bool | None
+
+
+class Surveys(TypedDict):
+    target: float
+    overall: Survey
+    by_segment: dict[str, Survey]
+    by_rep: dict[str, Survey]
+
+
+class FirstValue(TypedDict):
+    reached: int
+    median_days: float | None
+
+
+class Delivery(TypedDict):
+    deals: int
+    first_value: FirstValue
+    adherence: Adherence
+
+
+class Deliveries(TypedDict):
+    overall: Delivery
+    by_segment: dict[str, Delivery]
+    by_size: dict[str, Delivery]
+    by_csm: dict[str, Delivery]
+    by_rep: dict[str, Delivery]
+
+
+# keys that are not names ("not yet known") need TypedDict's functional form; the JSON keeps them as they were
+Health90 = TypedDict(
+    "Health90",
+    {"window_days": list[int], "day": int, "green": int, "yellow": int, "red": int, "not yet known": int},
+)
+
+
+class RateFigures(TypedDict):
+    """A rate with its Wilson interval, in percent (portfolio/wilson.py)."""
+
+    count: int
+    of: int
+    percent: float | None
+    low: float | None
+    high: float | None
+
+
+class Band(TypedDict):
+    """The deals of one quality band at signature whose first-year outcome is known."""
+
+    known: int
+    renewed: int
+    churned: int
+    expanded: int
+    retention: RateFigures
+    churn: RateFigures
+    expansion: RateFigures
+    too_few: bool
+
+
+Retention = TypedDict(
+    "Retention",
+    {
+        "confidence": float,
+        "min_deals": int,
+        "known": int,
+        "not yet known": int,
+        "quality_sources": dict[str, int],  # signature, first-commit, current
+        "by_band": dict[str, Band],
+        "verdict": dict[str, str],  # churn, retention, expansion: one sentence each
+    },
+)
+
+
+class OutcomeDeal(TypedDict):
+    path: str
+    deal_id: str
+    account: str
+    segment: str
+    rep: str
+    size: str
+    survey: int | None
+    days_to_value: float | None
+    health_90: str | None
+    first_year: str  # renewed, churned or NOT_YET
+    expanded: bool
+    quality_at_signature: float | None
+    quality_source: str | None
+    quality_band: str | None
+    csm: str
+    adherence: Adherence
+
+
+class Outcomes(TypedDict):
+    """The report's `outcomes`: did good handoffs pay off?"""
+
+    signed: int
+    survey: Surveys
+    delivery: Deliveries
+    health_90: Health90
+    retention: Retention
+    deals: list[OutcomeDeal]
+
+
 class CsmDeal(TypedDict):
     deal_id: str
     account: str
@@ -226,6 +346,6 @@ class Report(TypedDict):
     worst_first: list[Ranked]
     deals: list[Deal]
     follow_ups: list[dict[str, str | None]]  # owed besides the clocks (clocks/follow_ups.py)
-    outcomes: dict[str, Any]
+    outcomes: Outcomes
     invalid: list[str]
     change_control: NotRequired[ChangeControl]  # with --change-control

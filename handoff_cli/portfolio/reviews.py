@@ -13,6 +13,7 @@ from datetime import datetime
 from handoff_cli.core.vocabulary import Decision, RejectReason
 from handoff_cli.model.progress import Review
 from handoff_cli.portfolio.facts import DealFacts
+from handoff_cli.portfolio.report_document import Reviews
 
 TARGET_RATING = 4.0  # the CSM's rating of the rep's handoff, 1-5, target >= 4 (docs/method.md, metrics)
 
@@ -25,7 +26,7 @@ class ReviewTally:
     mean_rating: float | None  # over the latest reviews that carry a rating
     reasons: dict[str, int]  # every reason code -> deals whose latest review rejects for it
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> Reviews:
         return {
             "reviewed": self.reviewed,
             "accepted": self.accepted,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from math import sqrt
 from statistics import NormalDist
 
+from handoff_cli.portfolio.report_document import RateFigures
+
 CONFIDENCE = 0.95
 MIN_DEALS = 10  # fewer deals with a known outcome in a band: too few to tell
 _Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)  # two-sided: 1.96 for 95 %
@@ -19,7 +21,7 @@ class Rate:
     low: float | None  # the interval's ends, in percent
     high: float | None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> RateFigures:
         return {"count": self.hits, "of": self.of, "percent": self.percent, "low": self.low, "high": self.high}
 
 

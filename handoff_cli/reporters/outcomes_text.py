@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from handoff_cli.portfolio.report_document import Report
+from handoff_cli.portfolio.report_document import NOT_YET, Adherence, Band, Delivery, RateFigures, Report, Survey
 from handoff_cli.reporters.markdown import cell as _cell
 
-Doc = dict[str, Any]
 Section = tuple[str, list[tuple[str, str]]]
-NOT_YET = "not yet known"
 
 
-def survey(s: Doc, target: float) -> str:
+def survey(s: Survey, target: float) -> str:
     if not s["count"]:
         return "no survey yet"
     verdict = "at target" if s["at_target"] else "below target"
     return f"mean {s['mean']:g} over {s['count']} deal{'s' * (s['count'] != 1)}, {verdict} ({target:g})"
 
 
-def delivery(d: Doc) -> str:
+def delivery(d: Delivery) -> str:
     value = d["first_value"]
     reached = f"first value in {value['reached']} of {d['deals']}"
     if value["reached"]:
@@ -27,7 +23,7 @@ def delivery(d: Doc) -> str:
     return f"{reached}; {adherence(d['adherence'])}"
 
 
-def adherence(a: Doc) -> str:
+def adherence(a: Adherence) -> str:
     """`delivered on time 3 of 4 (75%), 1 late, 0 overdue, 6 days late; go-live on time 1 of 1`."""
     if not a["due"]:
         items = "no commitment or milestone due yet"
@@ -41,11 +37,11 @@ def adherence(a: Doc) -> str:
     return f"{items}; go-live on time {live['on_time']} of {live['due']}{late}"
 
 
-def _rate(r: Doc) -> str:
+def _rate(r: RateFigures) -> str:
     return "-" if r["percent"] is None else f"{r['percent']:g}% ({r['low']:g}-{r['high']:g}%)"
 
 
-def band(b: Doc) -> str:
+def band(b: Band) -> str:
     if not b["known"]:
         return "no deal with a known outcome"
     counts = f"{b['known']} known: renewed {b['renewed']}, churned {b['churned']}, expanded {b['expanded']}"
