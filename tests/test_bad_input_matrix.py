@@ -68,6 +68,9 @@ RECIPES: dict[str, Recipe] = {
     "init": Recipe(None, ("init", "new.yaml", "--account", "Initech", "--segment", "smb")),
     # the mapping is read first; a bad handoff.toml must still stop the import before anything is written
     "import crm": Recipe(None, ("import", "crm", "hubspot-deals.csv", "--map", "hubspot", "--out", "deals")),
+    # --out: an invalid dossier or settings file must leave no write-back file behind
+    "export crm": Recipe(("export", "crm", DEAL, "--as-of", AS_OF, "--out", "back.csv"),
+                         ("export", "crm", DEAL, "--as-of", AS_OF, "--out", "back.csv")),
     "schema": Recipe(None, None),  # prints the JSON Schema: reads neither a dossier nor handoff.toml
 }
 

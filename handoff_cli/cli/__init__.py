@@ -36,6 +36,7 @@ COMMANDS = {
     "render": ("render", "render_app"),
     "templates": ("templates", "templates_app"),
     "import": ("import_crm", "import_app"),
+    "export": ("export_crm", "export_app"),
 }
 
 

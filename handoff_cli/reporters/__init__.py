@@ -16,6 +16,7 @@ from handoff_cli.reporters.base import Reporter
 
 if TYPE_CHECKING:
     from handoff_cli.reporters.clocks import SlaReporter
+    from handoff_cli.reporters.crm_export import WriteBackWriter
     from handoff_cli.reporters.history import HistoryReporter
     from handoff_cli.reporters.portfolio import CsmWriter, ReportWriter
     from handoff_cli.reporters.rules import RulesReporter
@@ -57,6 +58,10 @@ REPORT_BY_CSM: Mapping[str, CsmWriter] = _Formats(
 )
 HISTORY: Mapping[str, HistoryReporter] = _Formats(text="history:text", json="history:json_report")
 RULES: Mapping[str, RulesReporter] = _Formats(text="rules:text", json="rules:json_report")
+# `export crm`: one CSV writer; each format brings its own mapping (crm/<format>.toml's [export] table)
+EXPORT_CRM: Mapping[str, WriteBackWriter] = _Formats(
+    hubspot="crm_export:write_back_csv", salesforce="crm_export:write_back_csv", csv="crm_export:write_back_csv"
+)
 
 REPORTERS: Mapping[str, Mapping[str, object]] = {
     "validate": FINDINGS,
@@ -65,6 +70,9 @@ REPORTERS: Mapping[str, Mapping[str, object]] = {
     "report": REPORT,
     "history": HISTORY,
     "rules": RULES,
+    "export crm": EXPORT_CRM,
 }
 
-__all__ = ["FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA", "Reporter"]
+__all__ = [
+    "EXPORT_CRM", "FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA", "Reporter",
+]
