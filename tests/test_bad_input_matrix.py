@@ -68,6 +68,7 @@ RECIPES: dict[str, Recipe] = {
     "init": Recipe(None, ("init", "new.yaml", "--account", "Initech", "--segment", "smb")),
     # the mapping is read first; a bad handoff.toml must still stop the import before anything is written
     "import crm": Recipe(None, ("import", "crm", "hubspot-deals.csv", "--map", "hubspot", "--out", "deals")),
+    "digest": Recipe(("digest", DEAL, "--as-of", AS_OF), ("digest", DEAL, "--as-of", AS_OF)),
     # --out: an invalid dossier or settings file must leave no write-back file behind
     "export crm": Recipe(("export", "crm", DEAL, "--as-of", AS_OF, "--out", "back.csv"),
                          ("export", "crm", DEAL, "--as-of", AS_OF, "--out", "back.csv")),

@@ -33,6 +33,7 @@ COMMANDS = {
     "mark": ("mark", "mark"),
     "history": ("history", "history"),
     "report": ("report", "report"),
+    "digest": ("digest", "digest"),
     "render": ("render", "render_app"),
     "templates": ("templates", "templates_app"),
     "import": ("import_crm", "import_app"),

@@ -61,11 +61,20 @@ class CrmFormat(StrEnum):
     CSV = "csv"
 
 
+class DigestFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    SLACK = "slack"
+    TEAMS = "teams"
+    EML = "eml"
+
+
 # command -> its --format choices: the keys of reporters.REPORTERS[command] (auto aside), which a test keeps
 # equal; declared rather than built from the registry, so Typer shows them and mypy checks every use
 FORMATS: dict[str, type[StrEnum]] = {
     "validate": CheckFormat, "score": CheckFormat, "sla": CheckFormat, "report": ReportFormat,
-    "history": Format, "rules": Format, "export crm": CrmFormat,
+    "history": Format, "rules": Format, "export crm": CrmFormat, "digest": DigestFormat,
 }  # fmt: skip
 
 Paths = Annotated[

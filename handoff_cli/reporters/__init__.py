@@ -17,6 +17,7 @@ from handoff_cli.reporters.base import Reporter
 if TYPE_CHECKING:
     from handoff_cli.reporters.clocks import SlaReporter
     from handoff_cli.reporters.crm_export import WriteBackWriter
+    from handoff_cli.reporters.digest import DigestWriter
     from handoff_cli.reporters.history import HistoryReporter
     from handoff_cli.reporters.portfolio import CsmWriter, ReportWriter
     from handoff_cli.reporters.rules import RulesReporter
@@ -58,6 +59,10 @@ REPORT_BY_CSM: Mapping[str, CsmWriter] = _Formats(
 )
 HISTORY: Mapping[str, HistoryReporter] = _Formats(text="history:text", json="history:json_report")
 RULES: Mapping[str, RulesReporter] = _Formats(text="rules:text", json="rules:json_report")
+DIGEST: Mapping[str, DigestWriter] = _Formats(
+    text="digest:text", md="digest:markdown", json="digest:json_report", slack="digest:slack", teams="digest:teams",
+    eml="digest:eml",
+)
 # `export crm`: one CSV writer; each format brings its own mapping (crm/<format>.toml's [export] table)
 EXPORT_CRM: Mapping[str, WriteBackWriter] = _Formats(
     hubspot="crm_export:write_back_csv", salesforce="crm_export:write_back_csv", csv="crm_export:write_back_csv"
@@ -71,8 +76,10 @@ REPORTERS: Mapping[str, Mapping[str, object]] = {
     "history": HISTORY,
     "rules": RULES,
     "export crm": EXPORT_CRM,
+    "digest": DIGEST,
 }
 
 __all__ = [
-    "EXPORT_CRM", "FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA", "Reporter",
+    "DIGEST", "EXPORT_CRM", "FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA",
+    "Reporter",
 ]
