@@ -32,6 +32,7 @@ COMMANDS = {
     "accept": ("accept", "accept"),
     "mark": ("mark", "mark"),
     "history": ("history", "history"),
+    "diff": ("diff", "diff"),
     "report": ("report", "report"),
     "digest": ("digest", "digest"),
     "render": ("render", "render_app"),

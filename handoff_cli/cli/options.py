@@ -61,6 +61,12 @@ class CrmFormat(StrEnum):
     CSV = "csv"
 
 
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+
+
 class DigestFormat(StrEnum):
     TEXT = "text"
     MD = "md"
@@ -74,7 +80,7 @@ class DigestFormat(StrEnum):
 # equal; declared rather than built from the registry, so Typer shows them and mypy checks every use
 FORMATS: dict[str, type[StrEnum]] = {
     "validate": CheckFormat, "score": CheckFormat, "sla": CheckFormat, "report": ReportFormat,
-    "history": Format, "rules": Format, "export crm": CrmFormat, "digest": DigestFormat,
+    "history": Format, "rules": Format, "export crm": CrmFormat, "digest": DigestFormat, "diff": DiffFormat,
 }  # fmt: skip
 
 Paths = Annotated[

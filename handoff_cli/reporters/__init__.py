@@ -17,6 +17,7 @@ from handoff_cli.reporters.base import Reporter
 if TYPE_CHECKING:
     from handoff_cli.reporters.clocks import SlaReporter
     from handoff_cli.reporters.crm_export import WriteBackWriter
+    from handoff_cli.reporters.diff import DiffWriter
     from handoff_cli.reporters.digest import DigestWriter
     from handoff_cli.reporters.history import HistoryReporter
     from handoff_cli.reporters.portfolio import CsmWriter, ReportWriter
@@ -59,6 +60,7 @@ REPORT_BY_CSM: Mapping[str, CsmWriter] = _Formats(
 )
 HISTORY: Mapping[str, HistoryReporter] = _Formats(text="history:text", json="history:json_report")
 RULES: Mapping[str, RulesReporter] = _Formats(text="rules:text", json="rules:json_report")
+DIFF: Mapping[str, DiffWriter] = _Formats(text="diff:text", md="diff:markdown", json="diff:json_report")
 DIGEST: Mapping[str, DigestWriter] = _Formats(
     text="digest:text", md="digest:markdown", json="digest:json_report", slack="digest:slack", teams="digest:teams",
     eml="digest:eml",
@@ -77,9 +79,10 @@ REPORTERS: Mapping[str, Mapping[str, object]] = {
     "rules": RULES,
     "export crm": EXPORT_CRM,
     "digest": DIGEST,
+    "diff": DIFF,
 }
 
 __all__ = [
-    "DIGEST", "EXPORT_CRM", "FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA",
-    "Reporter",
+    "DIFF", "DIGEST", "EXPORT_CRM", "FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES",
+    "SLA", "Reporter",
 ]
