@@ -263,6 +263,21 @@ def test_eml_one_message_per_person_with_an_address(run_cli: RunCli, examples: P
     assert (examples / "outbox" / "tomas-ortega.eml").read_bytes() == raw  # the same input, the same bytes
 
 
+def test_an_owner_written_as_an_address_gets_mail_and_a_malformed_one_a_warning(
+    run_cli: RunCli, deals_repo: Path
+) -> None:
+    items = [{"what": "SSO", "kind": "scope", "due": "2026-11-12", "owner": "ops@initech.example"},
+             {"what": "SCIM", "kind": "scope", "due": "2026-11-12", "owner": "ops@@initech"}]  # fmt: skip
+    (deals_repo / "deal.yaml").write_text(dossier_yaml(sections={"commitments": items}))
+    run = run_cli("digest", "deal.yaml", "--as-of", LATER, "-f", "eml", "--out", "outbox", "--from", "h@relay.example")
+    assert run.exit_code == 0
+    assert sorted(p.name for p in (deals_repo / "outbox").iterdir()) == ["ops-initech-example.eml"]
+    assert "no email address for ops@@initech in any dossier" in run.stderr
+    msg = email.message_from_bytes((deals_repo / "outbox" / "ops-initech-example.eml").read_bytes(),
+                                   policy=policy.default)  # fmt: skip
+    assert msg["To"] == "ops@initech.example"
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -129,12 +129,13 @@ def _check_eml(out: Path | None, sender: str | None) -> None:
 def _write_all(folder: Path, outputs: list[tuple[str | None, str]], *, force: bool, proj: Project) -> None:
     """Every message or none: a name already taken stops the run before the first is written (unless --force)."""
     from handoff_cli.edit.atomic_write import write_new
+    from handoff_cli.edit.writable import refuse_unwritable
 
     targets = [(folder / str(name), text) for name, text in outputs]
-    if not force:
-        for path, _ in targets:
-            if path.exists():
-                raise InputError("already exists; pass --force to overwrite it; nothing was written", path=path)
+    for path, _ in targets:  # as `import crm` does: every target is checked before the first is written
+        refuse_unwritable(path, proj.root)
+        if path.exists() and not force:
+            raise InputError("already exists; pass --force to overwrite it; nothing was written", path=path)
     for path, text in targets:
         write_new(path, text, repo=proj.root, force=force, wait=proj.settings.lock_wait)
         say(f"wrote {path}")

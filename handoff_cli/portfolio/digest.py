@@ -97,11 +97,21 @@ def digest(portfolio: Portfolio, by: By, *, sender: str | None = None) -> Digest
         for action in actions(deal, as_of):
             groups.setdefault(_person(deal, action, by), []).append(action)
     messages = [
-        Message(person, emails.get(person) or (person if "@" in person else None),
+        Message(person, emails.get(person) or _as_address(person),
                 tuple(sorted(groups[person], key=Action.sort_key)))
         for person in sorted(groups, key=lambda name: (name.startswith("("), name.casefold()))
     ]  # fmt: skip
     return Digest(as_of, by, messages, list(portfolio.invalid), list(portfolio.unreadable), sender)
+
+
+def _as_address(owner: str) -> str | None:
+    """An item's owner written as an email address is where their digest goes."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(owner, check_deliverability=False).normalized if "@" in owner else None
+    except EmailNotValidError:
+        return None
 
 
 def _person(deal: DealFacts, action: Action, by: By) -> str:
