@@ -32,10 +32,13 @@ COMMANDS = {
     "accept": ("accept", "accept"),
     "mark": ("mark", "mark"),
     "history": ("history", "history"),
+    "diff": ("diff", "diff"),
     "report": ("report", "report"),
+    "digest": ("digest", "digest"),
     "render": ("render", "render_app"),
     "templates": ("templates", "templates_app"),
     "import": ("import_crm", "import_app"),
+    "export": ("export_crm", "export_app"),
 }
 
 

@@ -53,11 +53,34 @@ class ReportFormat(StrEnum):
     HTML = "html"
 
 
+class CrmFormat(StrEnum):
+    """`export crm`: the CRM whose importer reads the file, or csv in handoff's own words."""
+
+    HUBSPOT = "hubspot"
+    SALESFORCE = "salesforce"
+    CSV = "csv"
+
+
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+
+
+class DigestFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+    SLACK = "slack"
+    TEAMS = "teams"
+    EML = "eml"
+
+
 # command -> its --format choices: the keys of reporters.REPORTERS[command] (auto aside), which a test keeps
 # equal; declared rather than built from the registry, so Typer shows them and mypy checks every use
 FORMATS: dict[str, type[StrEnum]] = {
     "validate": CheckFormat, "score": CheckFormat, "sla": CheckFormat, "report": ReportFormat,
-    "history": Format, "rules": Format,
+    "history": Format, "rules": Format, "export crm": CrmFormat, "digest": DigestFormat, "diff": DiffFormat,
 }  # fmt: skip
 
 Paths = Annotated[

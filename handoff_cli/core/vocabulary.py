@@ -36,6 +36,16 @@ class Level(StrEnum):
     CRITICAL = "critical"
 
 
+class DigestBy(StrEnum):
+    """Whose digest messages (`handoff digest --by`): each item's own owner, or everything on a deal to one of its
+    people."""
+
+    OWNER = "owner"
+    CSM = "csm"
+    REP = "rep"
+    CS_MANAGER = "cs-manager"
+
+
 class Decision(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"

@@ -18,6 +18,7 @@ The shipped mappings are handoff_cli/crm/<name>.toml; a user's MAP.toml has the 
     [segments]                           # CRM value (any case) = enterprise | mid-market | smb | strategic
     [roles]                              # CRM value (any case) = champion | economic-buyer | ...
     [kinds]                              # with columns.kind: CRM value (any case) = new | expansion | renewal
+    [export]                             # optional: the write-back file's columns (crm/export_mapping.py)
 
 Rows that share an id are one deal (a Salesforce contact-role report has a row per contact).
 """
@@ -33,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from handoff_cli.core.errors import ConfigError
 from handoff_cli.core.vocabulary import DealKind
+from handoff_cli.crm.export_mapping import ExportMapping
 from handoff_cli.model.common import Segment, Stage
 from handoff_cli.model.stakeholders import Role
 
@@ -85,6 +87,7 @@ class Mapping(_Strict):
     segments: dict[str, Segment] = Field(default_factory=dict)
     roles: dict[str, Role] = Field(default_factory=dict)
     kinds: dict[str, DealKind] = Field(default_factory=dict)
+    export: ExportMapping | None = None  # the write-back columns (`export crm`); the import does not read them
 
     def segment_of(self, value: str) -> Segment | None:
         # CRM picklists differ only in case and spacing from ours more often than not

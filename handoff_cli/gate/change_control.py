@@ -59,6 +59,13 @@ def changes(path: Path, signed_at: datetime | None, tz: tzinfo, *, until: dateti
     return out
 
 
+def between(before: bytes | None, after: bytes | None, version: Version) -> list[Change]:
+    """The commitments added, removed, re-dated or re-scoped from one text of a dossier to another, as `version` made
+    them (`handoff diff`); none when either text cannot be read."""
+    old, new = _commitments(before), _commitments(after)
+    return [] if old is None or new is None else _diff(old, new, version)
+
+
 def _commitments(data: bytes | None) -> dict[str, Item] | None:
     if data is None:
         return None

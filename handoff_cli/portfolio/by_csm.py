@@ -21,12 +21,13 @@ def csm_section(deals: Sequence[DealFacts], as_of: datetime) -> dict[str, CsmVie
     """By CSM name, in name order; a deal without a CSM is under "(no CSM)"."""
     groups: dict[str, list[DealFacts]] = {}
     for deal in deals:
-        if not _churned(deal, as_of):
+        if not churned(deal, as_of):
             groups.setdefault(deal.csm, []).append(deal)
     return {name: _one(groups[name], as_of) for name in sorted(groups)}
 
 
-def _churned(deal: DealFacts, as_of: datetime) -> bool:
+def churned(deal: DealFacts, as_of: datetime) -> bool:
+    """The customer left by `as_of`: nobody owes this deal an onboarding step any more."""
     found = deal.dossier.handoff.outcomes or [] if deal.dossier.handoff else []
     return any(o.outcome is OutcomeKind.CHURNED and deal.aware(o.at) <= as_of for o in found)
 

@@ -16,6 +16,9 @@ from handoff_cli.reporters.base import Reporter
 
 if TYPE_CHECKING:
     from handoff_cli.reporters.clocks import SlaReporter
+    from handoff_cli.reporters.crm_export import WriteBackWriter
+    from handoff_cli.reporters.diff import DiffWriter
+    from handoff_cli.reporters.digest import DigestWriter
     from handoff_cli.reporters.history import HistoryReporter
     from handoff_cli.reporters.portfolio import CsmWriter, ReportWriter
     from handoff_cli.reporters.rules import RulesReporter
@@ -57,6 +60,15 @@ REPORT_BY_CSM: Mapping[str, CsmWriter] = _Formats(
 )
 HISTORY: Mapping[str, HistoryReporter] = _Formats(text="history:text", json="history:json_report")
 RULES: Mapping[str, RulesReporter] = _Formats(text="rules:text", json="rules:json_report")
+DIFF: Mapping[str, DiffWriter] = _Formats(text="diff:text", md="diff:markdown", json="diff:json_report")
+DIGEST: Mapping[str, DigestWriter] = _Formats(
+    text="digest:text", md="digest:markdown", json="digest:json_report", slack="digest:slack", teams="digest:teams",
+    eml="digest:eml",
+)
+# `export crm`: one CSV writer; each format brings its own mapping (crm/<format>.toml's [export] table)
+EXPORT_CRM: Mapping[str, WriteBackWriter] = _Formats(
+    hubspot="crm_export:write_back_csv", salesforce="crm_export:write_back_csv", csv="crm_export:write_back_csv"
+)
 
 REPORTERS: Mapping[str, Mapping[str, object]] = {
     "validate": FINDINGS,
@@ -65,6 +77,12 @@ REPORTERS: Mapping[str, Mapping[str, object]] = {
     "report": REPORT,
     "history": HISTORY,
     "rules": RULES,
+    "export crm": EXPORT_CRM,
+    "digest": DIGEST,
+    "diff": DIFF,
 }
 
-__all__ = ["FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES", "SLA", "Reporter"]
+__all__ = [
+    "DIFF", "DIGEST", "EXPORT_CRM", "FINDINGS", "HISTORY", "REPORT", "REPORTERS", "REPORT_BY_CSM", "RULES", "SCORES",
+    "SLA", "Reporter",
+]

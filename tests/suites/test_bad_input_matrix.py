@@ -27,6 +27,7 @@ from tests.conftest import AS_OF, CASES, EXAMPLES, ROOT
 TIMEOUT = 20  # seconds; a run that takes longer counts as a hang
 PAST = "2026-11-20T10:00:00+00:00"
 DEAL = "{deal}"  # where the dossier's file name goes in a command line
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's tree of no files, in every repository
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,14 @@ RECIPES: dict[str, Recipe] = {
     "init": Recipe(None, ("init", "new.yaml", "--account", "Initech", "--segment", "smb")),
     # the mapping is read first; a bad handoff.toml must still stop the import before anything is written
     "import crm": Recipe(None, ("import", "crm", "hubspot-deals.csv", "--map", "hubspot", "--out", "deals")),
+    # against git's empty tree, so that the committed file is an added dossier whose head is read
+    "diff": Recipe(
+        ("diff", EMPTY_TREE, DEAL, "--as-of", AS_OF), ("diff", EMPTY_TREE, DEAL, "--as-of", AS_OF), repo=True
+    ),
+    "digest": Recipe(("digest", DEAL, "--as-of", AS_OF), ("digest", DEAL, "--as-of", AS_OF)),
+    # --out: an invalid dossier or settings file must leave no write-back file behind
+    "export crm": Recipe(("export", "crm", DEAL, "--as-of", AS_OF, "--out", "back.csv"),
+                         ("export", "crm", DEAL, "--as-of", AS_OF, "--out", "back.csv")),
     "schema": Recipe(None, None),  # prints the JSON Schema: reads neither a dossier nor handoff.toml
 }
 
