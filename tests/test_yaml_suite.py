@@ -144,6 +144,12 @@ def test_the_usual_ways_of_writing_yaml_pass(text: str) -> None:
             "a %YAML or %TAG directive must follow a `...` line ending the document before",
         ),
         ("deal: !!str, x\n", 1, 12, "a tag cannot hold ','; put a space after the tag"),
+        (
+            "note: |\n \n  text\n",
+            3,
+            3,
+            "a blank line at the start of a | or > block holds spaces; leave the blank lines at its start empty",
+        ),
     ],
 )
 def test_yaml_the_parsers_let_through_is_refused_at_its_place(text: str, line: int, col: int, message: str) -> None:

@@ -120,8 +120,14 @@ def _first(spec: SpecCheck, other: Finding | None, display: str) -> Finding | No
     return finding(display, "HY001", *broken)
 
 
+# ruamel's words for blank lines with spaces at the start of a block scalar, which it cannot read
+_BLANK_LEAD = "more indented follow up line than first in a block scalar"
+
+
 def syntax_message(exc: MarkedYAMLError) -> str:
     # ruamel quotes the character it stopped at as it is: shown escaped, a tab or an ESC stays on the line
+    if _BLANK_LEAD in (exc.problem, exc.context):
+        return "a blank line at the start of a | or > block holds spaces; leave the blank lines at its start empty"
     problem = printable(exc.problem or "invalid YAML")
     if exc.context:
         mark = exc.context_mark
