@@ -9,7 +9,7 @@ marks, counted in characters), so the fast reader declines what this finds and t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 Violation = tuple[int, int, str]  # line and column (1-based) and what is wrong
@@ -187,20 +187,28 @@ class SpecCheck:
         """A `#` right after text, outside every node and every comment: YAML needs a space before a comment."""
         if not self.glued:
             return None
+        text = self.text
         spans = sorted(self.spans)
         starts = [s for s, _ in spans]
-        text = self.text
+        hashes = [m.start() for m in re.finditer("#", text)]
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        first_outside: dict[int, int] = {}  # a line's start -> its first `#` outside every node, where a comment starts
 
         def inside(i: int) -> bool:
             k = bisect_right(starts, i) - 1
             return k >= 0 and spans[k][0] <= i < spans[k][1]
 
+        # each line's `#`s are looked at once, so a long line of them costs no more than its length
         for i in self.glued:
             if inside(i):
                 continue
-            begin = text.rfind("\n", 0, i) + 1
-            if any(text[j] == "#" and not inside(j) for j in range(begin, i)):
-                continue  # already in a comment
-            line = text.count("\n", 0, i) + 1
-            return line, i - begin + 1, "a comment needs a space before its #"
+            line = bisect_left(breaks, i)
+            begin = breaks[line - 1] + 1 if line else 0
+            if begin not in first_outside:
+                k = bisect_left(hashes, begin)
+                while inside(hashes[k]):  # stops at `i` at the latest, which is outside
+                    k += 1
+                first_outside[begin] = hashes[k]
+            if first_outside[begin] == i:
+                return line + 1, i - begin + 1, "a comment needs a space before its #"
         return None
