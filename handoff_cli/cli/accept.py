@@ -47,8 +47,9 @@ def accept(
 
     Only the new review's lines are added; comments, key order, quoting and blank lines stay byte for byte.
 
-    Refused (exit 2, nothing written): a bad email (or one with a name: --by is the address alone) or rating,
-    --reject or --reason alone, an unknown reason.
+    Refused (exit 2, nothing written): a bad email or rating, --reject or --reason alone, an unknown reason.
+
+    --by is the address alone: an address with a name is refused too (the CSM's name goes in deal.csm.name).
 
     Also refused: a time in the future. Exit 1, nothing written: an invalid dossier.
 
