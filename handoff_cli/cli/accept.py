@@ -49,6 +49,8 @@ def accept(
 
     Refused (exit 2, nothing written): a bad email or rating, --reject or --reason alone, an unknown reason.
 
+    --by is the address alone: an address with a name is refused too (the CSM's name goes in deal.csm.name).
+
     Also refused: a time in the future. Exit 1, nothing written: an invalid dossier.
 
     Examples:

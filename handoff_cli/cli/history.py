@@ -53,4 +53,5 @@ def history(
         from handoff_cli.core.findings import Severity
 
         newest = points[0].result
-        raise DossierInvalid(path, [f for f in newest.findings if f.severity is Severity.ERROR])
+        errors = [f for f in newest.findings if f.severity is Severity.ERROR]
+        raise DossierInvalid(path, errors, repeats=proj.settings.repeats)

@@ -52,11 +52,12 @@ class DossierInvalid(HandoffError):
 
     exit_code = ExitCode.FINDINGS
 
-    def __init__(self, path: Path | str, findings: list[Finding]) -> None:
+    def __init__(self, path: Path | str, findings: list[Finding], *, repeats: int = DEFAULT_REPEATS) -> None:
         super().__init__(f"not a valid dossier ({len(findings)} problem(s)); run `handoff validate {path}`", path=path)
         self.findings = findings
+        self.repeats = repeats  # `repeats` in handoff.toml, as for validate's text report
 
     def lines(self) -> list[str]:
         # the first of each code and a count of the rest, as text reports show them (core/findings.py)
-        shown = capped(self.findings, DEFAULT_REPEATS)
+        shown = capped(self.findings, self.repeats)
         return [*(f if isinstance(f, str) else f.text() for f in shown), *super().lines()]

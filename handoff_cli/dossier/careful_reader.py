@@ -6,22 +6,23 @@ positions are the ones every command reports.
 
 from __future__ import annotations
 
+import warnings
 from itertools import islice
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from handoff_cli.core.field_paths import FieldPath, dotted
 from handoff_cli.core.findings import Finding
-from handoff_cli.core.printable import printable
 from handoff_cli.core.visible import quoted
 from handoff_cli.dossier.positions import Pos, Positions
 from handoff_cli.dossier.stream_checks import (
     second_document_line,
-    too_deep,
+    stream_problem,
+    syntax_message,
     unreadable_character,
     version_directive,
 )
@@ -32,16 +33,19 @@ _PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null"
 
 
 def compose_text(text: str, display: str, *, max_depth: int) -> tuple[Loaded | None, list[Finding]]:
-    if (early := version_directive(text, display) or too_deep(text, display, max_depth)) is not None:
+    if (early := version_directive(text, display) or stream_problem(text, display, max_depth)) is not None:
         return None, [early]
     try:
-        documents = list(islice(YAML(typ="safe").compose_all(text), 2))
+        with warnings.catch_warnings():
+            # ruamel warns of an anchor used twice, quoting the lines raw on stderr; HY004 reports the anchor
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            documents = list(islice(YAML(typ="safe").compose_all(text), 2))
     except ReaderError as exc:
         return None, [unreadable_character(exc, text, display)]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [finding(display, "HY001", line, col, _syntax_message(exc))]
+        return None, [finding(display, "HY001", line, col, syntax_message(exc))]
     except YAMLError as exc:
         return None, [finding(display, "HY001", 1, 1, str(exc).splitlines()[0])]
     except RecursionError:
@@ -127,18 +131,3 @@ class _Walk:
         self.positions.add(path, Pos(k.line + 1, k.column + 1, value_at.line + 1, value_at.column + 1, scalar))
         return self.node(value_node, path, depth + 1)
 
-
-def _syntax_message(exc: MarkedYAMLError) -> str:
-    # ruamel quotes the character it stopped at as it is: shown escaped, a tab or an ESC stays on the line
-    problem = printable(exc.problem or "invalid YAML")
-    if exc.context:
-        mark = exc.context_mark
-        opened = (
-            f" opened at line {mark.line + 1}, column {mark.column + 1}"
-            if mark and exc.problem_mark and mark.line != exc.problem_mark.line
-            else ""
-        )
-        problem = f"{problem} ({exc.context}{opened})"
-    if "\\t" in problem:
-        problem += "; indent with spaces, not tabs"
-    return problem

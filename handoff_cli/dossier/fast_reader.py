@@ -9,6 +9,7 @@ and positions for a clean file (tests/unit/dossier/test_fast_reader.py holds the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 
 from handoff_cli.core.field_paths import FieldPath
 from handoff_cli.dossier.positions import Pos, Positions
+from handoff_cli.dossier.yaml_spec import SpecCheck
 
 # BaseLoader resolves no types, so every scalar stays the text that was typed; without libyaml
 # (a PyYAML built from source without it) the careful reader alone is used, still correct.
@@ -26,6 +28,9 @@ _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 # libyaml takes a tab as separating space where ruamel refuses it (`key\t: value`), so a file with a
 # tab would pass here and fail when `handoff log` composes it; the careful reader decides
 _TAB = "\t"
+# a block scalar whose first line holds only spaces: ruamel measures the lines after it against it, libyaml
+# against the first line of text, so one of them refuses what the other reads
+_BLANK_LEAD = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n +\r?\n")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # YAML 1.2 core schema, as the careful reader resolves
 
 
@@ -38,22 +43,28 @@ def fast_load(text: str, max_depth: int) -> tuple[Any, Positions] | None:
         return None
     if text.startswith("%") or "\n%" in text:
         return None  # a directive: libyaml would take %YAML 1.1 silently, the careful reader reports it
+    if _BLANK_LEAD.search(text):
+        return None
     events = yaml.parse(text, Loader=_PARSER)
     try:
-        reader = _Reader(events, max_depth)
-        return reader.document(), reader.positions
+        reader = _Reader(events, max_depth, SpecCheck(text))
+        data = reader.document()
     except (_Unusual, yaml.YAMLError, RecursionError):
         return None
+    return None if reader.spec.violation() is not None else (data, reader.positions)
 
 
 class _Reader:
-    def __init__(self, events: Iterator[Any], max_depth: int) -> None:
+    def __init__(self, events: Iterator[Any], max_depth: int, spec: SpecCheck) -> None:
         self.events = events
         self.max_depth = max_depth
         self.positions = Positions()
+        self.spec = spec  # a YAML rule libyaml lets through: the careful reader reports it
 
     def next(self) -> Any:
         event = next(self.events)
+        if self.spec.see(event):
+            raise _Unusual
         if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
             raise _Unusual
         return event
@@ -88,6 +99,8 @@ class _Reader:
         while not isinstance(key := self.next(), yaml.MappingEndEvent):
             if not isinstance(key, yaml.ScalarEvent) or key.value in out or key.value == "<<":
                 raise _Unusual
+            if key.value == "" and key.style == "":
+                raise _Unusual  # an empty key (`?` alone): libyaml places it at what follows, ruamel at the `?`
             out[key.value] = self.child(key, self.next(), (*path, key.value), depth)
         return out
 

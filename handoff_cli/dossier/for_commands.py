@@ -67,5 +67,6 @@ def load_dossier(
         raise InputError("not a regular file" if path.exists() else "no such file", path=display)
     dossier, positions, findings, *_ = parse(path, display, project, raw)
     if dossier is None or positions is None:
-        raise DossierInvalid(display, [f for f in findings if f.severity is Severity.ERROR])
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        raise DossierInvalid(display, errors, repeats=project.settings.repeats)
     return dossier, positions

@@ -10,14 +10,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from pydantic import EmailStr, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.visible import quoted
 from handoff_cli.core.vocabulary import Decision, RejectReason
+from handoff_cli.model.common import Email
 
 REASONS = tuple(r.value for r in RejectReason)
-_EMAIL: TypeAdapter[str] = TypeAdapter(EmailStr)
+# the type of handoff.reviews[].by itself, so --by is refused for what the field would refuse
+_EMAIL: TypeAdapter[str] = TypeAdapter(Email)
 
 
 def rating_value(value: str | None, *, display: str) -> int | None:
@@ -33,8 +36,16 @@ def email_value(value: str, *, display: str) -> str:
     try:
         _EMAIL.validate_python(value)
     except ValidationError as exc:
-        why = str(exc.errors()[0]["msg"]).removeprefix("value is not a valid email address: ")
-        raise InputError(f"--by '{value}' is not an email address: {why}", path=display) from None
+        error = exc.errors()[0]
+        if error["type"] == "display_name" and (name := str(error.get("ctx", {}).get("name", ""))):
+            # said as the email fields say it (dossier/schema_check.py); a review keeps the address alone
+            message = (f"--by {quoted(value)} holds the name {quoted(name)} as well as the address; "
+                       f"{error['msg']}; the name goes in deal.csm.name")
+            raise InputError(message, path=display) from None
+        if error["type"] == "display_name":
+            raise InputError(f"--by {quoted(value)}: {error['msg']}, without angle brackets", path=display) from None
+        why = str(error["msg"]).removeprefix("value is not a valid email address: ")
+        raise InputError(f"--by {quoted(value)} is not an email address: {why}", path=display) from None
     return value
 
 

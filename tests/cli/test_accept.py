@@ -110,6 +110,10 @@ REASONS = (
     ("args", "message"),
     [
         (("--by", "carl"), "--by 'carl' is not an email address: An email address must have an @-sign."),
+        (("--by", "Jane O'Brien <jane@x.com>"),
+         "--by \"Jane O'Brien <jane@x.com>\" holds the name \"Jane O'Brien\" as well as the address; "
+         "write the address alone, jane@x.com; the name goes in deal.csm.name"),
+        (("--by", "<jane@x.com>"), "--by '<jane@x.com>': write the address alone, jane@x.com, without angle brackets"),
         (("--by", CSM, "--rating", "6"), "--rating must be a whole number from 1 to 5, not '6'"),
         (("--by", CSM, "--rating", "four"), "--rating must be a whole number from 1 to 5, not 'four'"),
         (("--by", CSM, "--reject"), f"--reject needs at least one --reason: {REASONS}"),

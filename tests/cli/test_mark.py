@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from handoff_cli.dossier.for_commands import load_dossier
+from handoff_cli.settings import Project, Settings
 from tests.conftest import EXAMPLES, RunCli
 
 AT = "2026-11-20T10:00:00+00:00"
@@ -140,3 +142,19 @@ def test_a_dossier_without_statuses_reads_as_all_open(run_cli: RunCli, acme: Pat
     states = {name: {i.state.value for i in s.items(dossier)} for name, s in SECTIONS.items()}
     assert states == {"commitments": {"open"}, "milestones": {"open"}, "risks": {"open"},
                       "checklist": {"open", "done"}}  # fmt: skip
+
+
+def test_by_is_a_name_and_is_recorded_whole(run_cli: RunCli, acme: Path) -> None:
+    """--by of mark and log says who, in any form: a name with an address is kept as typed, not cut to either."""
+    who = "Jane O'Brien <jane@x.com>"
+    before = acme.read_text(encoding="utf-8")
+    run = run_cli("mark", "acme.yaml", "commitments", "shopify", "done", "--at", AT, "--by", who)
+    assert (run.exit_code, run.stderr) == (0, "")
+    (added,) = [line for line in changed(before, acme.read_text(encoding="utf-8")) if line.startswith("+ ")]
+    assert added.endswith(f", status_by: {who}}}\n")
+    before = acme.read_text(encoding="utf-8")
+    run = run_cli("log", "acme.yaml", "qbr", "--at", AT, "--by", who)
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert f"by: {who}" in "".join(changed(before, acme.read_text(encoding="utf-8")))
+    dossier, _ = load_dossier(acme, Project(Settings(), acme.parent))
+    assert dossier.handoff is not None and dossier.handoff.events[-1].by == who

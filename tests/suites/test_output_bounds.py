@@ -63,3 +63,21 @@ def test_json_keeps_every_finding(run_cli: RunCli, deals_repo: Path) -> None:
     run = run_cli("validate", "deal.yaml", "--as-of", AS_OF, "--format", "json")
     document = json.loads(run.stdout)
     assert sum(f["code"] == "HV001" for file in document["files"] for f in file["findings"]) == 5_000
+
+
+@pytest.mark.parametrize(
+    "command", [("render", "intro", "deal.yaml"), ("log", "deal.yaml", "kickoff")], ids=["render", "log"]
+)
+def test_commands_that_refuse_an_invalid_dossier_cap_its_lines_as_validate_does(
+    run_cli: RunCli, deals_repo: Path, command: tuple[str, ...]
+) -> None:
+    (deals_repo / "handoff.toml").write_text("repeats = 3\n")
+    (deals_repo / "deal.yaml").write_text(KEYS)
+    validate = run_cli("validate", "deal.yaml", "--as-of", AS_OF)
+    validated = [line for line in validate.stdout.splitlines() if "HV001" in line]
+    run = run_cli(*command)
+    shown = [line for line in (run.stdout + run.stderr).splitlines() if "HV001" in line]
+    assert run.exit_code == 1
+    assert shown == validated
+    assert shown[3:] == ["deal.yaml: … and 4,997 more HV001 in this file"]
+    assert (deals_repo / "deal.yaml").read_text() == KEYS

@@ -57,6 +57,10 @@ def test_the_clean_examples_take_the_fast_path() -> None:
         "",
         "a: [1\n",
         "a:\n\tb: 1\n",
+        'a: "x"# c\n',  # not YAML, though both parsers read it
+        "a: [x,\nb]\n",
+        "? \n: 1\n",  # an empty key: the readers place it differently
+        "a: |\n \n  text\n",  # ruamel refuses what libyaml reads
         "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 60)),
     ],
 )
