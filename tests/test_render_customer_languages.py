@@ -7,6 +7,8 @@ every customer document is rendered in every language: tests/test_customer_safe.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from email import policy
 from email.parser import BytesParser
@@ -98,3 +100,30 @@ def test_the_joint_agenda_dates_its_deadline_in_the_locale(
     result = run_cli("render", "agenda", str(CASES / "render" / f"{CASE[language]}.yaml"), "-m", "joint")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.splitlines()[2] == line
+
+
+# what a reader of the page sees of each list: its direction, and on which side its indent is
+RTL_MEASURE = """<script>(() => {
+  const lists = [...document.querySelectorAll('ul')].map(ul => {
+    const style = getComputedStyle(ul), box = ul.getBoundingClientRect();
+    const item = ul.querySelector('li').getBoundingClientRect();
+    return {direction: style.direction, right: Math.round(box.right - item.right),
+            left: Math.round(item.left - box.left)};
+  });
+  document.body.setAttribute('data-lists', JSON.stringify(lists));
+})();</script>"""
+
+
+def test_in_the_browser_a_hebrew_page_indents_its_lists_on_the_right(
+        run_cli: RunCli, deals_repo: Path, tmp_path: Path) -> None:
+    from tests.browser import _run
+
+    page = run_cli("render", "plan", str(CASES / "render" / "hebrew.yaml"), "--for", "customer", "-f", "html").stdout
+    measured = tmp_path / "measured.html"
+    measured.write_text(page.replace("</body>", RTL_MEASURE + "</body>"), encoding="utf-8")
+    found = re.search(r'data-lists="([^"]*)"', _run(measured, "--dump-dom"))
+    assert found is not None, "the measuring script did not run"
+    lists = json.loads(html.unescape(found.group(1)))
+    assert len(lists) > 10
+    # 1.3rem of 16px on the right, the side a right-to-left list's bullets hang on; none on the left
+    assert {(n["direction"], n["right"], n["left"]) for n in lists} == {("rtl", 21, 0)}
