@@ -36,7 +36,7 @@ DOCUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("calendar", "--for", "customer", "--date", STAMP): ("calendar.txt.j2",),
 }
 # words each language writes itself that English writes too: loanwords, not left-over English
-LOANWORDS = {"ms": {"video", "standard"}, "id": {"video", "sponsor"}, "zh-Hant": set(), "he": set()}
+LOANWORDS = {"ms": {"video", "standard"}, "id": {"video", "sponsor", "internal"}, "zh-Hant": set(), "he": set()}
 # a zone's name, which a moment in any language ends with
 ZONES = {"utc", "gmt"}
 _JINJA = re.compile(r"{#.*?#}|{%.*?%}|{{.*?}}", re.DOTALL)
@@ -60,7 +60,9 @@ def template_words(name: str) -> set[str]:
 
 def readable(text: str, document: tuple[str, ...]) -> str:
     """What the reader reads: the calendar's titles and descriptions, a page's text, a draft without its
-    `Subject:` header name (the line the .eml turns into its header)."""
+    `Subject:` header name (the line the .eml turns into its header); a command (`handoff sla`) is typed as
+    written in every language, so it is not read."""
+    text = re.sub(r"`[^`]*`|<code>.*?</code>", " ", text)
     if document[0] == "calendar":
         calendar = Calendar.from_ical(text)
         events = calendar.walk("VEVENT")
@@ -117,14 +119,15 @@ def english(run_cli: RunCli, path: Path, document: tuple[str, ...]) -> str | Non
 
 
 def english_left(run_cli: RunCli, repo: Path, deal: Path, language: str, document: tuple[str, ...],
-                 text: str) -> list[str]:
-    """The English words left in `text`, the document rendered in `language` (repo/handoff.toml says which)."""
+                 text: str, templates: tuple[str, ...] | None = None) -> list[str]:
+    """The English words left in `text`, the document rendered in `language` (repo/handoff.toml says which);
+    `templates`: the English ones it is written from, for a document that is not the customer's."""
     settings = repo / "handoff.toml"
     team = settings.read_text(encoding="utf-8")
     settings.write_text("", encoding="utf-8")
     reference = english(run_cli, deal, document)
     settings.write_text(team, encoding="utf-8")
     assert reference is not None, document
-    template = set().union(*(template_words(t) for t in (*DOCUMENTS[document], "words.txt.j2")))
+    template = set().union(*(template_words(t) for t in (*(templates or DOCUMENTS[document]), "words.txt.j2")))
     own = dossier_words(deal, repo) | LOANWORDS[language] | own_dates(language) | ZONES
     return sorted(words(readable(text, document)) & (template | words(reference) | english_dates()) - own)

@@ -16,8 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, RunCli
+from tests.conftest import CASES, EXAMPLES, RunCli
 from tests.english_left import CASE, STAMP, dossier_words, english_left, readable, template_words, words
+
+# the team's own documents, with the English templates each is written from
+TEAM_DOCUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("agenda", "--meeting", "internal"): ("agenda_internal.md.j2",),
+    ("agenda", "--meeting", "internal", "--format", "html"): ("agenda_internal.html.j2",),
+    ("agenda", "--meeting", "kickoff", "--for", "csm"): ("agenda_kickoff.md.j2",),
+    ("plan",): ("plan_30_60_90.md.j2",),
+    ("calendar", "--date", STAMP): ("calendar.txt.j2",),
+}
 
 
 def test_the_english_words_are_found_in_an_english_document(run_cli: RunCli, deals_repo: Path) -> None:
@@ -32,6 +41,20 @@ def test_the_english_words_are_found_in_an_english_document(run_cli: RunCli, dea
     assert english <= set(left)
     malay = run_cli("render", "intro", str(source)).stdout
     assert english_left(run_cli, deals_repo, source, "ms", ("intro",), malay) == []
+
+
+@pytest.mark.parametrize("language", list(CASE))
+def test_a_team_in_each_language_gets_its_own_documents_in_it(
+        language: str, run_cli: RunCli, deals_repo: Path) -> None:
+    """The internal agenda, the CSM's preparation and plan, the CSM's calendar: in the team's language,
+    with every internal line (politics, concerns, unvalidated promises) worded in it."""
+    deal = deals_repo / "deal.yaml"
+    deal.write_text((EXAMPLES / "strategic-globex.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (deals_repo / "handoff.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
+    for document, templates in TEAM_DOCUMENTS.items():
+        result = run_cli("render", document[0], str(deal), *document[1:])
+        assert (result.exit_code, result.stderr) == (0, ""), document
+        assert english_left(run_cli, deals_repo, deal, language, document, result.stdout, templates) == [], document
 
 
 @pytest.mark.parametrize(("tag", "subject"), [
