@@ -77,7 +77,9 @@ def items(dossier: Dossier, schedule: Schedule, day0: date, keys: list[KeyDate],
     if impl and impl.go_live:
         on_day.append((impl.go_live, Line("go-live", "Go-live target")))
     for t in impl.training or [] if impl else []:
-        line = Line("training", f"Training: {t.audience}" + (f", {t.format}" if t.format else ""),
+        # the customer's view may leave out who is trained: the line then names the format alone
+        said = ", ".join(filter(None, (t.audience, t.format)))
+        line = Line("training", f"Training: {said}" if said else "Training",
                     {"audience": t.audience, "format": t.format})
         if t.date:
             on_day.append((t.date, line))

@@ -23,6 +23,12 @@ DOSSIERS = {
     "complete": CASES / "render" / "complete.yaml",
     # deal.language: de, so the customer's documents are German; the plan and internal agenda stay English
     "german": CASES / "render" / "german.yaml",
+    # one deal in each other shipped language, the same way: Malay, Indonesian, Chinese for Taiwan (zh-TW, so
+    # the Traditional Chinese templates) and Hebrew (right to left)
+    "malay": CASES / "render" / "malay.yaml",
+    "indonesian": CASES / "render" / "indonesian.yaml",
+    "chinese": CASES / "render" / "chinese.yaml",
+    "hebrew": CASES / "render" / "hebrew.yaml",
 }
 DOCUMENTS: dict[str, list[str]] = {
     "intro.txt": ["intro"],
@@ -44,8 +50,8 @@ OFF = {("smb-brightleaf", f"agenda-{m}.{f}") for m in ("internal", "joint") for 
 CASES_RENDERED = [(d, doc) for d in DOSSIERS for doc in DOCUMENTS if (d, doc) not in OFF]
 # with US holidays, Veterans Day pushes these deals' joint meeting past the kickoff's deadline: in the plans
 # and the customer's calendar the kickoff follows it, and each says so once
-MOVED = {"complete": ("Fri 2026-11-13", "Mon 2026-11-16", "Tue 2026-11-17"),
-         "german": ("Fri 2026-11-13", "Mon 2026-11-16", "Tue 2026-11-17")}
+MOVED = {d: ("Fri 2026-11-13", "Mon 2026-11-16", "Tue 2026-11-17")
+         for d in ("complete", "german", "malay", "indonesian", "chinese", "hebrew")}
 # Message-ID is unique per message by design (make_msgid); it is the one part a snapshot cannot fix
 MESSAGE_ID = re.compile(rb"^Message-ID: <[^>]+>\r$", re.MULTILINE)
 

@@ -205,7 +205,8 @@ def test_a_user_template_for_a_right_to_left_language_is_used(run_cli: RunCli, d
     assert "<li>יעד: &lt;b&gt;פחות שאלות&lt;/b&gt;</li>" in page
     listing = run_cli("templates", "list", "--language", "he").stdout.splitlines()
     assert "agenda_joint.html.j2       he     repo     templates/agenda_joint.he.html.j2" in listing
-    assert any(line.startswith("agenda_joint.md.j2         en     packaged ") for line in listing)
+    assert any(line.startswith("agenda_joint.md.j2         he     packaged ") for line in listing)
+    assert any(line.startswith("layout.html.j2             en     packaged ") for line in listing)
 
 
 def test_a_left_to_right_page_has_no_dir_attribute(run_cli: RunCli, deals_repo: Path) -> None:

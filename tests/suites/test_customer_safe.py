@@ -1,5 +1,6 @@
 """Nothing internal ever reaches the customer: every document that goes to them, from every shipped example and
-calibration deal, in every shipped language, holds no text of any internal field."""
+calibration deal, in every shipped language, holds no text of any internal field; and a document in a language
+other than English holds nothing of the English template (tests/english_left.py)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from handoff_cli.model.common import Model
 from handoff_cli.render.customer_view import item_audience
 from handoff_cli.settings import discover
 from tests.conftest import CASES, EXAMPLES, ROOT, RunCli
+from tests.english_left import CASE, english_left
 
 DEALS = [*sorted(EXAMPLES.glob("*.yaml")), *sorted((ROOT / "tests" / "calibration").glob("*.yaml")),
-         CASES / "render" / "complete.yaml", CASES / "render" / "german.yaml"]
+         CASES / "render" / "complete.yaml", CASES / "render" / "german.yaml",
+         *(CASES / "render" / f"{case}.yaml" for case in CASE.values())]
 STAMP = "2026-11-10T09:00"
 # every document that goes to the customer
 CUSTOMER_DOCUMENTS = (
@@ -32,7 +35,7 @@ CUSTOMER_DOCUMENTS = (
     ("plan", "--for", "customer"), ("plan", "--for", "customer", "--format", "html"),
     ("calendar", "--for", "customer", "--date", STAMP),
 )
-LANGUAGES = ("en", "de")
+LANGUAGES = ("en", "de", "ms", "id", "zh-Hant", "he")
 
 
 def _models(annotation: object) -> Iterator[type[BaseModel]]:
@@ -112,7 +115,7 @@ def leaks(text: str, secrets: set[str]) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("source", DEALS, ids=lambda p: p.stem)
-def test_no_customer_document_holds_internal_text(
+def test_no_customer_document_holds_internal_text_or_english_left(
     source: Path, language: str, run_cli: RunCli, deals_repo: Path
 ) -> None:
     (deals_repo / "handoff.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
@@ -130,6 +133,9 @@ def test_no_customer_document_holds_internal_text(
             continue
         rendered += 1
         assert leaks(_readable(result.stdout, document), secrets) == [], document
+        assert "warning: no " not in result.stderr, result.stderr  # every shipped language has every document
+        if language in CASE:
+            assert english_left(run_cli, deals_repo, deal, language, document, result.stdout) == [], document
     assert rendered >= 1
 
 

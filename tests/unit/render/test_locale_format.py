@@ -32,6 +32,13 @@ def test_lookup_goes_from_the_most_specific_tag_and_skips_extensions() -> None:
     assert lookup_chain("de-DE-u-co-phonebk") == ["de-DE", "de"]
 
 
+@pytest.mark.parametrize("tag", ["zh-TW", "zh-HK", "zh-MO"])
+def test_a_region_written_in_traditional_characters_looks_up_zh_hant(tag: str) -> None:
+    assert lookup_chain(tag) == [tag, "zh-Hant", "zh"]
+    # the mainland and Singapore write Simplified: no Traditional template for them
+    assert [lookup_chain(t) for t in ("zh-CN", "zh-SG", "zh")] == [["zh-CN", "zh"], ["zh-SG", "zh"], ["zh"]]
+
+
 def test_template_names_carry_the_language_before_the_extension() -> None:
     assert localized("agenda_joint.md.j2", "de-AT") == "agenda_joint.de-AT.md.j2"
     assert split("agenda_joint.de-AT.md.j2") == ("agenda_joint.md.j2", "de-AT")
@@ -64,3 +71,17 @@ def test_dates_numbers_and_moments_follow_the_locale() -> None:
 def test_unknown_locales_format_in_english_and_only_rtl_scripts_are_rtl() -> None:
     assert str(locale_for("tlh")) == "en"
     assert [direction(locale_for(t)) for t in ("he", "ar", "fa", "de", "en")] == ["rtl"] * 3 + ["ltr"] * 2
+
+
+@pytest.mark.parametrize(("tag", "currency", "amount", "day", "number"), [
+    ("ms", "MYR", "RM240,000", "15 Jun 2026", "12.5"),
+    ("id", "IDR", "Rp240.000", "15 Juni 2026", "12,5"),
+    ("zh-TW", "TWD", "$240,000", "2026年6月15日", "12.5"),  # Taiwan writes its own dollar as $
+    # right-to-left marks keep amount and sign in order
+    ("he", "ILS", "\u200f240,000\xa0\u200f₪", "15 ביוני 2026", "12.5"),
+])
+def test_the_shipped_languages_write_money_dates_and_numbers_their_own_way(
+        tag: str, currency: str, amount: str, day: str, number: str) -> None:
+    f = filters(locale_for(tag))
+    assert (f["money"](Money(amount=Decimal("240000"), currency=currency)), f["date"](date(2026, 6, 15)),
+            f["number"](Decimal("12.5"))) == (amount, day, number)
