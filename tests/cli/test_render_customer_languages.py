@@ -2,7 +2,7 @@
 for Taiwan and Hong Kong, a right-to-left page, and subjects a mail client decodes.
 
 That no English is left in any of them, for every shipped example and calibration deal, is checked where
-every customer document is rendered in every language: tests/test_customer_safe.py.
+every customer document is rendered in every language: tests/suites/test_customer_safe.py.
 """
 
 from __future__ import annotations
