@@ -51,6 +51,11 @@ def report(
     change_control: Annotated[
         bool, typer.Option("--change-control", help="Also list, per rep, commitments changed after signature (git).")
     ] = False,
+    trend: Annotated[
+        int | None,
+        typer.Option("--trend", metavar="MONTHS", min=1, max=120, show_default=False,
+                     help="Also completeness and on-time rate at the end of each of the last MONTHS months (git)."),
+    ] = None,
     config: ConfigOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -75,6 +80,13 @@ def report(
 
     With --change-control: per sales rep, the commitments added or changed in commits after signature.
 
+    With --trend MONTHS: completeness and on-time rate by month, from the dossiers as git's history left them.
+
+    Every deal in one table (status, score, next clock due, who acts next), linked to its dossier: a path
+    relative to the page, or the address [report] link in handoff.toml builds (e.g. the repo's web view).
+
+    Due next 7 days: the clocks and owed items that come due within a week of --as-of.
+
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 
     A report informs, it does not gate on scores or clocks: use `handoff sla` or `handoff validate` in CI.
@@ -88,10 +100,13 @@ def report(
       handoff report deals/ --format md --as-of 2026-11-30T09:00
 
       handoff report deals/ --by csm
+
+      handoff report deals/ --format html --trend 6 --out handoff-report.html
     """
     from handoff_cli.gate.checks import Checker
     from handoff_cli.portfolio.document import csm_document, document
     from handoff_cli.portfolio.facts import collect
+    from handoff_cli.portfolio.links import dossier_links
     from handoff_cli.portfolio.outcomes import known_outcomes
     from handoff_cli.portfolio.signature_quality import quality_at_signature
     from handoff_cli.reporters import REPORT, REPORT_BY_CSM
@@ -105,7 +120,14 @@ def report(
         show = partial(REPORT_BY_CSM[format], csm_document(portfolio))
     else:
         quality = quality_at_signature(known_outcomes(portfolio), checker)
-        show = partial(REPORT[format], document(portfolio, quality=quality, change_control=change_control))
+        link = dossier_links(pattern=proj.settings.report.link, root=_top(proj),
+                             page_folder=out.parent if out is not None else None)  # fmt: skip
+        doc = document(portfolio, quality=quality, change_control=change_control, link=link)
+        if trend is not None:
+            from handoff_cli.portfolio.trend import trend as months
+
+            doc["trend"] = months(targets, proj, as_of=checker.ctx.as_of, months=trend)
+        show = partial(REPORT[format], doc)
     if out is None:
         show(console())
     else:
@@ -117,6 +139,19 @@ def report(
         raise typer.Exit(ExitCode.USAGE)  # unreadable input, after the others were reported
     if portfolio.invalid:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _top(proj: Project) -> Path:
+    """Where `[report] link`'s {path} starts: the git repository's top, else the folder of handoff.toml."""
+    if proj.settings.report.link is None:
+        return proj.root
+    from handoff_cli.repo.git_changed import GitError
+    from handoff_cli.repo.git_history import repo_root
+
+    try:
+        return repo_root(proj.root, purpose="")
+    except GitError:
+        return proj.root
 
 
 def _write(out: Path, force: bool, proj: Project, report: Callable[[Console], None]) -> None:
