@@ -163,3 +163,11 @@ def test_skipped_files_are_on_the_page_and_on_stderr(run_cli: RunCli, deals_repo
             "bad.yaml`</li>\n<li>broken.yaml: cannot read: Input/output error; could not be read</li>") in result.stdout
     doc = json.loads(run_cli("report", ".", "--as-of", AS_OF, "--format", "json").stdout)
     assert doc["unreadable"] == ["broken.yaml: cannot read: Input/output error"]
+
+
+def test_a_deal_just_signed_with_no_contact_yet_is_reported(run_cli: RunCli, deals_repo: Path) -> None:
+    """First contact still inside its window: no quiet spell to report yet (this once ended the report)."""
+    (deals_repo / "new.yaml").write_text(dossier_yaml(None, segment="enterprise"), encoding="utf-8")
+    result = run_cli("report", "new.yaml", "--as-of", "2026-11-09T12:00:00+00:00", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "momentum-death" not in json.loads(result.stdout)["deals"][0]["patterns"]
