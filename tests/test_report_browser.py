@@ -59,6 +59,11 @@ def test_examples_page_lays_out_cleanly(run_cli: RunCli, tmp_path: Path, width: 
     assert size == (width, WINDOW[1]) and shot.stat().st_size > 10_000
 
 
+def test_the_csm_page_fits_a_phone(run_cli: RunCli, tmp_path: Path) -> None:
+    page = run_cli("report", *DEALS, "--as-of", AS_OF, "--format", "html", "--by", "csm").stdout
+    assert (layout(page, tmp_path, width=390)["problems"]) == []
+
+
 # the deal table's heading buttons are made by the page's script: click "score", then "score" again
 SORT = """<script>(() => {
   const order = () => [...document.querySelectorAll('table.deals tbody tr')].map(r => r.dataset.deal);

@@ -75,8 +75,7 @@ def test_each_month_is_scored_as_its_last_commit_left_the_dossiers(
     assert (trend[1]["completeness"], trend[1]["on_time_rate"]) == _now(run_cli, "2026-10-01T00:00:00+00:00")
 
 
-def test_the_trend_in_text_markdown_and_on_the_page(run_cli: RunCli, deals_repo: Path, history: list[str],
-                                                    tmp_path: Path) -> None:  # fmt: skip
+def test_the_trend_in_text_and_markdown(run_cli: RunCli, deals_repo: Path, history: list[str]) -> None:
     text = run_cli("report", "deals", "--as-of", AS_OF, "--trend", "3").stdout.splitlines()
     start = text.index("trend by month (completeness, on time, handoffs)")
     doc = json.loads(run_cli("report", "deals", "--as-of", AS_OF, "-f", "json", "--trend", "3").stdout)
@@ -92,11 +91,16 @@ def test_the_trend_in_text_markdown_and_on_the_page(run_cli: RunCli, deals_repo:
         "| month | completeness | on time | handoffs | commit |", "|---|---|---|---|---|",
         f"| 2026-09 | {c[0]} | 0% | 1 | at {history[0][:7]} |",
     ]  # fmt: skip
+
+
+def test_the_trend_charts_lay_out_at_both_widths(run_cli: RunCli, deals_repo: Path, history: list[str],
+                                                 tmp_path: Path) -> None:  # fmt: skip
     page = run_cli("report", "deals", "--as-of", AS_OF, "-f", "html", "--trend", "3").stdout
     for width in (1280, 390):
         found = layout(page, tmp_path, width=width)
         assert found["problems"] == []
         assert found["labels"]["trend_on_time"] == ["2026-09", "2026-10", "2026-11"]
+        assert found["axes"]["trend_completeness"] == ["0", "100%"]
 
 
 def test_without_trend_the_report_reads_no_history(run_cli: RunCli, deals_repo: Path, history: list[str]) -> None:
