@@ -99,13 +99,11 @@ def report(
 
     With --trend MONTHS: completeness and on-time rate by month, from the dossiers as git's history left them.
 
-    Every deal in one table (status, score, next clock due, who acts next), linked to its dossier: a path
-    relative to the page, or the address [report] link in handoff.toml builds (e.g. the repo's web view).
+    Every deal in one table (status, score, next clock due, who acts next), linked to its dossier.
 
     Due next 7 days: the clocks and owed items that come due within a week of --as-of.
 
-    With --format html --site DIR: a static site, written whole or not at all; a folder that is not one
-    is kept unless --force. --for customer: one page per deal from the customer's view only.
+    With --format html --site DIR: a static site, an index and a page per dossier (--for customer: theirs).
 
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 
