@@ -175,3 +175,9 @@ def test_site_flags_that_do_not_fit_are_refused(run_cli: RunCli, deals: Path, ar
     result = run_cli("report", "deals", "--as-of", AS_OF, *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
     assert not (deals / "s").exists()
+
+
+def test_the_folder_is_named_escaped(run_cli: RunCli, deals: Path) -> None:
+    result = run_cli("report", "deals", "--as-of", AS_OF, "--format", "html", "--site", "out\x1b[31m")
+    assert (result.exit_code, result.stdout) == (0, "wrote out\\x1b[31m: 5 pages (internal)\n")
+    assert (deals / "out\x1b[31m" / "index.html").is_file()
