@@ -134,7 +134,7 @@ def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[st
     )}  # fmt: skip
     rows = {d["path"]: (d, row) for d, row in zip(by_urgency(doc), table["rows"], strict=True)}
     for deal in deals:
-        summary, row = rows[deal.path]
+        _, row = rows[deal.path]
         data = plain(deal.dossier.model_dump(mode="json", by_alias=True, exclude_none=True))
         assert isinstance(data, dict)
         progress = data.get("handoff") or {}
@@ -142,7 +142,7 @@ def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[st
         pages[names[deal.path]] = _env().get_template("site_deal.html.j2").render(
             title=f"{deal.dossier.deal.account} ({deal.dossier.deal.id})", as_of=doc["as_of"],
             summary=[(h, c["text"]) for h, c in zip(table["header"], row["cells"], strict=True)],
-            source=link(deal.path), source_name=summary["path"],
+            source=link(deal.path), source_name=row["cells"][-1]["text"],  # the path as printed: escaped
             deal=readable(data["deal"]), sections=_sections(data),
             clocks=[[c.clock.name, c.status.value, when(c.due.isoformat()) if c.due else "-",
                      when(c.done.isoformat()) if c.done else "-", f"{c.owner.value} {c.owner_name or '(none)'}"]
