@@ -23,6 +23,7 @@ from handoff_cli.core.findings import DEFAULT_REPEATS
 from handoff_cli.core.holiday_calendars import check_country
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, written_language_tag
 from handoff_cli.core.render_settings import RenderSettings
+from handoff_cli.core.report_settings import ReportSettings
 from handoff_cli.core.sla_settings import SlaSettings
 from handoff_cli.core.time_zones import zone_problem
 from handoff_cli.core.vocabulary import DEFAULT_FILLER, Segment, Stage
@@ -116,6 +117,9 @@ class Settings(_Strict):
     )
     sla: SlaSettings = Field(default_factory=SlaSettings, description="SLA clock targets and owners ([sla]).")
     render: RenderSettings = Field(default_factory=RenderSettings, description="Bounds of one document ([render]).")
+    report: ReportSettings = Field(
+        default_factory=ReportSettings, description="How the report links each deal's dossier ([report])."
+    )
     go_live_weeks: dict[Segment, WeekRange] = Field(
         default_factory=lambda: dict(DEFAULT_GO_LIVE_WEEKS),
         description="Segment -> [fewest, most] weeks to go-live its onboarding usually takes; a segment left out "

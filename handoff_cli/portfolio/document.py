@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.portfolio.by_csm import csm_section
 from handoff_cli.portfolio.change_section import change_section
+from handoff_cli.portfolio.deal_table import Link, due_soon, next_due, owner, status
 from handoff_cli.portfolio.engagement import (
     AFTER_CLOSE,
     AT_70,
@@ -31,10 +32,11 @@ GROUP_TOP = 3  # most-missing fields shown per segment and per rep
 
 
 def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = None,
-             change_control: bool = False) -> Report:
+             change_control: bool = False, link: Link = str) -> Report:
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score.
 
-    `change_control`: also the commitments changed after signature, per rep, from git."""
+    `change_control`: also the commitments changed after signature, per rep, from git.
+    `link`: each dossier's address from its path (portfolio/links.py); by default the path itself."""
     every, as_of = portfolio.deals, portfolio.as_of
     # open deals are the pipeline: in their own section, never in the handoff metrics, patterns or rankings
     deals = [d for d in every if not in_pipeline(d)]
@@ -88,6 +90,8 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
                 "score": d.score, "on_time": d.on_time if d.clocks else None,
                 "late_clocks": [c.clock.name for c in d.clocks if c.status in LATE],
                 "patterns": [p.name for p, _ in found.get(d.path, [])],
+                "status": status(d, as_of), "csm": d.dossier.deal.csm.name if d.dossier.deal.csm else None,
+                "next_due": next_due(d), "owner": owner(d), "link": link(d.path),
             }
             for d in every
         ],
@@ -95,6 +99,8 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "follow_ups": [f.as_dict() for d in every for f in follow_ups(d.dossier, tz=d.tz, as_of=as_of, path=d.path)],
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": [str(e) for e in portfolio.invalid],
+        "due_soon": due_soon(deals, as_of, link),
+        "unreadable": list(portfolio.unreadable),
     }  # fmt: skip
     if change_control:
         doc["change_control"] = change_section(deals, as_of)

@@ -91,6 +91,12 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
         if result.score is None:
             portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))
             continue
-        clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=path))
-        portfolio.deals.append(DealFacts(path, dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
+        portfolio.deals.append(deal_facts(path, dossier, result, checker))
     return portfolio
+
+
+def deal_facts(path: str, dossier: Dossier, result: FileResult, checker: Checker) -> DealFacts:
+    """A valid dossier's facts at the checker's moment: its check, and its clocks from the same reading."""
+    project, as_of = checker.project, checker.ctx.as_of
+    clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=path))
+    return DealFacts(path, dossier, result, clocks, deal_zone(project.settings, dossier.deal))

@@ -106,6 +106,8 @@ def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
     touches: list[tuple[datetime, str | None]] = sorted(
         (deal.aware(e.at), e.event.value) for e in events if e.event in CS_CONTACT and deal.aware(e.at) <= end
     )
+    if not touches:
+        return  # no CS contact yet, and its clock still running: nothing has gone quiet
     later: list[tuple[datetime, str | None]] = [*touches[1:], (end, None)]
     for (since, event), (until, following) in zip(touches, later, strict=True):
         if until - since > timedelta(days=every):

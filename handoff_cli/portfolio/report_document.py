@@ -130,6 +130,14 @@ class Ranked(TypedDict):
     late: list[LateClock]
 
 
+class NextDue(TypedDict):
+    clock: str
+    due: str
+    status: str  # open, at-risk or breached
+    owner: str
+    owner_name: str | None
+
+
 class Deal(TypedDict):
     path: str
     deal_id: str
@@ -141,6 +149,30 @@ class Deal(TypedDict):
     on_time: float | None
     late_clocks: list[str]
     patterns: list[str]
+    status: str  # pipeline, incomplete, ready, accepted or rejected (portfolio/deal_table.py)
+    csm: str | None
+    next_due: NextDue | None  # the first clock still owed
+    owner: str  # who acts next: the next clock's owner, else the CSM (signed) or the rep
+    link: str  # the dossier's address: relative to the page, or from [report] link
+
+
+class DueSoon(TypedDict):
+    deal_id: str
+    account: str
+    path: str
+    link: str
+    what: str
+    kind: str  # commitments, milestones, checklist or clock
+    due: str
+    owner: str | None
+
+
+class TrendMonth(TypedDict):
+    month: str  # YYYY-MM
+    revision: str | None  # the commit the month ended on; None: none yet
+    handoffs: int
+    completeness: float | None
+    on_time_rate: float | None
 
 
 class GoLive(TypedDict):
@@ -349,3 +381,6 @@ class Report(TypedDict):
     outcomes: Outcomes
     invalid: list[str]
     change_control: NotRequired[ChangeControl]  # with --change-control
+    due_soon: list[DueSoon]  # clocks and owed items due within 7 days of as_of
+    unreadable: list[str]  # "path: why" of each file that could not be read at all
+    trend: NotRequired[list[TrendMonth]]  # with --trend MONTHS, oldest month first

@@ -15,8 +15,24 @@ from handoff_cli.portfolio.report_document import CsmReport, Report
 from handoff_cli.render.loader import packaged_dir
 from handoff_cli.reporters.change_text import html_groups
 from handoff_cli.reporters.csm_text import csm_sections
+from handoff_cli.reporters.deal_text import (
+    COLUMNS,
+    TREND_COLUMNS,
+    by_urgency,
+    deal_cells,
+    due_key,
+    due_soon_line,
+    trend_cells,
+)
 from handoff_cli.reporters.outcomes_text import sections
-from handoff_cli.reporters.portfolio_text import engagement_lines, follow_up_lines, pipeline_lines, rows, worst_line
+from handoff_cli.reporters.portfolio_text import (
+    engagement_lines,
+    follow_up_lines,
+    pipeline_lines,
+    rows,
+    skipped_lines,
+    worst_line,
+)
 
 
 @cache
@@ -86,8 +102,38 @@ def view(doc: Report) -> dict[str, Any]:
                   {k: s["mean"] for k, s in o["survey"]["by_rep"].items()}, scale=5),
         ],
         "outcomes": [(title[0].upper() + title[1:], [list(r) for r in body]) for title, body in sections(doc)],
-        "invalid": [printable(line) for line in doc["invalid"]],
+        "invalid": skipped_lines(doc),
+        "deals": deal_table(doc),
+        "due_soon": [{"text": due_soon_line(x), "link": x["link"]} for x in doc["due_soon"]],
+        "trend": _trend(doc),
         "csm_only": False,
+    }  # fmt: skip
+
+
+def deal_table(doc: Report) -> dict[str, Any]:
+    """The per-deal table: each cell's text, and the key it sorts by (a number for the score, the ISO moment
+    for the next clock due) so the page's small sorting script compares like with like."""
+    body = []
+    for d in by_urgency(doc):
+        cells = deal_cells(d)
+        keys = [cells[0], d["status"], f"{d['score']:09.3f}", due_key(d), *cells[4:]]
+        body.append({"link": d["link"], "deal_id": d["deal_id"],
+                     "cells": [{"text": t, "key": k} for t, k in zip(cells, keys, strict=True)]})  # fmt: skip
+    return {"header": list(COLUMNS), "rows": body}
+
+
+def _trend(doc: Report) -> dict[str, Any] | None:
+    if "trend" not in doc:
+        return None
+    months = doc["trend"]
+    return {
+        "charts": [
+            chart("trend_completeness", "Completeness by month (mean)", {t["month"]: t["completeness"] for t in months},
+                  unit="%", scale=100),
+            chart("trend_on_time", "On-time rate by month", {t["month"]: t["on_time_rate"] for t in months},
+                  unit="%", scale=100),
+        ],
+        "header": list(TREND_COLUMNS), "rows": [trend_cells(t) for t in months],
     }  # fmt: skip
 
 

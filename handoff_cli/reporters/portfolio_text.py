@@ -8,6 +8,8 @@ from handoff_cli.reporters.change_text import md_lines as change_md
 from handoff_cli.reporters.change_text import text_lines as change_text
 from handoff_cli.reporters.csm_text import md_lines as csm_md
 from handoff_cli.reporters.csm_text import text_lines as csm_text
+from handoff_cli.reporters.deal_text import md_lines as deals_md
+from handoff_cli.reporters.deal_text import text_lines as deals_text
 from handoff_cli.reporters.markdown import cell as _cell
 from handoff_cli.reporters.outcomes_text import md_lines as outcomes_md
 from handoff_cli.reporters.outcomes_text import text_lines as outcomes_text
@@ -127,9 +129,16 @@ def follow_up_lines(doc: Report) -> list[str]:
             f"since {f['at']}" for f in doc["follow_ups"]]
 
 
+def skipped_lines(doc: Report) -> list[str]:
+    """The files the report does not cover: those that are not valid dossiers, then those that could not be read."""
+    return [printable(line) for line in doc["invalid"]] + [
+        printable(f"{line}; could not be read") for line in doc["unreadable"]]  # fmt: skip
+
+
 def text_lines(doc: Report) -> list[str]:
     out = [f"handoff report as of {doc['as_of']} ({doc['timezone']})", "", "overall"]
     out += [f"  {k:<19}{v}" for k, v in rows(doc["overall"])]
+    out += deals_text(doc)
     for title, group in (("by segment", doc["by_segment"]), ("by sales rep", doc["by_rep"])):
         out += ["", title]
         for name, m in group.items():
@@ -143,14 +152,15 @@ def text_lines(doc: Report) -> list[str]:
     if doc["follow_ups"]:
         out += ["", "follow-ups owed"] + [f"  {line}" for line in follow_up_lines(doc)]
     out += outcomes_text(doc)
-    if doc["invalid"]:
-        out += ["", "skipped"] + [f"  {printable(line)}" for line in doc["invalid"]]
+    if skipped := skipped_lines(doc):
+        out += ["", "skipped"] + [f"  {line}" for line in skipped]
     return out
 
 
 def md_lines(doc: Report) -> list[str]:
     out = [f"# Handoff report, as of {doc['as_of']} ({doc['timezone']})", "", "## Overall", ""]
     out += ["| metric | value |", "|---|---|"] + [f"| {k} | {_cell(v)} |" for k, v in rows(doc["overall"])]
+    out += deals_md(doc)
     for title, group in (("By segment", doc["by_segment"]), ("By sales rep", doc["by_rep"])):
         names = list(group)
         out += ["", f"## {title}", "", "| metric | " + " | ".join(map(_cell, names)) + " |"]
@@ -172,8 +182,8 @@ def md_lines(doc: Report) -> list[str]:
     if doc["follow_ups"]:
         out += ["", "## Follow-ups owed", ""] + [f"- {_cell(line)}" for line in follow_up_lines(doc)]
     out += outcomes_md(doc)
-    if doc["invalid"]:
-        out += ["", "## Skipped", ""] + [f"- {_cell(printable(line))}" for line in doc["invalid"]]
+    if skipped := skipped_lines(doc):
+        out += ["", "## Skipped", ""] + [f"- {_cell(line)}" for line in skipped]
     return out
 
 

@@ -41,6 +41,7 @@ class Page(HTMLParser):
         super().__init__()
         self.tags: list[str] = []
         self.refs: list[tuple[str, str, str | None]] = []
+        self.scripts: list[str | None] = []  # each script's src
         self.charts: dict[str, dict[str, str]] = {}
         self.open: list[str] = []
         self.current: str | None = None
@@ -48,6 +49,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         found = dict(attrs)
+        if tag == "script":
+            self.scripts.append(found.get("src"))
         self.refs += [(tag, k, v) for k, v in attrs if k in ("src", "href", "xlink:href", "action", "srcset")]
         if tag == "figure":
             self.current = found["data-chart"]
@@ -67,8 +70,10 @@ def test_html_is_self_contained_and_charts_match_json(run_cli: RunCli, in_exampl
     page.feed(page_text)
     page.close()
     assert page_text.startswith("<!DOCTYPE html>") and page.tags[:2] == ["html", "head"]
-    assert page.refs == []
-    assert not {"script", "link", "img", "iframe", "object"} & set(page.tags)
+    # the only links are each deal's to its dossier, beside the page; nothing is fetched
+    assert {ref for ref in page.refs} == {("a", "href", d["path"]) for d in doc["deals"]}
+    assert not {"link", "img", "iframe", "object"} & set(page.tags)
+    assert page.tags.count("script") == 1 and page.scripts == [None]  # the table's sorting, inline
     assert "url(" not in page_text and "@import" not in page_text
     overall, outcomes = doc["overall"], doc["outcomes"]
 

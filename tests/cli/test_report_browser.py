@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.browser import WINDOW, layout, screenshot
 from tests.conftest import AS_OF, EXAMPLES, RunCli
 
@@ -38,11 +40,14 @@ def _labels(doc: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
-def test_examples_page_lays_out_cleanly(run_cli: RunCli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("width", [1280, 390])  # a laptop, a phone
+def test_examples_page_lays_out_cleanly(run_cli: RunCli, tmp_path: Path, width: int) -> None:
     page = run_cli("report", *DEALS, "--as-of", AS_OF, "--format", "html").stdout
     doc = json.loads(run_cli("report", *DEALS, "--as-of", AS_OF, "--format", "json").stdout)
-    found = layout(page, tmp_path)
-    assert found["problems"] == []
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    found = layout(page, tmp_path, width=width)
+    # nothing scrolls the page sideways, no text is cut or runs past the window, at either width
+    assert (found["width"], found["problems"]) == (width, [])
     assert found["labels"] == _labels(doc)
     assert "internal_meeting" in found["labels"]["breaches_by_clock"]  # whole, not cut at 12 characters
     assert found["axes"] == {
@@ -50,8 +55,35 @@ def test_examples_page_lays_out_cleanly(run_cli: RunCli, tmp_path: Path) -> None
         "patterns": ["0", "2"], "rating_by_rep": ["0", "5"], "rejection_reasons": ["0", "1"],
         "churn_by_quality": ["0", "100%"], "survey_by_rep": ["0", "5"],
     }  # fmt: skip
-    shot, size = screenshot(page, tmp_path)
-    assert size == WINDOW and shot.stat().st_size > 10_000
+    shot, size = screenshot(page, tmp_path, width=width)
+    assert size == (width, WINDOW[1]) and shot.stat().st_size > 10_000
+
+
+def test_the_csm_page_fits_a_phone(run_cli: RunCli, tmp_path: Path) -> None:
+    page = run_cli("report", *DEALS, "--as-of", AS_OF, "--format", "html", "--by", "csm").stdout
+    assert (layout(page, tmp_path, width=390)["problems"]) == []
+
+
+# the deal table's heading buttons are made by the page's script: click "score", then "score" again
+SORT = """<script>(() => {
+  const order = () => [...document.querySelectorAll('table.deals tbody tr')].map(r => r.dataset.deal);
+  const score = [...document.querySelectorAll('table.deals th button')].find(b => b.textContent === 'score');
+  const printed = order();
+  score.click();
+  const up = order();
+  score.click();
+  window.measuredBefore = {printed, up, down: order()};
+})();</script>"""
+
+
+def test_the_deal_table_sorts_by_a_heading(run_cli: RunCli, tmp_path: Path) -> None:
+    page = run_cli("report", *DEALS, "--as-of", AS_OF, "--format", "html").stdout
+    found = layout(page, tmp_path, width=390, before=SORT)["found"]
+    assert found == {
+        "printed": ["HS-88412", "0061x00000NWF420", "0061x00000GLX120", "SUB-20931"],  # next clock due first
+        "up": ["HS-88412", "0061x00000GLX120", "0061x00000NWF420", "SUB-20931"],  # 86.8, 95.4, 100, 100
+        "down": ["0061x00000NWF420", "SUB-20931", "0061x00000GLX120", "HS-88412"],
+    }
 
 
 def test_all_zero_charts_and_long_labels_still_draw(run_cli: RunCli, deals_repo: Path, tmp_path: Path) -> None:
@@ -70,6 +102,19 @@ CUT = """<!DOCTYPE html><html><head><style>.label{display:block;width:3rem;overf
 figure{width:10rem}</style></head><body><figure data-chart="c"><figcaption>Chart</figcaption>
 <span class="label">internal_meeting</span><span class="value" style="margin-left:14rem">4</span>
 </figure></body></html>"""
+
+
+WIDE = """<!DOCTYPE html><html><head><style>td{white-space:nowrap}</style></head><body><table><tr>
+<td>first_contact breached, due 2026-11-06 21:05</td><td>Relay Scale CS (pooled)</td><td>deals/midmarket-acme.yaml</td>
+</tr></table><div style="overflow-x:auto" class="scroll"><table><tr><td>a table that scrolls in its own box is not cut
+</td></tr></table></div></body></html>"""
+
+
+def test_the_measuring_sees_a_page_wider_than_a_phone(tmp_path: Path) -> None:
+    found = layout(WIDE, tmp_path, width=390)
+    assert found["problems"][0].startswith("the page scrolls sideways (")
+    assert found["problems"][1:] == ["td 'Relay Scale CS (pooled)' is clipped by the window",
+                                     "td 'deals/midmarket-acme.yaml' is clipped by the window"]
 
 
 def test_the_measuring_sees_cut_and_clipped_labels(tmp_path: Path) -> None:

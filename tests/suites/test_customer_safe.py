@@ -149,3 +149,27 @@ def test_the_leak_check_finds_a_leak(run_cli: RunCli, deals_repo: Path) -> None:
     found = leaks(_readable(result.stdout, document), internal_texts(dossier))
     assert "procurement cut the price 28% in the final week" in found
     assert "lukas becomes the owner of the global service desk" in found
+
+
+@pytest.mark.parametrize("source", DEALS, ids=lambda p: p.stem)
+def test_no_customer_site_page_holds_internal_text(source: Path, run_cli: RunCli, deals_repo: Path) -> None:
+    """`report --site DIR --for customer`: each deal's page, read as its reader sees it."""
+    shutil.copy(source, deals_repo / source.name)
+    dossier, _ = load_dossier(deals_repo / source.name, discover(deals_repo))
+    secrets = internal_texts(dossier)
+    result = run_cli("report", source.name, "--as-of", STAMP, "--format", "html", "--site", "out", "--for", "customer")
+    assert result.exit_code == 0, result.stderr
+    pages = sorted((deals_repo / "out" / "deals").glob("*.html"))
+    assert [p.name for p in pages] == [f"{source.stem}.html"]
+    body = pages[0].read_text(encoding="utf-8").split("<body>", 1)[1]  # the words, not the stylesheet
+    assert leaks(_readable(body, ("site", "html")), secrets) == []
+
+
+def test_the_leak_check_finds_a_leak_on_an_internal_site_page(run_cli: RunCli, deals_repo: Path) -> None:
+    """The same check on the internal site's page of the same deal, which holds the internal text on purpose."""
+    shutil.copy(EXAMPLES / "strategic-globex.yaml", deals_repo / "deal.yaml")
+    dossier, _ = load_dossier(deals_repo / "deal.yaml", discover(deals_repo))
+    run_cli("report", "deal.yaml", "--as-of", STAMP, "--format", "html", "--site", "out")
+    body = (deals_repo / "out" / "deals" / "deal.html").read_text(encoding="utf-8").split("<body>", 1)[1]
+    assert "procurement cut the price 28% in the final week" in leaks(_readable(body, ("site", "html")),
+                                                                         internal_texts(dossier))

@@ -1,0 +1,92 @@
+"""Writing a static site: every page into a fresh folder beside DIR, then that folder put in DIR's place, so a
+reader sees the old site or the new one whole, never a mix, and a failure leaves DIR as it was.
+
+DIR is only replaced when handoff wrote it (it holds MARKER) or is empty; any other folder needs --force, and
+a folder that holds a git repository or a dossier repository's settings is never replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from handoff_cli.core.errors import WriteError
+from handoff_cli.edit.writable import refuse_unwritable
+
+MARKER = ".handoff-site"
+_MARK = "Written by `handoff report --site`; the next run replaces this folder whole.\n"
+_KEEP = (".git", "handoff.toml", "pyproject.toml")  # never deleted, --force or not
+
+
+def write_site(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool) -> None:
+    """`pages`: relative POSIX file name -> text. Raises WriteError, with nothing changed, when it cannot."""
+    _refuse(folder, repo, force)
+    parent = Path(os.path.abspath(folder)).parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror}; nothing was written", path=folder) from None
+    try:
+        for name, text in pages.items():
+            target = staging / _inside(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (staging / MARKER).write_text(_MARK, encoding="utf-8")
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would hide the site from a web server's user
+        _swap(staging, folder)
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror}; the folder is unchanged", path=folder) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse(folder: Path, repo: Path, force: bool) -> None:
+    refuse_unwritable(folder / MARKER, repo)  # a symbolic link out of the repository, a read-only folder
+    if folder.is_symlink():
+        raise WriteError("is a symbolic link; refusing to write through it", path=folder)
+    if folder.exists() and not folder.is_dir():
+        raise WriteError("is not a folder; nothing was written", path=folder)
+    if not folder.is_dir() or not any(folder.iterdir()) or (folder / MARKER).is_file():
+        return
+    kept = [name for name in _KEEP if (folder / name).exists()]
+    here = Path(os.path.abspath(folder))
+    if kept or here == Path(os.path.abspath(repo)) or here in Path(os.path.abspath(repo)).parents:
+        what = f"holds {kept[0]}" if kept else "holds the repository"
+        raise WriteError(f"{what}; refusing to replace it with a site, even with --force", path=folder)
+    if not force:
+        raise WriteError(f"is a folder that is not a handoff site (no {MARKER}); pass --force to replace it",
+                         path=folder)  # fmt: skip
+
+
+def _inside(name: str) -> Path:
+    """A page's name as a path inside the site; a name that would leave it is a programming error."""
+    parts = PurePosixPath(name).parts
+    assert parts and not PurePosixPath(name).is_absolute() and ".." not in parts, name
+    return Path(*parts)
+
+
+def _swap(staging: Path, folder: Path) -> None:
+    if not folder.exists():
+        os.rename(staging, folder)
+        return
+    old = Path(tempfile.mkdtemp(dir=staging.parent, prefix=f".{folder.name}.", suffix=".old"))
+    os.rmdir(old)
+    os.rename(folder, old)
+    try:
+        os.rename(staging, folder)
+    except OSError:
+        os.rename(old, folder)  # put the old site back: the folder is as it was
+        raise
+    with contextlib.suppress(OSError):
+        shutil.rmtree(old)
+
+
+def _umask() -> int:
+    mask = os.umask(0o077)  # reading the umask means setting it; it is put back on the next line
+    os.umask(mask)
+    return mask
