@@ -24,6 +24,7 @@ from handoff_cli.core.holiday_calendars import check_country
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, written_language_tag
 from handoff_cli.core.render_settings import RenderSettings
 from handoff_cli.core.sla_settings import SlaSettings
+from handoff_cli.core.surveys import SURVEY_GRACE_DAYS, SURVEY_TARGET
 from handoff_cli.core.time_zones import zone_problem
 from handoff_cli.core.vocabulary import DEFAULT_FILLER, DealKind, Segment, Stage
 
@@ -134,11 +135,13 @@ class Settings(_Strict):
         "segment's.",
     )
     survey_target: float = Field(
-        4.5, ge=1, le=5, description="The customer survey's target rating (1 to 5); a rating under it is followed up."
+        SURVEY_TARGET, ge=1, le=5,
+        description="The customer survey's target rating (1 to 5); a rating under it is followed up by the CSM.",
     )
     survey_grace_days: int = Field(
-        14, ge=0, le=90, description="Days after day 30 (and day 90) a customer survey may take to be logged before "
-        "the CSM owes it (0 to 90).",
+        SURVEY_GRACE_DAYS, ge=0, le=90,
+        description="Days after day 30 (and day 90) a customer survey may take to be logged before the CSM owes it "
+        "(0 to 90).",
     )
     stages: dict[Stage, StagePolicy] = Field(default_factory=lambda: dict(DEFAULT_STAGES))
     filler: list[str] = Field(default_factory=lambda: list(DEFAULT_FILLER), description="Placeholder answers.")

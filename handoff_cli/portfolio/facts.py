@@ -17,6 +17,7 @@ from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand_names
 from handoff_cli.rules import BY_CODE
+from handoff_cli.settings import Settings
 
 LATE = (Status.BREACHED, Status.MET_LATE)
 
@@ -28,6 +29,7 @@ class DealFacts:
     result: FileResult
     clocks: tuple[ClockStatus, ...]
     tz: tzinfo
+    check_in_days: int  # the segment's cadence in handoff.toml: a longer quiet spell is momentum death
 
     def aware(self, moment: datetime) -> datetime:
         return aware(moment, self.tz)
@@ -75,6 +77,7 @@ class Portfolio:
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
     invalid: list[DossierInvalid] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)  # the survey target and grace, as `handoff sla` reads them
     unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
 
@@ -82,7 +85,7 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
     """Each dossier read once: its check from the result cache while the file is unchanged, its clocks from
     the same reading."""
     project, as_of = checker.project, checker.ctx.as_of
-    portfolio = Portfolio(as_of, project.settings.timezone)
+    portfolio = Portfolio(as_of, project.settings.timezone, settings=project.settings)
     for result, parsed in checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable):
         path, dossier = result.path, parsed.dossier
         if dossier is None:
@@ -92,5 +95,6 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
             portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))
             continue
         clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=path))
-        portfolio.deals.append(DealFacts(path, dossier, result, clocks, deal_zone(project.settings, dossier.deal)))
+        zone, every = deal_zone(project.settings, dossier.deal), project.settings.check_in_days(dossier.deal.segment)
+        portfolio.deals.append(DealFacts(path, dossier, result, clocks, zone, every))
     return portfolio
