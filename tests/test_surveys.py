@@ -61,7 +61,7 @@ def test_a_low_rating_is_a_follow_up_owed_by_the_csm(run_cli: RunCli, initech: P
                     "owed": FOLLOW_UP, "owner": "csm", "owner_name": "Carl CSM"}  # fmt: skip
     report = run_cli("report", "initech.yaml", "--as-of", AS_OF).stdout.splitlines()
     at = report.index("follow-ups owed")
-    assert report[at + 1] == f"  0042 Initech, Inc.: csm Carl CSM owes a {FOLLOW_UP}, since {DAY_90}"
+    assert report[at + 1] == f"  0042 Initech, Inc.: csm Carl CSM owes a {FOLLOW_UP}, since 2026-11-01 10:00+00:00"
     assert json.loads(run_cli("report", "initech.yaml", "--as-of", AS_OF, "--format", "json").stdout)[
         "follow_ups"] == [owed]  # fmt: skip
 

@@ -11,7 +11,7 @@ from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
-from handoff_cli.core.moments import aware, deal_zone
+from handoff_cli.core.moments import deal_zone, local
 from handoff_cli.engine.dossiers import checked_dossiers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
@@ -32,7 +32,8 @@ class DealFacts:
     check_in_days: int  # the segment's cadence in handoff.toml: a longer quiet spell is momentum death
 
     def aware(self, moment: datetime) -> datetime:
-        return aware(moment, self.tz)
+        # on the deal's wall clock: every date and time the report prints from it is the deal's own
+        return local(moment, self.tz)
 
     @property
     def rep(self) -> str:
