@@ -26,8 +26,9 @@ def rules(
 ) -> None:
     """List the completeness rules: code, name, points, and where each applies (must = an error when missed).
 
-    Segment columns follow handoff.toml, so a repo sees its own policy. They are a new deal's unless --kind
-    names another: an expansion or a renewal is held to rules of its own, and not to some of a new logo's.
+    Segment columns follow handoff.toml, so a repo sees its own policy.
+
+    The columns are a new deal's; --kind expansion or renewal shows the rules that kind is held to.
 
     Examples:
 
