@@ -140,3 +140,17 @@ def test_rules_lists_what_a_kind_is_held_to(run_cli: RunCli, deals_repo: Path) -
     assert run_cli("rules", "HS408").stdout.splitlines()[0] == (
         "HS408 expansion-scope (commitments; expansion only; expansion: ent must 4, mid must 4, smb must 4, "
         "strat must 4)")
+
+
+def test_an_unknown_rule_anywhere_is_at_its_place(run_cli: RunCli, deals_repo: Path) -> None:
+    for settings, where in (("[segments.smb]\nskip = ['champion-name']\n", "handoff.toml:2:9: skip"),
+                            ("[weights]\nchampion-nam = 5\n", "handoff.toml:2:1: weights"),
+                            ("kinds.renewal.skip = ['HS6O1']\n", "handoff.toml:1:23: skip")):  # fmt: skip
+        Path("handoff.toml").write_text(settings, encoding="utf-8")
+        run = run_cli("rules")
+        assert run.exit_code == 2 and run.stderr.startswith(f"handoff: error: {where}: unknown rule '"), run.stderr
+    Path("handoff.toml").unlink()
+    Path("pyproject.toml").write_text("[tool.handoff.kinds.expansion]\nrequire = ['expansion-scop']\n",
+                                      encoding="utf-8")
+    run = run_cli("rules")
+    assert run.stderr.startswith("handoff: error: pyproject.toml:2:12: require: unknown rule 'expansion-scop'")

@@ -66,12 +66,13 @@ def value_position(text: str, table: str, value: str) -> tuple[int | None, int]:
     header = re.compile(rf"^\s*\[[^\]]*\b{re.escape(table)}\]")
     lines = text.splitlines()
     start = next((n for n, line in enumerate(lines) if header.match(line)), None)
-    for first in (start, 0):
-        if first is None:
-            continue
-        for number, line in enumerate(lines[first:], start=first + 1):
-            if number > first + 1 and first == start and line.lstrip().startswith("["):
+    if start is not None:
+        for number, line in enumerate(lines[start + 1:], start=start + 2):
+            if line.lstrip().startswith("["):
                 break  # the next table: the value is not in this one
             if found := quoted.search(line):
                 return number, found.start() + 1
+    for number, line in enumerate(lines, start=1):  # a dotted key or an inline table elsewhere
+        if found := quoted.search(line):
+            return number, found.start() + 1
     return None, 1
