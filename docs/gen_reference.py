@@ -130,14 +130,17 @@ def _mark(mode: str, points: float) -> str:
 
 
 def rules() -> list[str]:
-    """Points per segment under the built-in playbooks (must = an error when missed), then each rule's examples."""
+    """Deal kinds and points per segment under the built-in playbooks (must = an error when missed), then each
+    rule's examples."""
+    from handoff_cli.core.vocabulary import DealKind
     from handoff_cli.gate.policy import build
     from handoff_cli.model.common import Segment
     from handoff_cli.rules import RULES
     from handoff_cli.settings import Project, Settings
 
     plan = build(Project(Settings(), DOCS))
-    modes = {s: {a.rule.code: (a.mode.value, a.weight) for a in plan[s]} for s in Segment}
+    # a rule's segment columns are those of the first kind it is asked of (a new logo's, for most)
+    modes = {(s, k): {a.rule.code: (a.mode.value, a.weight) for a in plan[s, k]} for s in Segment for k in DealKind}
     short = {"enterprise": "ent", "mid-market": "mid", "smb": "smb", "strategic": "strat"}
     rows: list[tuple[str, ...]] = []
     examples: list[tuple[str, ...]] = []
@@ -145,13 +148,15 @@ def rules() -> list[str]:
     for rule in RULES:
         if rule.category.value != category:
             category = rule.category.value
-            rows.append(("", f"**{category}**", *("" for _ in Segment), ""))
-        marks = (_mark(*modes[s].get(rule.code, ("off", 0))) for s in Segment)
-        rows.append((f"`{rule.code}`", rule.name, *marks, rule.why))
+            rows.append(("", f"**{category}**", "", *("" for _ in Segment), ""))
+        first = next(k for k in DealKind if k in rule.kinds)
+        marks = (_mark(*modes[s, first].get(rule.code, ("off", 0))) for s in Segment)
+        kinds = "all" if rule.kinds == frozenset(DealKind) else ", ".join(k.value for k in DealKind if k in rule.kinds)
+        rows.append((f"`{rule.code}`", rule.name, kinds, *marks, rule.why))
         doc = dict(line.strip().split(": ", 1) for line in rule.doc.splitlines()[1:] if ": " in line)
         examples.append((f"`{rule.code}` {rule.name}", rule.summary, f"`{doc.get('PASS', '')}`",
                          f"`{doc.get('FAIL', '')}`"))  # fmt: skip
-    header = ("code", "name", *(short[s.value] for s in Segment), "why it matters")
+    header = ("code", "name", "kinds", *(short[s.value] for s in Segment), "why it matters")
     return [*_table(header, rows), "", "### Examples", "",
             "Each rule's documentation, with a YAML fragment that passes it and one that fails it:", "",
             *_table(("rule", "checks that", "passes", "fails"), examples)]  # fmt: skip

@@ -25,8 +25,9 @@ from handoff_cli.core.language_tags import DEFAULT_LANGUAGE, written_language_ta
 from handoff_cli.core.render_settings import RenderSettings
 from handoff_cli.core.report_settings import ReportSettings
 from handoff_cli.core.sla_settings import SlaSettings
+from handoff_cli.core.surveys import SURVEY_GRACE_DAYS, SURVEY_TARGET
 from handoff_cli.core.time_zones import zone_problem
-from handoff_cli.core.vocabulary import DEFAULT_FILLER, Segment, Stage
+from handoff_cli.core.vocabulary import DEFAULT_FILLER, DealKind, Segment, Stage
 
 CONFIG_NAME = "handoff.toml"
 _OUT_OF_RANGE = frozenset(("greater_than", "greater_than_equal", "less_than", "less_than_equal"))
@@ -43,6 +44,25 @@ class SegmentPolicy(_Strict):
     min_score: Score | None = Field(None, description="This segment's threshold instead of min_score.")
     require: list[str] = Field(default_factory=list, description="Rules (code or name) that must pass.")
     skip: list[str] = Field(default_factory=list, description="Rules that do not apply to this segment.")
+    check_in_days: int | None = Field(
+        None, ge=0, le=90, description="Days between the CSM's check-ins in the first 90 days (0 to 90; 0: contact "
+        "follows usage, not the calendar); a longer quiet spell is momentum death. Built in: enterprise and "
+        "strategic 7, mid-market 14, smb 0.",
+    )
+
+
+class KindPolicy(_Strict):
+    """Per-kind overrides: the rules a new logo, an expansion or a renewal is held to, over each segment's."""
+
+    require: list[str] = Field(default_factory=list, description="Rules (code or name) that must pass for this kind.")
+    skip: list[str] = Field(default_factory=list, description="Rules that do not apply to this kind.")
+
+
+# days between the CSM's check-ins by segment playbook: weekly, bi-weekly, and none for self-serve SMB,
+# whose touchpoints follow usage patterns rather than the calendar
+DEFAULT_CHECK_IN_DAYS: dict[Segment, int] = {
+    Segment.ENTERPRISE: 7, Segment.MID_MARKET: 14, Segment.SMB: 0, Segment.STRATEGIC: 7,
+}  # fmt: skip
 
 
 class StagePolicy(_Strict):
@@ -66,6 +86,8 @@ DEFAULT_MIN_WORDS = {
     "stakeholders[].why_they_advocate": 4,
     "risks.objections[].handled": 3,
     "risks.register[].mitigation": 3,
+    "deal.scope": 3,
+    "deal.terms": 3,
 }
 
 
@@ -109,6 +131,19 @@ class Settings(_Strict):
         default_factory=dict, description="Rule (code or name) -> points (0 to 100)."
     )
     segments: dict[Segment, SegmentPolicy] = Field(default_factory=dict)
+    kinds: dict[DealKind, KindPolicy] = Field(
+        default_factory=dict, description="A deal kind's own rules ([kinds.expansion] require/skip), over the "
+        "segment's.",
+    )
+    survey_target: float = Field(
+        SURVEY_TARGET, ge=1, le=5,
+        description="The customer survey's target rating (1 to 5); a rating under it is followed up by the CSM.",
+    )
+    survey_grace_days: int = Field(
+        SURVEY_GRACE_DAYS, ge=0, le=90,
+        description="Days after day 30 (and day 90) a customer survey may take to be logged before the CSM owes it "
+        "(0 to 90).",
+    )
     stages: dict[Stage, StagePolicy] = Field(default_factory=lambda: dict(DEFAULT_STAGES))
     filler: list[str] = Field(default_factory=lambda: list(DEFAULT_FILLER), description="Placeholder answers.")
     min_words: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(
@@ -184,6 +219,12 @@ class Settings(_Strict):
         policy = self.segments.get(segment)
         return policy.min_score if policy and policy.min_score is not None else self.min_score
 
+    def check_in_days(self, segment: Segment) -> int:
+        """The segment's check-in cadence in days; 0 when its contact follows usage, not the calendar."""
+        policy = self.segments.get(segment)
+        own = policy.check_in_days if policy else None
+        return DEFAULT_CHECK_IN_DAYS[segment] if own is None else own
+
     def enforced(self, stage: Stage) -> bool:
         policy = self.stages.get(stage)
         return policy.enforce if policy else True
@@ -217,7 +258,7 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _load(path: Path) -> Project:
-    shown = _from_here(path)
+    shown = from_here(path)
     try:
         # a byte-order mark is what many Windows editors write; TOML itself does not allow one
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
@@ -235,7 +276,7 @@ def _load(path: Path) -> Project:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
-        loc = tuple(err["loc"])
+        loc = tuple(p for p in err["loc"] if p != "[key]")  # a mistyped table name: pydantic marks its key so
         key = ".".join(str(p) for p in loc)
         if err["type"] == "extra_forbidden":
             message = f"unknown setting '{key}'{did_you_mean(str(loc[-1]), keys_at(Settings, loc[:-1]))}"
@@ -248,7 +289,7 @@ def _load(path: Path) -> Project:
     return Project(settings, path.parent, path)
 
 
-def _from_here(path: Path) -> Path:
+def from_here(path: Path) -> Path:
     """A settings file in or above the current folder is named from it (handoff.toml, ../handoff.toml), as
     paths are in output; one elsewhere keeps the name it was found by."""
     here = Path.cwd()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 from typing import Annotated
 
@@ -60,7 +61,7 @@ def accept(
       handoff accept deals/acme.yaml --by kofi.mensah@relay.example --reject --reason unclear-goals --reason filler
     """
     from handoff_cli.cli.stdin_args import refuse_stdin
-    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.core.moments import deal_zone, shown
     from handoff_cli.edit.acceptance import email_value, rating_value, reason_values, review_entry
     from handoff_cli.edit.record import Append
     from handoff_cli.edit.rewrite import rewrite
@@ -73,8 +74,11 @@ def accept(
     score = rating_value(rating, display=display)
     reasons = reason_values(reason or [], reject=reject, display=display)
 
+    zones: list[tzinfo] = []  # the deal's, for the confirmation
+
     def decide(dossier: Dossier) -> Append:
-        when = logged_at(as_of, deal_zone(proj.settings, dossier.deal), option="--as-of", display=display,
+        zones.append(deal_zone(proj.settings, dossier.deal))
+        when = logged_at(as_of, zones[-1], option="--as-of", display=display,
                          what="record a review once it is made")
         item = review_entry(by=email, at=when, reasons=reasons, rating=score, note=note)
         return Append("reviews", item, noun="review")
@@ -83,5 +87,5 @@ def accept(
     item = rewrite(path, proj, decide).item
     when = item["at"]
     why = f" ({', '.join(r.value for r in reasons)})" if reasons else ""
-    say(f"{item['decision']}{why} by {email} at {when.isoformat()} in {path}")
+    say(f"{item['decision']}{why} by {email} at {shown(when, zones[-1])} in {path}")
 

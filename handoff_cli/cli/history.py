@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from handoff_cli.cli.options import AsOf, ConfigOpt, Format, FormatOpt, console, moment, project, say
+from handoff_cli.core.errors import HandoffError
+
+if TYPE_CHECKING:
+    from handoff_cli.gate.checks import Checker
 
 
 def history(
@@ -39,9 +44,10 @@ def history(
 
     proj = project(config)
     when = moment(as_of, proj.settings.tz)
-    points = scored(path, Checker.create(proj, as_of=when))
+    checker = Checker.create(proj, as_of=when)
+    points = scored(path, checker)
     cut = shallow(path.resolve().parent)
-    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat(), shallow=cut)
+    HISTORY[format](points, console(), path=str(path), as_of=when.isoformat(), shallow=cut, zone=_zone(path, checker))
     if cut and points:
         say(
             f"handoff: warning: this clone is shallow: commits before {points[-1].version.short} are not in it, "
@@ -55,3 +61,13 @@ def history(
         newest = points[0].result
         errors = [f for f in newest.findings if f.severity is Severity.ERROR]
         raise DossierInvalid(path, errors, repeats=proj.settings.repeats)
+
+
+def _zone(path: Path, checker: Checker) -> tzinfo:
+    """The deal's zone as the file names it now (else the repo's): the commit dates are said on its clock."""
+    if not path.is_file():
+        return checker.ctx.tz
+    try:
+        return checker.inspect(path).zone
+    except HandoffError:  # unreadable now: its history was still read from git
+        return checker.ctx.tz

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 from typing import Annotated
 
@@ -80,7 +81,7 @@ def log(
         log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)
         return
     no_details(event, rating=rating, value=value, amount=amount, display=str(path))
-    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.core.moments import deal_zone, shown
     from handoff_cli.edit.eventlog import check_event, entry, event_name
     from handoff_cli.edit.record import Append
     from handoff_cli.edit.rewrite import rewrite
@@ -90,12 +91,15 @@ def log(
     proj = project(config)
     name = event_name(event, display=str(path))
 
+    zones: list[tzinfo] = []  # the deal's, for the confirmation
+
     def decide(dossier: Dossier) -> Append:
-        when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=str(path),
+        zones.append(deal_zone(proj.settings, dossier.deal))
+        when = logged_at(at, zones[-1], option="--at", display=str(path),
                          what="log an event once it has happened", signed=dossier.deal.signed_at,
                          force=force or name in PRE_CLOSE_EVENTS)  # the steps of the sale belong before it
-        check_event(dossier, name, force=force, display=str(path))
+        check_event(dossier, name, zone=zones[-1], force=force, display=str(path))
         return Append("events", entry(name, when, by=by, note=note), noun="event")
 
     when = rewrite(path, proj, decide).item["at"]
-    say(f"logged {name.value} at {when.isoformat()} in {path}")
+    say(f"logged {name.value} at {shown(when, zones[-1])} in {path}")

@@ -6,6 +6,7 @@ writes under handoff.outcomes through the same locked, proven, atomic writer as 
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 
 from handoff_cli.cli.options import logged_at, project, say
@@ -50,7 +51,7 @@ def log_outcome(
     force: bool,
     config: Path | None,
 ) -> None:
-    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.core.moments import deal_zone, shown
     from handoff_cli.edit.outcome_entry import check_outcome, details, outcome_entry
     from handoff_cli.edit.record import Append
     from handoff_cli.edit.rewrite import rewrite
@@ -61,13 +62,16 @@ def log_outcome(
     detail = details(kind, rating=rating, value=value, amount=amount, display=display)
     proj = project(config)
 
+    zones: list[tzinfo] = []  # the deal's, for the confirmation
+
     def decide(dossier: Dossier) -> Append:
         zone = deal_zone(proj.settings, dossier.deal)  # --at without an offset, and now, in the deal's own zone
+        zones.append(zone)
         when = logged_at(at, zone, option="--at", what="log an outcome once it has happened", display=display,
                          signed=dossier.deal.signed_at, force=force)
         check_outcome(dossier, kind, when, zone=zone, force=force, display=display)
         return Append("outcomes", outcome_entry(kind, when, detail, by=by, note=note), noun="outcome")
 
     when = rewrite(path, proj, decide).item["at"]  # under the file's lock, so no other writer's outcome is lost
-    shown = "".join(f" {k} {v}" for k, v in detail.items())
-    say(f"logged {kind.value}{shown} at {when.isoformat()} in {path}")
+    said = "".join(f" {k} {v}" for k, v in detail.items())
+    say(f"logged {kind.value}{said} at {shown(when, zones[-1])} in {path}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Annotated
 
@@ -61,7 +61,7 @@ def mark(
 
       handoff mark deals/acme.yaml risks "Nobody on our side" mitigated
     """
-    from handoff_cli.core.moments import deal_zone
+    from handoff_cli.core.moments import deal_zone, shown
     from handoff_cli.edit.marking import find, section_named, status_named, status_values
     from handoff_cli.edit.record import SetKeys
     from handoff_cli.edit.rewrite import rewrite
@@ -74,19 +74,23 @@ def mark(
     proj = project(config)
     found: list[str] = []
 
+    zones: list[tzinfo] = []  # the deal's, for the confirmation
+
     def decide(dossier: Dossier) -> SetKeys:
         # --at without an offset, and now, in the deal's own zone; checked as every logged time is
-        when = logged_at(at, deal_zone(proj.settings, dossier.deal), option="--at", display=display,
+        zones.append(deal_zone(proj.settings, dossier.deal))
+        when = logged_at(at, zones[-1], option="--at", display=display,
                          what="log a status change once it has happened", signed=dossier.deal.signed_at, force=force)
         items = chosen.items(dossier)
         index = find(chosen, items, title, display=display)
-        values = status_values(items[index], wanted, at=when, by=by, due=new_due, force=force, display=display)
+        values = status_values(items[index], wanted, at=when, zone=zones[-1], by=by, due=new_due, force=force,
+                               display=display)
         found.append(items[index].title)
         return SetKeys((*chosen.where, index), values)
 
     change = rewrite(path, proj, decide)
     moved = f" (due {change.values['due']})" if "due" in change.values else ""
-    typer.echo(f"marked {chosen.noun} '{found[0]}' {wanted}{moved} at {change.values['status_at'].isoformat()} "
+    typer.echo(f"marked {chosen.noun} '{found[0]}' {wanted}{moved} at {shown(change.values['status_at'], zones[-1])} "
                f"in {path}")  # fmt: skip
 
 

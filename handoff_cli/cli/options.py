@@ -240,7 +240,7 @@ def logged_at(
         typer.echo(f"handoff: warning: {option} {value} has no offset; read in {zone_name(zone)}, "
                    "the deal's time zone", err=True)
     check_time(when, now=now, signed=aware(signed, zone) if signed else None, force=force, what=what,
-               option=option, display=display)
+               option=option, display=display, zone=zone)
     return when
 
 

@@ -44,7 +44,8 @@ def schedule(dossier: Dossier, proj: Project) -> Schedule:
     from handoff_cli.render.timeline import Schedule
 
     running = clocks_for(dossier.deal.segment, proj.settings.sla, dossier.deal.kind)
-    return Schedule(calendar_for(proj.settings, dossier.deal), running, tuple(deal_schedule(dossier, proj)))
+    every = proj.settings.check_in_days(dossier.deal.segment)
+    return Schedule(calendar_for(proj.settings, dossier.deal), running, tuple(deal_schedule(dossier, proj)), every)
 
 
 def emit(text: str, out: Path | None, force: bool, proj: Project) -> None:

@@ -1,13 +1,17 @@
-"""What someone owes a deal besides its clocks: a look back at the handoff after the customer rated it low."""
+"""What someone owes a deal besides its clocks: a look back at the handoff after the customer rated it low, and a
+day-30 or day-90 customer survey not logged within its grace."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
+from handoff_cli.core.moments import local
 from handoff_cli.core.sla_settings import Owner
+from handoff_cli.core.surveys import SURVEY_DAYS, SURVEY_GRACE_DAYS, SURVEY_TARGET
+from handoff_cli.core.vocabulary import DealKind, Stage
 from handoff_cli.model import Dossier
-from handoff_cli.model.outcomes import SURVEY_TARGET, OutcomeKind, survey_point
+from handoff_cli.model.outcomes import OutcomeKind, survey_point
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,24 +34,37 @@ class FollowUp:
         return f"{self.deal_id} {self.account}: {owner} owes a {self.what}, since {stamp}"
 
 
-def follow_ups(dossier: Dossier, *, tz: tzinfo, as_of: datetime, path: str) -> list[FollowUp]:
-    """Each customer survey up to `as_of` rated under the target: the CSM owes a look back at that handoff."""
+def follow_ups(
+    dossier: Dossier,
+    *,
+    tz: tzinfo,
+    as_of: datetime,
+    path: str,
+    target: float = SURVEY_TARGET,
+    grace_days: int = SURVEY_GRACE_DAYS,
+) -> list[FollowUp]:
+    """Each customer survey up to `as_of` rated under `target`: the CSM owes a look back at that handoff. Each of
+    the day-30 and day-90 surveys not logged `grace_days` after its day: the CSM owes it. A deal not signed yet
+    owes neither; nor does a renewal, which has no handoff from sales to survey."""
     deal, progress = dossier.deal, dossier.handoff
-    if deal.signed_at is None or progress is None:
+    if deal.signed_at is None or deal.effective_stage is Stage.PRE_CLOSE:
         return []
-
-    def aware(moment: datetime) -> datetime:
-        return (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(tz)
-
-    signed = aware(deal.signed_at)
+    signed = local(deal.signed_at, tz)
+    name = deal.csm.name if deal.csm else None
+    surveys = [(local(o.at, tz), o.rating) for o in (progress.outcomes or () if progress else ())
+               if o.outcome is OutcomeKind.CUSTOMER_SURVEY and local(o.at, tz) <= as_of]
     out = []
-    for survey in progress.outcomes or ():
-        at = aware(survey.at)
-        if survey.outcome is not OutcomeKind.CUSTOMER_SURVEY or at > as_of or survey.rating is None:
-            continue
-        if survey.rating < SURVEY_TARGET:
+    for at, rating in surveys:
+        if rating is not None and rating < target:
             what = (f"look back at the handoff: the day-{survey_point(signed, at)} customer survey rated it "
-                    f"{survey.rating} of 5, under the target {SURVEY_TARGET:g}")
-            name = deal.csm.name if deal.csm else None
+                    f"{rating} of 5, under the target {target:g}")
             out.append(FollowUp(path, deal.id, deal.account, at, what, Owner.CSM, name))
+    if deal.kind is DealKind.RENEWAL:
+        return out
+    answered = {survey_point(signed, at) for at, _ in surveys}
+    for day in SURVEY_DAYS:
+        due = signed + timedelta(days=day)
+        if day not in answered and as_of > due + timedelta(days=grace_days):
+            what = f"day-{day} customer survey, not logged within the {grace_days} days' grace after day {day}"
+            out.append(FollowUp(path, deal.id, deal.account, due, what, Owner.CSM, name))
     return out

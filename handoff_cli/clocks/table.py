@@ -85,7 +85,9 @@ def sla_table(
         tz = deal_zone(project.settings, dossier.deal)
         result.waived += [f"{path}: {dossier.deal.id}'s {w.rule} clock is waived until {w.expires} by {w.approved_by}: "
                           f"{w.reason}" for w in waived(dossier, project, as_of=as_of)]
-        result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=str(path)))
+        result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=str(path),
+                                            target=project.settings.survey_target,
+                                            grace_days=project.settings.survey_grace_days))
         if result.overdue is not None and signed(dossier):
             result.overdue.extend(overdue(owed_items(dossier, path=str(path)), as_of.astimezone(tz).date()))
     result.rows.sort(key=ClockStatus.sort_key)

@@ -57,3 +57,22 @@ def bounds(model: type[BaseModel], loc: Sequence[str | int]) -> str:
     low = f"at least {ge}" if ge is not None else f"over {gt}" if gt is not None else ""
     high = f"at most {le}" if le is not None else f"under {lt}" if lt is not None else ""
     return f"{low} and {high}" if low and high else low or high
+
+
+def value_position(text: str, table: str, value: str) -> tuple[int | None, int]:
+    """Line and column of the quoted `value` in a list under `[table]` (e.g. 'kinds.expansion'), else anywhere in
+    the file: where a name the settings hold is wrong, for settings checked after loading (rule names)."""
+    quoted = re.compile(rf"([\"']){re.escape(value)}\1")
+    header = re.compile(rf"^\s*\[[^\]]*\b{re.escape(table)}\]")
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if header.match(line)), None)
+    if start is not None:
+        for number, line in enumerate(lines[start + 1:], start=start + 2):
+            if line.lstrip().startswith("["):
+                break  # the next table: the value is not in this one
+            if found := quoted.search(line):
+                return number, found.start() + 1
+    for number, line in enumerate(lines, start=1):  # a dotted key or an inline table elsewhere
+        if found := quoted.search(line):
+            return number, found.start() + 1
+    return None, 1

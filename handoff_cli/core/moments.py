@@ -38,3 +38,21 @@ def local(moment: datetime, zone: tzinfo) -> datetime:
 def zone_name(zone: tzinfo) -> str:
     """The IANA name a warning shows, e.g. Europe/Berlin."""
     return zone.key if isinstance(zone, ZoneInfo) else str(zone)
+
+
+def shown(moment: datetime, zone: tzinfo) -> str:
+    """A deal's time as a message or a confirmation prints it: on the deal's wall clock, with its offset, as
+    ISO 8601 (2026-12-07T17:00:00+09:00), whatever offset it was written or given with."""
+    return local(moment, zone).isoformat()
+
+
+def stamp(moment: datetime, zone: tzinfo) -> str:
+    """A deal's time in a table or a list line: its wall clock, to the minute, with its offset
+    (2026-12-07 17:00+09:00)."""
+    return local(moment, zone).isoformat(sep=" ", timespec="minutes")
+
+
+def offset(moment: datetime) -> str:
+    """An aware moment's UTC offset as +09:00 (-05:00, +05:30): what a zone's abbreviation leaves unsaid."""
+    text = moment.strftime("%z")
+    return f"{text[:3]}:{text[3:5]}" if text else ""

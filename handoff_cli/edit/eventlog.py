@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.moments import shown
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import RECURRING_EVENTS, EventName
 
@@ -23,12 +24,12 @@ def event_name(value: str, *, display: str) -> EventName:
         raise InputError(f"unknown event '{value}'{hint}", path=display) from None
 
 
-def check_event(dossier: Dossier, event: EventName, *, force: bool, display: str) -> None:
+def check_event(dossier: Dossier, event: EventName, *, zone: tzinfo, force: bool, display: str) -> None:
     """Refused unless --force: a one-time event already logged (check-ins and QBRs recur); its time is checked by
     edit/logged_time.py."""
     earlier = dossier.handoff.first(event) if dossier.handoff else None
     if earlier is not None and not force and event not in RECURRING_EVENTS:
-        message = f"{event.value} is already logged at {earlier.at.isoformat()}; pass --force to log it again"
+        message = f"{event.value} is already logged at {shown(earlier.at, zone)}; pass --force to log it again"
         raise InputError(message, path=display)
 
 

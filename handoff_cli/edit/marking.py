@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
+from handoff_cli.core.moments import shown
 from handoff_cli.model.progress import ChecklistItem
 from handoff_cli.model.risks import Risk
 from handoff_cli.model.trackable import SECTIONS, Item, Section
@@ -49,7 +50,8 @@ def find(section: Section, items: Sequence[Item], title: str, *, display: str) -
 
 
 def status_values(
-    item: Item, status: str, *, at: datetime, by: str | None, due: date | None, force: bool, display: str
+    item: Item, status: str, *, at: datetime, zone: tzinfo, by: str | None, due: date | None, force: bool,
+    display: str,
 ) -> dict[str, Any]:
     """The keys to write: status, status_at, status_by; a renegotiation's new due and the one it replaces."""
     renegotiated = status == ItemStatus.RENEGOTIATED.value
@@ -58,7 +60,7 @@ def status_values(
     if due is not None and not renegotiated:
         raise InputError(f"--due goes with renegotiated, not {status}", path=display)
     if item.state.value == status and not renegotiated and not force:
-        when = f" at {item.status_at.isoformat()}" if item.status_at else ""
+        when = f" at {shown(item.status_at, zone)}" if item.status_at else ""
         raise InputError(f"'{item.title}' is already {status}{when}; pass --force to record it again", path=display)
     values: dict[str, Any] = {"status": status, "status_at": at}
     if by is not None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.field_paths import did_you_mean
-from handoff_cli.core.moments import aware
+from handoff_cli.core.moments import aware, shown
 from handoff_cli.edit.acceptance import rating_value
 from handoff_cli.model import Dossier
 from handoff_cli.model.outcomes import DETAIL_OF, REQUIRED, Health, Outcome, OutcomeKind, survey_point
@@ -80,17 +80,17 @@ def check_outcome(
         day = survey_point(signed, at)
         if same := [o for o in logged if o.outcome is kind and point(o) == day]:
             raise InputError(
-                f"the day-{day} customer_survey is already logged at {same[0].at.isoformat()}; "
+                f"the day-{day} customer_survey is already logged at {shown(same[0].at, zone)}; "
                 "pass --force to log it again",
                 path=display,
             )
     if kind in ONCE and (same := [o for o in logged if o.outcome is kind]):
         raise InputError(
-            f"{kind.value} is already logged at {same[0].at.isoformat()}; pass --force to log it again", path=display
+            f"{kind.value} is already logged at {shown(same[0].at, zone)}; pass --force to log it again", path=display
         )
     if churned := [o for o in logged if o.outcome is OutcomeKind.CHURNED]:
         raise InputError(
-            f"the customer churned at {churned[0].at.isoformat()}; pass --force to log {kind.value} after that",
+            f"the customer churned at {shown(churned[0].at, zone)}; pass --force to log {kind.value} after that",
             path=display,
         )
 

@@ -11,11 +11,10 @@ from handoff_cli.core.findings import FileResult, Finding
 from handoff_cli.core.moments import deal_zone
 from handoff_cli.dossier.for_commands import Parsed, parse
 from handoff_cli.dossier.positions import Positions
-from handoff_cli.gate.policy import Applied, build
+from handoff_cli.gate.policy import Plan, build
 from handoff_cli.gate.scoring import evaluate, gate
 from handoff_cli.gate.waivers import sort_waivers
 from handoff_cli.model import Dossier
-from handoff_cli.model.common import Segment
 from handoff_cli.rules.base import Context
 from handoff_cli.settings import Project
 
@@ -35,7 +34,7 @@ class Checker:
     """Everything a check needs besides the file, resolved once per run."""
 
     project: Project
-    plan: dict[Segment, tuple[Applied, ...]]
+    plan: Plan
     ctx: Context
     min_score: float | None = None  # --min-score, over every segment's own threshold
 
@@ -74,7 +73,7 @@ class Checker:
         waived, findings = sort_waivers(dossier, today, positions, display)
         score, missed = evaluate(
             dossier,
-            self.plan[segment],
+            self.plan[segment, dossier.deal.kind],
             ctx,
             positions=positions,
             display=display,

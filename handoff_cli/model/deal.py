@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field
 from handoff_cli.core.language_tags import written_language_tag
 from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.audience import customer_safe, internal_only
-from handoff_cli.model.common import Day, Line, Model, Moment, Money, Person, Segment, Stage
+from handoff_cli.model.common import Day, Line, Model, Moment, Money, Person, Segment, Stage, Text
 from handoff_cli.model.region import HolidayCalendars, TimeZoneName
 
 
@@ -22,6 +22,12 @@ class Deal(Model):
     kind: Annotated[DealKind, internal_only("our sales classification")] = Field(
         DealKind.NEW, description="new (a new customer), expansion (more for an existing one) or renewal; "
         "each has its own clocks."
+    )
+    scope: Annotated[Text | None, customer_safe("what they are adding")] = Field(
+        None, description="An expansion's new scope: the products, seats, teams or business units it adds."
+    )
+    terms: Annotated[Text | None, internal_only("our summary; their contract states the terms")] = Field(
+        None, description="A renewal's terms: the new term's length, price and what changed from the last one."
     )
     stage: Annotated[Stage | None, internal_only("our pipeline stage")] = Field(
         None, description="Where the deal is; closed-won when omitted."

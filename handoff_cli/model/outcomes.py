@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from handoff_cli.core.surveys import SURVEY_DAYS
 from handoff_cli.model.audience import internal_only
 from handoff_cli.model.common import Model, Moment, Number, Text
 
@@ -31,9 +32,6 @@ class Health(StrEnum):
     RED = "red"
 
 
-# the customer is asked at day 30 and again at day 90; under the target rating, CS looks back at that handoff
-SURVEY_DAYS = (30, 90)
-SURVEY_TARGET = 4.5
 
 
 def survey_point(signed: datetime, at: datetime) -> int:

@@ -19,7 +19,7 @@ from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.vocabulary import Decision
 from handoff_cli.core.vocabulary import DigestBy as By
 from handoff_cli.model.common import Stage
-from handoff_cli.model.outcomes import SURVEY_TARGET, OutcomeKind
+from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.portfolio.by_csm import churned
 from handoff_cli.portfolio.engagement import RULE_SHARE, advise, share
 from handoff_cli.portfolio.facts import DealFacts, Portfolio
@@ -94,7 +94,7 @@ def digest(portfolio: Portfolio, by: By, *, sender: str | None = None) -> Digest
         emails |= _emails(deal)
         if churned(deal, as_of):
             continue
-        for action in actions(deal, as_of):
+        for action in actions(deal, as_of, survey_target=portfolio.settings.survey_target):
             groups.setdefault(_person(deal, action, by), []).append(action)
     messages = [
         Message(person, emails.get(person) or _as_address(person),
@@ -127,7 +127,7 @@ def _emails(deal: DealFacts) -> dict[str, str]:
     return {p.name: p.email for p in (d.sales_rep, d.csm, d.cs_manager) if p is not None and p.email}
 
 
-def actions(deal: DealFacts, as_of: datetime) -> list[Action]:
+def actions(deal: DealFacts, as_of: datetime, *, survey_target: float) -> list[Action]:
     """Every action the deal waits for at `as_of`."""
     d = deal.dossier.deal
     rep = d.sales_rep.name if d.sales_rep else _NOBODY
@@ -152,9 +152,9 @@ def actions(deal: DealFacts, as_of: datetime) -> list[Action]:
         found.append(act(Kind.REJECTED, what, None, rep))
     surveys = [o for o in (progress.outcomes if progress else None) or [] if o.outcome is OutcomeKind.CUSTOMER_SURVEY]
     latest = max(surveys, key=lambda o: deal.aware(o.at), default=None)
-    if latest is not None and latest.rating is not None and latest.rating < SURVEY_TARGET:
+    if latest is not None and latest.rating is not None and latest.rating < survey_target:
         what = (f"the customer rated the handoff {latest.rating}/5 on {deal.aware(latest.at).date()} "
-                f"(target {SURVEY_TARGET:g}); look back at it with them")  # fmt: skip
+                f"(target {survey_target:g}); look back at it with them")  # fmt: skip
         found.append(act(Kind.LOW_SURVEY, what, None, csm))
     gaps = _pre_close(deal, as_of)
     if gaps is not None:

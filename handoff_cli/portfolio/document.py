@@ -96,7 +96,9 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
             for d in every
         ],
         # owed besides the clocks, as `handoff sla` lists them
-        "follow_ups": [f.as_dict() for d in every for f in follow_ups(d.dossier, tz=d.tz, as_of=as_of, path=d.path)],
+        "follow_ups": [f.as_dict() for d in every for f in follow_ups(
+            d.dossier, tz=d.tz, as_of=as_of, path=d.path, target=portfolio.settings.survey_target,
+            grace_days=portfolio.settings.survey_grace_days)],
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": [str(e) for e in portfolio.invalid],
         "due_soon": due_soon(deals, as_of, link),

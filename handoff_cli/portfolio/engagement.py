@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, tzinfo
 
-from handoff_cli.core.moments import aware
+from handoff_cli.core.moments import aware, local
 from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
@@ -130,6 +130,7 @@ def advise(dossier: Dossier, tz: tzinfo, *, as_of: datetime, contact: datetime |
 
     involved = first_involvement(dossier, tz)
     engaged = min([t for t in (involved, contact) if t is not None and t <= as_of], default=None)
+    engaged = local(engaged, tz) if engaged else None  # the report says the deal's own day
     if is_open or deal.signed_at is None:
         close = dossier.deal.expected_close
         # an open deal CS has joined: how far into the sale, as for a signed one, against its expected close

@@ -11,12 +11,13 @@ from handoff_cli.clocks.evaluate import ClockStatus, Status
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
-from handoff_cli.core.moments import aware, deal_zone
+from handoff_cli.core.moments import deal_zone, local
 from handoff_cli.engine.dossiers import checked_dossiers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand_names
 from handoff_cli.rules import BY_CODE
+from handoff_cli.settings import Settings
 
 LATE = (Status.BREACHED, Status.MET_LATE)
 
@@ -28,9 +29,11 @@ class DealFacts:
     result: FileResult
     clocks: tuple[ClockStatus, ...]
     tz: tzinfo
+    check_in_days: int  # the segment's cadence in handoff.toml: a longer quiet spell is momentum death
 
     def aware(self, moment: datetime) -> datetime:
-        return aware(moment, self.tz)
+        # on the deal's wall clock: every date and time the report prints from it is the deal's own
+        return local(moment, self.tz)
 
     @property
     def rep(self) -> str:
@@ -75,6 +78,7 @@ class Portfolio:
     timezone: str
     deals: list[DealFacts] = field(default_factory=list)
     invalid: list[DossierInvalid] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)  # the survey target and grace, as `handoff sla` reads them
     unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
 
@@ -82,7 +86,7 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
     """Each dossier read once: its check from the result cache while the file is unchanged, its clocks from
     the same reading."""
     project, as_of = checker.project, checker.ctx.as_of
-    portfolio = Portfolio(as_of, project.settings.timezone)
+    portfolio = Portfolio(as_of, project.settings.timezone, settings=project.settings)
     for result, parsed in checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable):
         path, dossier = result.path, parsed.dossier
         if dossier is None:
@@ -99,4 +103,5 @@ def deal_facts(path: str, dossier: Dossier, result: FileResult, checker: Checker
     """A valid dossier's facts at the checker's moment: its check, and its clocks from the same reading."""
     project, as_of = checker.project, checker.ctx.as_of
     clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=path))
-    return DealFacts(path, dossier, result, clocks, deal_zone(project.settings, dossier.deal))
+    zone, every = deal_zone(project.settings, dossier.deal), project.settings.check_in_days(dossier.deal.segment)
+    return DealFacts(path, dossier, result, clocks, zone, every)

@@ -7,7 +7,6 @@ from functools import partial
 from statistics import mean, median
 from typing import TypeVar
 
-from handoff_cli.model.outcomes import SURVEY_TARGET as TARGET_SURVEY
 from handoff_cli.model.outcomes import Health, OutcomeKind
 from handoff_cli.portfolio.adherence import Delivered, adherence, delivery
 from handoff_cli.portfolio.facts import Portfolio
@@ -36,13 +35,15 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> Ou
     came_due = {o.deal.path: delivery(o.deal.dossier, portfolio.as_of.astimezone(o.deal.tz).date()) for o in found}
     _delivery = partial(_delivered, came_due=came_due)
     great, poor = BANDS[0][0], BANDS[-1][0]
+    target = portfolio.settings.survey_target
+    survey = partial(_survey, target=target)
     return {
         "signed": len(found),
         "survey": {
-            "target": TARGET_SURVEY,
-            "overall": _survey(found),
-            "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, _survey),
-            "by_rep": _grouped(found, lambda o: o.deal.rep, _survey),
+            "target": target,
+            "overall": survey(found),
+            "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, survey),
+            "by_rep": _grouped(found, lambda o: o.deal.rep, survey),
         },
         "delivery": {
             "overall": _delivery(found),
@@ -81,10 +82,10 @@ def _grouped(
     return {name: figure(groups[name]) for name in sorted(groups)}
 
 
-def _survey(group: Sequence[DealOutcome]) -> Survey:
+def _survey(group: Sequence[DealOutcome], *, target: float) -> Survey:
     ratings = [o.survey for o in group if o.survey is not None]
     average = round(mean(ratings), 2) if ratings else None
-    return {"mean": average, "count": len(ratings), "at_target": None if average is None else average >= TARGET_SURVEY}
+    return {"mean": average, "count": len(ratings), "at_target": None if average is None else average >= target}
 
 
 def _delivered(group: Sequence[DealOutcome], *, came_due: Mapping[str, list[Delivered]]) -> Delivery:

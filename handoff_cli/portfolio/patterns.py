@@ -13,7 +13,6 @@ from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.progress import CS_CONTACT, EventName
 from handoff_cli.model.stakeholders import Role
 from handoff_cli.portfolio.facts import DealFacts
-from handoff_cli.render.cadence import CADENCE
 
 MINIMAL_SCORE = 70.0  # below this a dossier is "minimal": CS starts nearly cold
 THIN_CATEGORY = 70.0  # stakeholders or goals this incomplete leave CS without context
@@ -97,7 +96,7 @@ def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
     if contact and contact.status is Status.BREACHED and contact.start:
         yield f"no CS contact {span(as_of - contact.start)} after signature (target {contact.clock.target})"
         return
-    every = CADENCE[deal.dossier.deal.segment].every_days
+    every = deal.check_in_days
     signed = deal.dossier.deal.signed_at
     if not deal.clocks or not every or signed is None:
         return  # not started, or a playbook whose touchpoints follow usage, not the calendar

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handoff_cli.model.common import Segment
+from handoff_cli.settings import DEFAULT_CHECK_IN_DAYS
 
 
 @dataclass(frozen=True)
 class Cadence:
     summary: str                                # one sentence for the plan's header
     check_in: str | None = None                 # what a recurring check-in is called
-    every_days: int = 0                         # 0: no recurring check-in
+    every_days: int = 0                         # 0: no recurring check-in (settings.DEFAULT_CHECK_IN_DAYS)
     until_day: int = 0                          # last day a recurring check-in may fall on
     touchpoints: tuple[tuple[int, str, str], ...] = ()  # fixed (day, key, what) moments; other languages word the key
     review: str = "Quarterly business review (QBR)"
@@ -20,12 +21,12 @@ class Cadence:
 CADENCE: dict[Segment, Cadence] = {
     Segment.ENTERPRISE: Cadence(
         "White-glove: weekly check-ins through implementation and an executive business review at day 90.",
-        check_in="Weekly implementation check-in", every_days=7, until_day=90,
+        check_in="Weekly implementation check-in", every_days=DEFAULT_CHECK_IN_DAYS[Segment.ENTERPRISE], until_day=90,
         review="Executive business review (QBR)",
     ),
     Segment.MID_MARKET: Cadence(
         "Standard onboarding: bi-weekly check-ins for the first 60 days, business review at day 90.",
-        check_in="Bi-weekly check-in", every_days=14, until_day=60,
+        check_in="Bi-weekly check-in", every_days=DEFAULT_CHECK_IN_DAYS[Segment.MID_MARKET], until_day=60,
     ),
     Segment.SMB: Cadence(
         "Self-serve: automated welcome sequence, guides and community, usage-triggered touchpoints.",
@@ -39,7 +40,8 @@ CADENCE: dict[Segment, Cadence] = {
     ),
     Segment.STRATEGIC: Cadence(
         "Dedicated team: weekly check-ins, monthly executive-sponsor sessions, executive business review at day 90.",
-        check_in="Weekly check-in with the project team", every_days=7, until_day=90,
+        check_in="Weekly check-in with the project team", until_day=90,
+        every_days=DEFAULT_CHECK_IN_DAYS[Segment.STRATEGIC],
         touchpoints=((30, "sponsor-progress", "Executive sponsor session: progress against the custom plan"),
                      (60, "sponsor-adoption", "Executive sponsor session: adoption and value so far")),
         review="Executive business review (QBR)",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from handoff_cli.core.moments import offset
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Money, Person
 from handoff_cli.model.goals import SuccessCriterion
@@ -90,8 +91,13 @@ def day(value: date) -> str:
 
 
 def moment(value: datetime) -> str:
-    """A local deadline with its zone: `Tue 2026-11-10 16:30 EST`."""
-    return f"{day(value.date())} {value:%H:%M %Z}".rstrip()
+    """A local deadline with its zone's name and its offset: `Tue 2026-11-10 16:30 EST (UTC-05:00)`; a zone
+    without a name of its own shows the offset alone (`16:30 UTC+04:00`), UTC its name."""
+    name, utc = f"{value:%Z}", f"UTC{offset(value)}" if value.tzinfo else ""
+    if name == "UTC" or not utc:  # UTC says its offset itself
+        return f"{day(value.date())} {value:%H:%M} {name}".rstrip()
+    zone = f"{name} ({utc})" if name and name[0] not in "+-" else utc
+    return f"{day(value.date())} {value:%H:%M} {zone}"
 
 
 def number(value: Decimal) -> str:

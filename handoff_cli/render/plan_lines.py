@@ -97,10 +97,14 @@ def items(dossier: Dossier, schedule: Schedule, day0: date, keys: list[KeyDate],
         if s.by:
             on_day.append((s.by, Line("criterion-due", f"Success criterion due: {criterion(s, dated=False)}",
                                       {"criterion": criterion_of(s)})))
-    if cadence.check_in:
-        for n in range(cadence.every_days, cadence.until_day + 1, cadence.every_days):
+    every = cadence.every_days if schedule.check_in_days is None else schedule.check_in_days
+    if every:
+        # the playbook's own cadence keeps its name; a cadence set in handoff.toml is said in days
+        playbook = every == cadence.every_days and cadence.check_in is not None
+        name = cadence.check_in if playbook and cadence.check_in else f"Check-in (every {every} days)"
+        for n in range(every, (cadence.until_day or 90) + 1, every):
             on_day.append((next_business_day(cal, day0 + timedelta(days=n)),
-                           Line("check-in", cadence.check_in, {"segment": segment})))
+                           Line("check-in", name, {"segment": segment, "every_days": every, "playbook": playbook})))
     for n, key_name, what in cadence.touchpoints:
         on_day.append((next_business_day(cal, day0 + timedelta(days=n)), Line("touchpoint", what, {"key": key_name})))
     # rep's hand-back note to the customer at 30-45 days (docs/method.md, other clocks): a checkpoint of ours

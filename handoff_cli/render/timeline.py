@@ -48,6 +48,7 @@ class Schedule:
     cal: BusinessCalendar
     running: tuple[Clock, ...]  # the clocks the deal's segment runs (playbook and [sla] applied)
     clocks: tuple[ClockStatus, ...]  # those that have started, with their due dates
+    check_in_days: int | None = None  # the segment's check-in cadence in handoff.toml; None: its playbook's
 
     def clock(self, name: str) -> ClockStatus | None:
         return next((c for c in self.clocks if c.clock.name == name), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from rich.console import Console
@@ -13,6 +13,7 @@ from rich.text import Text
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
 from handoff_cli.clocks.overdue import Late
 from handoff_cli.core.durations import span
+from handoff_cli.core.moments import stamp as in_zone
 from handoff_cli.core.printable import printable
 from handoff_cli.reporters.base import write_json
 
@@ -30,7 +31,7 @@ SlaReporter = Callable[[SlaResult, Console], None]
 
 def stamp(moment: datetime | None) -> str:
     """In the deal's own zone, as the clocks compute it, with its offset: '2026-12-07 17:00+09:00'."""
-    return moment.isoformat(sep=" ", timespec="minutes") if moment else "-"
+    return in_zone(moment, moment.tzinfo or UTC) if moment else "-"
 
 
 def detail(row: ClockStatus) -> str:

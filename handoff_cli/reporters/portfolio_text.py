@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from handoff_cli.core.moments import stamp
 from handoff_cli.core.printable import printable
 from handoff_cli.portfolio.report_document import CsmReport, Metrics, Ranked, Report
 from handoff_cli.reporters.change_text import md_lines as change_md
@@ -126,7 +129,13 @@ def pipeline_lines(doc: Report) -> list[str]:
 
 def follow_up_lines(doc: Report) -> list[str]:
     return [f"{f['deal_id']} {f['account']}: {f['owner']} {f['owner_name'] or '(none)'} owes a {f['owed']}, "
-            f"since {f['at']}" for f in doc["follow_ups"]]
+            f"since {_stamp(f['at'] or '')}" for f in doc["follow_ups"]]
+
+
+def _stamp(at: str) -> str:
+    """A follow-up's moment, already in its deal's zone, as `handoff sla` prints it: 2026-12-07 17:00+09:00."""
+    moment = datetime.fromisoformat(at)  # always set: a follow-up has the moment its reason came in
+    return stamp(moment, moment.tzinfo or UTC)
 
 
 def skipped_lines(doc: Report) -> list[str]:

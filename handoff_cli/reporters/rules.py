@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from handoff_cli.core.findings import Severity
-from handoff_cli.core.vocabulary import Segment
+from handoff_cli.core.vocabulary import DealKind, Segment
 from handoff_cli.reporters.base import write_json
 
 if TYPE_CHECKING:
@@ -19,7 +19,9 @@ _MARK = {"required": "must", "scored": "yes", "off": "-"}  # by policy.Mode valu
 
 
 class RulesReporter(Protocol):
-    def __call__(self, rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Console) -> None: ...
+    def __call__(
+        self, rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Console, kind: DealKind
+    ) -> None: ...
 
 
 def cell(entry: dict[str, Any]) -> str:
@@ -27,12 +29,12 @@ def cell(entry: dict[str, Any]) -> str:
     return _MARK[mode] if mode == "off" else f"{_MARK[mode]} {entry['points']:g}"
 
 
-def json_report(rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Console) -> None:
+def json_report(rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Console, kind: DealKind) -> None:
     errors = [{"code": e.code, "name": e.name, "severity": str(e.severity), "why": e.why} for e in extra]
-    write_json(console, {"version": 1, "rules": list(rows), "errors": errors})
+    write_json(console, {"version": 1, "kind": kind.value, "rules": list(rows), "errors": errors})
 
 
-def text(rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Console) -> None:
+def text(rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Console, kind: DealKind) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -41,7 +43,9 @@ def text(rows: Sequence[dict[str, Any]], extra: Sequence[Entry], console: Consol
         "code",
         "name",
         *(SHORT[s] for s in Segment),
+        title=None if kind is DealKind.NEW else f"rules for {kind.value} deals",
         caption="must = an error when missed" + ("; warn = a warning" if extra else "")
+        + ("; columns for new deals (--kind expansion or renewal for theirs)" if kind is DealKind.NEW else "")
         + "; `handoff rules CODE` says why",
     )
     for column in table.columns:

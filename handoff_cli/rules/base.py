@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from handoff_cli.core.field_paths import FieldPath, dotted, pattern
 from handoff_cli.core.moments import aware
+from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Segment
 from handoff_cli.settings import DEFAULT_GO_LIVE_WEEKS
@@ -19,6 +20,11 @@ NOT_SMB = frozenset({Segment.ENTERPRISE, Segment.MID_MARKET, Segment.STRATEGIC})
 LARGE = frozenset({Segment.ENTERPRISE, Segment.STRATEGIC})
 NONE: frozenset[Segment] = frozenset()
 SMB, MID = Segment.SMB, Segment.MID_MARKET
+EVERY_KIND = frozenset(DealKind)
+# a renewal's customer is live already: nothing is implemented, migrated or trained for it
+BUILT = frozenset({DealKind.NEW, DealKind.EXPANSION})
+# an expansion or a renewal keeps the account's CSM, already in touch with the customer before the deal
+NEW_ONLY = frozenset({DealKind.NEW})
 T = TypeVar("T")
 
 
@@ -76,6 +82,7 @@ class Rule:
     applies: frozenset[Segment] = ALL
     required: frozenset[Segment] = NONE
     weights: Mapping[Segment, float] = field(default_factory=dict, hash=False)  # per-segment points over `weight`
+    kinds: frozenset[DealKind] = EVERY_KIND  # the deal kinds it is asked of; elsewhere it is off
 
     def weight_for(self, segment: Segment) -> float:
         return self.weights.get(segment, self.weight)
@@ -102,13 +109,15 @@ def rule(
     applies: frozenset[Segment] = ALL,
     required: frozenset[Segment] = NONE,
     weights: Mapping[Segment, float] | None = None,
+    kinds: frozenset[DealKind] = EVERY_KIND,
 ) -> Callable[[Check], Rule]:
     """Declare a rule; the decorated function's docstring (summary, PASS and FAIL YAML) is its documentation.
 
-    `weight` is its points wherever it applies, unless `weights` gives a segment its own."""
+    `weight` is its points wherever it applies, unless `weights` gives a segment its own; `applies` and
+    `required` name segments, `kinds` the deal kinds (new, expansion, renewal) it is asked of at all."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(code, name, category, weight, why, check, applies, required, dict(weights or {}))
+        return Rule(code, name, category, weight, why, check, applies, required, dict(weights or {}), kinds)
 
     return wrap
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model import Dossier
 from handoff_cli.model.commitments import CommitmentKind
-from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule, unanswered
+from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, each, rule, thin, unanswered
 
 C = Category.COMMITMENTS
 
@@ -164,6 +165,48 @@ def soft_promise_validated(d: Dossier, ctx: Context) -> Iterator[Miss]:
             yield Miss((*path, "cs_validated"), f"soft promise '{item.what}' is not validated by CS", 1 / len(soft))
 
 
+@rule(
+    "HS408",
+    "expansion-scope",
+    C,
+    weight=4,
+    required=ALL,
+    kinds=frozenset({DealKind.EXPANSION}),
+    why="an expansion keeps the account's CSM, who already knows the customer; what they must learn is what the "
+    "customer is adding, or the new scope is onboarded as the old one",
+)
+def expansion_scope(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """An expansion states the new scope it adds: products, seats, teams or business units.
+
+    PASS: deal: {kind: expansion, scope: "Relay Growth for the 35 leasing agents, and the Yardi connector"}
+    FAIL: deal: {kind: expansion}
+    """
+    if not d.deal.scope:
+        yield Miss(("deal", "scope"), "an expansion's new scope is not stated (deal.scope: what the customer adds)")
+    yield from thin(ctx, ("deal", "scope"), d.deal.scope)
+
+
+@rule(
+    "HS409",
+    "renewal-terms",
+    C,
+    weight=4,
+    required=ALL,
+    kinds=frozenset({DealKind.RENEWAL}),
+    why="CS owns the renewed account; the new term's length, price and what changed from the last one are the "
+    "commercial commitments it now delivers against",
+)
+def renewal_terms(d: Dossier, ctx: Context) -> Iterator[Miss]:
+    """A renewal states its terms: the new term's length, price, and what changed from the last one.
+
+    PASS: deal: {kind: renewal, terms: "24 months from 2027-01-01, price held, 50 more seats"}
+    FAIL: deal: {kind: renewal}
+    """
+    if not d.deal.terms:
+        yield Miss(("deal", "terms"), "a renewal's terms are not stated (deal.terms: length, price, what changed)")
+    yield from thin(ctx, ("deal", "terms"), d.deal.terms)
+
+
 RULES = (
     commitments_listed,
     commitment_owner,
@@ -172,4 +215,6 @@ RULES = (
     service_level_stated,
     commitment_provenance,
     soft_promise_validated,
+    expansion_scope,
+    renewal_terms,
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from handoff_cli.core.field_paths import FieldPath
+from handoff_cli.core.moments import shown
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Person, Stage
 from handoff_cli.model.progress import PRE_CLOSE_EVENTS
@@ -92,7 +93,7 @@ def signed_not_future(d: Dossier, ctx: Context) -> Iterator[Miss]:
     FAIL: deal: {signed_at: 2099-01-01T09:00:00Z}
     """
     if d.deal.signed_at and ctx.aware(d.deal.signed_at) > ctx.as_of:
-        yield Miss(("deal", "signed_at"), f"deal.signed_at {d.deal.signed_at.isoformat()} is in the future")
+        yield Miss(("deal", "signed_at"), f"deal.signed_at {shown(d.deal.signed_at, ctx.tz)} is in the future")
 
 
 @rule("HS805", "value-known", C, weight=0, why="deal size sets the segment playbook and the CS engagement model")
@@ -159,12 +160,12 @@ def events_after_signature(d: Dossier, ctx: Context) -> Iterator[Miss]:
         if signed and at < signed and event.event not in PRE_CLOSE_EVENTS:
             yield Miss(
                 ("handoff", "events", index, "at"),
-                f"{event.event.value} at {event.at.isoformat()} is before signature; only the steps of the sale "
+                f"{event.event.value} at {shown(at, ctx.tz)} is before signature; only the steps of the sale "
                 "are logged before it",
             )
         elif at > ctx.as_of:
             yield Miss(
-                ("handoff", "events", index, "at"), f"{event.event.value} at {event.at.isoformat()} is in the future"
+                ("handoff", "events", index, "at"), f"{event.event.value} at {shown(at, ctx.tz)} is in the future"
             )
 
 

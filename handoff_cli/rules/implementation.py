@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import LARGE, NOT_SMB, Category, Context, Miss, rule
+from handoff_cli.rules.base import BUILT, LARGE, NOT_SMB, Category, Context, Miss, rule
 
 C = Category.IMPLEMENTATION
 
@@ -16,6 +16,7 @@ C = Category.IMPLEMENTATION
     C,
     weight=3,
     applies=NOT_SMB,
+    kinds=BUILT,
     why="every clock of the plan counts from the implementation start; a self-serve SMB customer starts at payment",
 )
 def start_date(d: Dossier, ctx: Context) -> Iterator[Miss]:
@@ -35,6 +36,7 @@ def start_date(d: Dossier, ctx: Context) -> Iterator[Miss]:
     weight=4,
     applies=NOT_SMB,
     required=NOT_SMB,
+    kinds=BUILT,
     why="the go-live date is the promise the customer remembers best; an SMB customer is live once set up, and the "
     "first value clock tracks it",
 )
@@ -54,6 +56,7 @@ def go_live_target(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=4,
     applies=NOT_SMB,
+    kinds=BUILT,
     why="enterprise and strategic deals need formal milestones (three or more), mid-market at least one for its "
     "standard onboarding; SMB onboarding is a self-serve sequence",
 )
@@ -79,6 +82,7 @@ def milestones_planned(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
+    kinds=BUILT,
     why="untrained users are the first adoption risk; SMB users learn from video tutorials and guides",
 )
 def training_planned(d: Dossier, ctx: Context) -> Iterator[Miss]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import Category, Context, Miss, rule
+from handoff_cli.rules.base import BUILT, Category, Context, Miss, rule
 
 
 @rule(
@@ -13,6 +13,7 @@ from handoff_cli.rules.base import Category, Context, Miss, rule
     "go-live-realistic",
     Category.CONSISTENCY,
     weight=0,
+    kinds=BUILT,
     why='"live in 4 weeks" where onboarding takes 8 to 10 weeks is the promise CS cannot keep; go_live_weeks in '
     "handoff.toml holds each segment's usual range",
 )

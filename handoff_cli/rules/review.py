@@ -10,7 +10,7 @@ from datetime import datetime
 
 from handoff_cli.model import Dossier
 from handoff_cli.model.progress import CS_CONTACT, Decision, Review
-from handoff_cli.rules.base import ALL, NOT_SMB, Category, Context, Miss, rule
+from handoff_cli.rules.base import ALL, NEW_ONLY, NOT_SMB, Category, Context, Miss, rule
 
 C = Category.CONSISTENCY
 
@@ -55,6 +55,7 @@ def review_not_rejected(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=0,
     applies=NOT_SMB,
+    kinds=NEW_ONLY,
     why="CS reads the context before the first contact, or onboarding starts generic (context-free CS)",
 )
 def reviewed_before_contact(d: Dossier, ctx: Context) -> Iterator[Miss]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handoff_cli.model import Dossier
-from handoff_cli.rules.base import LARGE, MID, NOT_SMB, SMB, Category, Context, Miss, rule
+from handoff_cli.rules.base import BUILT, LARGE, MID, NOT_SMB, SMB, Category, Context, Miss, rule
 
 C = Category.TECHNICAL
 
@@ -53,6 +53,7 @@ def integrations_answered(d: Dossier, ctx: Context) -> Iterator[Miss]:
     C,
     weight=2,
     applies=NOT_SMB,
+    kinds=BUILT,
     why="an unplanned data migration moves go-live by weeks; SMB customers start afresh in the product",
 )
 def migration_assessed(d: Dossier, ctx: Context) -> Iterator[Miss]:

@@ -41,7 +41,7 @@ def test_history_as_json(run_cli: RunCli, repo: Path) -> None:
     assert [c["commit"] for c in doc["commits"]] == full
     assert [(c["date"], c["author"], c["file"], c["score"], c["min_score"], c["passed"], c["delta"])
             for c in doc["commits"]] == [
-        ("2026-11-14T16:30:00+01:00", "Ann Lee", NOW, 97.1, 95.0, True, -2.9),
+        ("2026-11-14T15:30:00+00:00", "Ann Lee", NOW, 97.1, 95.0, True, -2.9),
         ("2026-11-12T09:00:00+00:00", "Ben Okafor", "deals/brightleaf.yaml", 100.0, 95.0, True, 5.9),
         ("2026-11-10T09:00:00+00:00", "Ann Lee", "deals/brightleaf.yaml", 94.1, 95.0, False, None),
     ]  # fmt: skip

@@ -121,7 +121,7 @@ def test_each_list_and_the_checklist_flag(run_cli: RunCli, acme: Path) -> None:
         (("commitments", "Shopify", "done", "--at", "2099-01-01T00:00+00:00"),
          "--at 2099-01-01T00:00:00+00:00 is in the future; log a status change once it has happened"),
         (("commitments", "Shopify", "done", "--at", "2026-10-01T00:00+00:00"),
-         "--at 2026-10-01T00:00:00+00:00 is before the signature (2026-11-04T14:05:00-07:00); "
+         "--at 2026-10-01T00:00:00+00:00 is before the signature (2026-11-04T21:05:00+00:00); "
          "pass --force if it really happened before close"),
     ],
 )  # fmt: skip

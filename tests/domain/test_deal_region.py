@@ -51,7 +51,7 @@ def test_the_repos_holidays_apply_where_the_deal_names_none(run_cli: RunCli, dea
 def test_the_calendar_is_in_the_deals_zone(run_cli: RunCli, deals_repo: Path) -> None:
     (deals_repo / "tokyo.yaml").write_text(_deal(timezone="Asia/Tokyo"), encoding="utf-8")
     ics = run_cli("render", "calendar", "tokyo.yaml", "--date", "2026-11-24T10:00").stdout
-    assert "\\nDue Thu 2026-11-26 09:00 JST\\nwithin 48 hours of signature: " in ics.replace("\n ", "")
+    assert "\\nDue Thu 2026-11-26 09:00 JST (UTC+09:00)\\nwithin 48 hours of signature: " in ics.replace("\n ", "")
     assert "DTSTAMP:20261124T010000Z" in ics  # --date without an offset: the deal's zone too
 
 

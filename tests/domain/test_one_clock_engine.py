@@ -81,7 +81,7 @@ def test_smb_calendar_has_only_the_clocks_of_its_playbook(run_cli: RunCli, deals
                                                 ("first-contact", "first-value", "intro-email", "kickoff", "qbr")]
     # the welcome goes out within 30 minutes of payment, as `handoff sla` says, not within 48 h
     assert events["SUB-20931-intro-email@handoff"][1].splitlines()[1:3] == [
-        "Due Thu 2026-11-12 05:50 EST",
+        "Due Thu 2026-11-12 05:50 EST (UTC-05:00)",
         "within 30 minutes of signature: the customer hears from CS while the deal is fresh",
     ]
 
@@ -106,7 +106,7 @@ def test_kickoff_agenda_follows_sla_settings(run_cli: RunCli, deals_repo: Path) 
     result = run_cli("render", "agenda", str(EXAMPLES / "enterprise-northwind.yaml"), "--meeting", "kickoff")
     # signed Mon 2026-11-09 16:30 EST; Wednesday 11 November is Veterans Day
     assert result.stdout.splitlines()[2] == (
-        "60 minutes · within 3 business days of signature: by Fri 2026-11-13 16:30 EST")
+        "60 minutes · within 3 business days of signature: by Fri 2026-11-13 16:30 EST (UTC-05:00)")
     sla = _sla(run_cli, EXAMPLES / "enterprise-northwind.yaml")
     assert sla["kickoff"]["due"] == "2026-11-13T16:30:00-05:00"
 

@@ -2,9 +2,9 @@
 
 Each `tests/calibration/<deal>.yaml` has a `<deal>.verdict.toml` beside it: the moment of the check,
 the exit code of `handoff validate`, the band the score must fall in, every finding code, every clock
-of `handoff sla` with its status and due date, and every failure pattern of `handoff report` with its
-evidence. A change to a weight, a rule or a pattern shows
-its effect here on real cases; change a verdict only when the new one is what a CS lead would say.
+of `handoff sla` with its status and due date, every follow-up the CSM owes, and every failure pattern
+of `handoff report` with its evidence. A change to a weight, a rule or a pattern shows its effect here on
+real cases; change a verdict only when the new one is what a CS lead would say.
 """
 
 from __future__ import annotations
@@ -56,3 +56,5 @@ def test_verdict(deal: str, run_cli: RunCli, deals_repo: Path) -> None:
     sla = json.loads(run_cli("sla", f"{deal}.yaml", "--as-of", as_of, "--format", "json").stdout)
     clocks = {row["clock"]: [row["status"], row["due"] or ""] for row in sla["clocks"]}
     assert clocks == verdict["clocks"]
+    # what the CSM owes besides the clocks (a low survey rating, a survey not logged): none unless listed
+    assert [f["owed"] for f in sla["follow_ups"]] == verdict.get("follow_ups", [])

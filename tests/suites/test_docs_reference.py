@@ -52,9 +52,12 @@ def test_an_unknown_region_is_an_error() -> None:
 
 def test_the_rules_page_shows_points_per_segment_and_each_rules_examples() -> None:
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    # champion-named is a must everywhere; economic-buyer-named does not apply to smb
-    assert "| `HS201` | champion-named | must 10 | must 10 | must 10 | must 10 |" in text
-    assert "| `HS202` | economic-buyer-named | must 6 | must 6 | \u2013 | must 6 |" in text
+    # champion-named is a must everywhere; economic-buyer-named does not apply to smb; a kind's own rule shows
+    # that kind's columns
+    assert "| `HS201` | champion-named | all | must 10 | must 10 | must 10 | must 10 |" in text
+    assert "| `HS202` | economic-buyer-named | all | must 6 | must 6 | \u2013 | must 6 |" in text
+    assert "| `HS408` | expansion-scope | expansion | must 4 | must 4 | must 4 | must 4 |" in text
+    assert "| `HS601` | start-date | new, expansion | 3 | 3 | \u2013 | 3 |" in text
     for rule in RULES:
         passes = next(line for line in rule.doc.splitlines() if line.strip().startswith("PASS: "))
         assert f"`{passes.strip().removeprefix('PASS: ')}`" in text, rule.code

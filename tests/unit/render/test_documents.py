@@ -90,7 +90,7 @@ def test_plan_counts_from_the_logged_kickoff() -> None:
 def test_agenda_deadline_uses_business_days_in_the_configured_zone() -> None:
     joint = agenda(_dossier(), "joint", _schedule(_dossier()))
     # Friday 16:00 + 5 business days, skipping Veterans Day (Wednesday 11 November)
-    assert (joint.when, joint.rule) == ("Mon 2026-11-16 16:00 EST", "within 5 business days of signature")
+    assert (joint.when, joint.rule) == ("Mon 2026-11-16 16:00 EST (UTC-05:00)", "within 5 business days of signature")
     unsigned = _dossier(signed_at=None)
     assert agenda(unsigned, "joint", _schedule(unsigned)).when is None
 
