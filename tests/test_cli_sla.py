@@ -15,7 +15,7 @@ SNAPSHOTS = GOLDEN / "sla"
 
 @pytest.fixture
 def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run from examples/, so paths in the output are short and examples/handoff.toml (all defaults) applies."""
+    """Run from examples/, so paths in the output are short and examples/handoff.toml applies."""
     monkeypatch.chdir(EXAMPLES)
     return EXAMPLES
 

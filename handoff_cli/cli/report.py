@@ -49,8 +49,14 @@ def report(
         typer.Option("--by", help="csm: only the CSM view (open deals, overdue, clocks due within 7 days, due next)."),
     ] = None,
     change_control: Annotated[
-        bool, typer.Option("--change-control", help="Also list, per rep, commitments changed after signature (git).")
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--change-control/--no-change-control",
+            show_default=False,
+            help="List, per rep, commitments changed after signature (read from git); default: the change_control "
+            "setting, on.",
+        ),
+    ] = None,
     config: ConfigOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
@@ -73,7 +79,7 @@ def report(
 
     Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
 
-    With --change-control: per sales rep, the commitments added or changed in commits after signature.
+    Inside git: per sales rep, the commitments added or changed in commits after signature (--no-change-control: not).
 
     Exit 0; exit 1 when a file could not be read as a dossier (the report still covers the others).
 
@@ -101,11 +107,12 @@ def report(
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz))  # the rules' policy, built once
     portfolio = collect(targets, checker)
     show: Callable[[Console], None]
+    wanted = proj.settings.change_control if change_control is None else change_control
     if by is ReportBy.CSM:
         show = partial(REPORT_BY_CSM[format], csm_document(portfolio))
     else:
         quality = quality_at_signature(known_outcomes(portfolio), checker)
-        show = partial(REPORT[format], document(portfolio, quality=quality, change_control=change_control))
+        show = partial(REPORT[format], document(portfolio, quality=quality, change_control=wanted))
     if out is None:
         show(console())
     else:

@@ -34,7 +34,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
              change_control: bool = False) -> Report:
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score.
 
-    `change_control`: also the commitments changed after signature, per rep, from git."""
+    `change_control`: also the commitments changed after signature, per rep, from git (when a deal is in git)."""
     every, as_of = portfolio.deals, portfolio.as_of
     # open deals are the pipeline: in their own section, never in the handoff metrics, patterns or rankings
     deals = [d for d in every if not in_pipeline(d)]
@@ -96,8 +96,8 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": [str(e) for e in portfolio.invalid],
     }  # fmt: skip
-    if change_control:
-        doc["change_control"] = change_section(deals, as_of)
+    if change_control and (changed := change_section(deals, as_of)) is not None:
+        doc["change_control"] = changed
     return doc
 
 

@@ -228,4 +228,4 @@ class Report(TypedDict):
     follow_ups: list[dict[str, str | None]]  # owed besides the clocks (clocks/follow_ups.py)
     outcomes: dict[str, Any]
     invalid: list[str]
-    change_control: NotRequired[ChangeControl]  # with --change-control
+    change_control: NotRequired[ChangeControl]  # inside git, unless change control is off
