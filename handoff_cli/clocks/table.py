@@ -72,7 +72,7 @@ def sla_table(
     raw, shown = stdin or (None, None)
     for path in [Path(shown)] if shown else expand(paths):
         try:
-            dossier, _ = load_dossier(path, project, raw=raw, display=shown)
+            dossier, positions = load_dossier(path, project, raw=raw, display=shown)
         except DossierInvalid as exc:
             result.invalid.append(exc)
             continue
@@ -87,7 +87,8 @@ def sla_table(
                           f"{w.reason}" for w in waived(dossier, project, as_of=as_of)]
         result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=str(path)))
         if result.overdue is not None and signed(dossier):
-            result.overdue.extend(overdue(owed_items(dossier, path=str(path)), as_of.astimezone(tz).date()))
+            owed = owed_items(dossier, path=str(path), positions=positions)
+            result.overdue.extend(overdue(owed, as_of.astimezone(tz).date()))
     result.rows.sort(key=ClockStatus.sort_key)
     result.follow_ups.sort(key=lambda f: (f.at, f.path))
     if result.overdue:
