@@ -30,8 +30,17 @@ class DueItem:
         return self.due, self.path, self.title
 
 
-def owed_items(dossier: Dossier, *, path: str, positions: Positions | None = None) -> list[DueItem]:
-    """Every item with a due date that is still open or renegotiated, earliest due first; with `positions`, each
+ItemLines = dict[tuple[str, int], tuple[int, int]]  # (list, index) -> (line, col) of each dated item
+
+
+def item_lines(dossier: Dossier, positions: Positions) -> ItemLines:
+    """Where each item of the dated lists starts in the file, kept with a cached dossier."""
+    return {(name, index): positions.key((*SECTIONS[name].where, index))
+            for name in DATED for index, _ in enumerate(SECTIONS[name].items(dossier))}  # fmt: skip
+
+
+def owed_items(dossier: Dossier, *, path: str, lines: ItemLines | None = None) -> list[DueItem]:
+    """Every item with a due date that is still open or renegotiated, earliest due first; with `lines`, each
     at its line (a CI annotation shows it on the diff)."""
     deal = dossier.deal
     manager = deal.cs_manager.name if deal.cs_manager else None
@@ -42,7 +51,7 @@ def owed_items(dossier: Dossier, *, path: str, positions: Positions | None = Non
         for index, item in enumerate(section.items(dossier)):
             if isinstance(item, Risk) or item.due is None or item.state not in OWED:
                 continue
-            line, col = positions.key((*section.where, index)) if positions else (None, None)
+            line, col = (lines or {}).get((name, index), (None, None))
             found.append(DueItem(path, deal.id, deal.account, section.name, item.title, item.due, item.owner,
                                  manager, csm, line, col))  # fmt: skip
     return sorted(found, key=DueItem.sort_key)
