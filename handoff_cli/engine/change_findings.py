@@ -13,7 +13,6 @@ from pathlib import Path
 from handoff_cli.core.codes import CODES
 from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.findings import CheckResult, Finding
-from handoff_cli.dossier.for_commands import load_dossier
 from handoff_cli.engine.result_store import ResultStore
 from handoff_cli.gate.change_control import Change, changes_of
 from handoff_cli.settings import Project
@@ -33,6 +32,9 @@ def add_changes(result: CheckResult, project: Project) -> None:
 
 
 def _findings(path: Path, found: list[Change], project: Project) -> list[Finding]:
+    # here, not at the top: a run of unchanged dossiers with no change after signature loads no model or parser
+    from handoff_cli.dossier.for_commands import load_dossier
+
     code = CODES["HC001"]
     try:
         dossier, positions = load_dossier(path, project)

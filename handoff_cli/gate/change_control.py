@@ -17,9 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from handoff_cli.repo.git_walk import Touch, blobs, histories, short_names, top_of
 
 Item = dict[str, Any]
@@ -130,6 +127,10 @@ def _walk(start: str | None, kept: list[Touch], texts: Mapping[str, dict[str, It
 
 
 def _commitments(data: str | bytes | None) -> dict[str, Item] | None:
+    # here, not at the top: a run whose dossiers no commit changed after signature loads no YAML parser
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
     if data is None:
         return {}
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
