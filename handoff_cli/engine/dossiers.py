@@ -25,6 +25,7 @@ from handoff_cli.engine.pool import POOL_FROM, pooled
 from handoff_cli.engine.result_cache import ResultCache
 from handoff_cli.engine.runner import BATCH, Plan, entry_text, run_key
 from handoff_cli.model import Dossier
+from handoff_cli.model.common import READ_BEFORE
 
 if TYPE_CHECKING:
     from handoff_cli.gate.checks import Checker
@@ -123,7 +124,7 @@ def _read(name: str, dossier_text: str, result_text: str | None) -> Read:
         errors = [Finding(code, title, Severity(severity), name, line, col, field, message, why, points)
                   for code, title, severity, line, col, field, message, why, points in raw["x"]]  # fmt: skip
         return Read(name, None, DossierInvalid(name, errors), lines, result)
-    return Read(name, Dossier.model_validate_json(raw["d"]), None, lines, result)
+    return Read(name, Dossier.model_validate_json(raw["d"], context=READ_BEFORE), None, lines, result)
 
 
 def _sound(text: str) -> bool:
