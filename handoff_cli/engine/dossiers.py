@@ -50,8 +50,10 @@ class _Done(NamedTuple):
     unreadable: str | None = None
 
 
-def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: list[str]) -> Iterator[Read]:
-    """Each of `names` in order; one that cannot be read is left out and named ("path: why") in `skipped`."""
+def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: list[str],
+                  checker: Checker | None = None) -> Iterator[Read]:  # fmt: skip
+    """Each of `names` in order; one that cannot be read is left out and named ("path: why") in `skipped`.
+    `checker`: the plan's, when the command has built it already (files read in this process use it)."""
     key = run_key(plan.project, plan.min_score)
     cache = ResultCache.open(key) if plan.cache else None
     shelf = cache.shelf("dossiers", key) if cache else None
@@ -66,10 +68,11 @@ def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: li
             digests += found.values()
             known = _known(cache, shelf, [d for d in found.values() if d], checks=checks, as_of=as_of)
             misses += [i for i, d in found.items() if d not in known]
-        computed = _compute(plan, names, misses, checks=checks)
+        computed = _compute(plan, names, misses, checks=checks, checker=checker)
         wanted = set(misses)
         fresh: list[_Done] = []
-        again: list[Checker] = []  # for an entry gone between the two passes (another run's clean-up): rare
+        # for an entry gone between the two passes (another run's clean-up): rare
+        again: list[Checker] = [checker] if checker else []
         for start in range(0, len(names), BATCH):
             batch = range(start, min(start + BATCH, len(names)))
             hits = [digests[i] or "" for i in batch if i not in wanted]
@@ -176,12 +179,13 @@ def _one(checker: Checker, checks: bool, index: int, name: str) -> _Done:
     return _Done(index, digest, dossier_entry(parsed), result)
 
 
-def _compute(plan: Plan, names: Sequence[str], todo: list[int], *, checks: bool) -> Iterator[_Done]:
+def _compute(plan: Plan, names: Sequence[str], todo: list[int], *, checks: bool,
+             checker: Checker | None) -> Iterator[_Done]:  # fmt: skip
     jobs = [(i, names[i]) for i in todo]
     if not jobs:
         return
     if plan.workers <= 1 or len(jobs) < POOL_FROM:
-        checker = plan.checker()
+        checker = checker or plan.checker()
         yield from (_one(checker, checks, *job) for job in jobs)
         return
     yield from pooled(jobs, _many, plan.workers, _setup, (plan, checks))

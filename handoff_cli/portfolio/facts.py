@@ -85,7 +85,7 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
     project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone)
     plan = Plan(project, as_of, checker.min_score, default_workers(), cache=True)
-    for read in read_dossiers(expand_names(paths), plan, checks=True, skipped=portfolio.unreadable):
+    for read in read_dossiers(expand_names(paths), plan, checks=True, skipped=portfolio.unreadable, checker=checker):
         path, dossier, result = read.name, read.dossier, read.result
         if dossier is None or result is None:
             portfolio.invalid.append(read.invalid or DossierInvalid(path, []))
