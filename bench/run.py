@@ -3,6 +3,7 @@
     python bench/run.py                 # 1 dossier, 1,000 and 10,000; 3 runs each
     python bench/run.py --sizes 1000 --runs 5
     python bench/run.py --sizes 1000 --only-repo     # only the rows of a repo of each size (no single-file rows)
+    python bench/run.py --sizes 100 1000 --only-repo --no-hook --report-sizes --sla-sizes 100 1000
 
 Each measurement starts both programs as fresh processes, alternating which goes first, and
 reports the median wall time of the runs; the figures that matter are the ratios, since absolute
@@ -150,6 +151,25 @@ class Bench:
         warm = self.series(command, repo, lambda: caches[0], lambda: None)
         self.row(f"report, {size:,} dossiers, warm", warm, cold, "of cold")
 
+    def sla(self, repo: Path, size: int, validate_cold: float) -> int:
+        """`handoff sla` over the repo: cold beside a cold `validate` of the repo, warm (the cache the cold run
+        left: no dossier is read as YAML again) beside its cold run; its peak memory, in KiB."""
+        command = [str(BIN / "handoff"), "sla", "deals", "--as-of", AS_OF, "--format", "json"]
+        caches: list[Path] = []
+
+        def fresh() -> Path:
+            caches.append(self.fresh_cache())
+            return caches[-1]
+
+        cold = self.series(command, repo, fresh, lambda: None)
+        if validate_cold:
+            self.row(f"sla, {size:,} dossiers, cold", cold, validate_cold, "of validate")
+        else:
+            self.rows.append((f"sla, {size:,} dossiers, cold", f"{cold:.3f} s", cold, ""))
+        warm = self.series(command, repo, lambda: caches[0], lambda: None)
+        self.row(f"sla, {size:,} dossiers, warm", warm, cold, "of cold")
+        return max(timed(command, repo, self.env(self.fresh_cache()))[1] for _ in range(self.runs))
+
     def memory(self, cwd: Path) -> int:
         return max(
             timed(self.handoff(["deals"], "--no-cache"), cwd, self.env(self.fresh_cache()))[1]
@@ -195,6 +215,8 @@ def main() -> None:
     parser.add_argument("--peer-sample", type=int, default=0, help="time the peer on this many files of a repo, scaled")
     parser.add_argument("--whole-sizes", type=int, nargs="*", help="sizes with whole-repo validate rows (default all)")
     parser.add_argument("--report-sizes", type=int, nargs="*", help="sizes with report rows (default all)")
+    parser.add_argument("--sla-sizes", type=int, nargs="*", help="sizes with sla rows (default all)")
+    parser.add_argument("--no-hook", action="store_true", help="skip the one-changed-dossier rows")
     args = parser.parse_args()
     if shutil.which("check-jsonschema", path=str(BIN)) is None:
         sys.exit("bench: check-jsonschema is not installed here; pip install -e '.[bench]'")
@@ -204,6 +226,7 @@ def main() -> None:
         if not args.only_repo:
             single_rows(bench)
         peaks: dict[int, int] = {}
+        sla_peaks: dict[int, int] = {}
         for size in args.sizes:
             repo = corpus(work, size)
             files = sorted(str(p.relative_to(repo)) for p in (repo / "deals").iterdir())
@@ -224,9 +247,12 @@ def main() -> None:
                 whole_peer = statistics.median(runs) * len(files) / len(sample)
                 bench.rows.append((f"  check-jsonschema on the {size:,} repo{scaled}", "", whole_peer, ""))
                 cold = 0.0
-            bench.hook(repo, size, whole_peer)
+            if not args.no_hook:
+                bench.hook(repo, size, whole_peer)
             if size in (args.report_sizes or args.sizes):
                 bench.report(repo, size, cold)
+            if size in (args.sla_sizes or args.sizes):
+                sla_peaks[size] = bench.sla(repo, size, cold)
     bytecode = (
         "PYTHONDONTWRITEBYTECODE=1: no compiled modules are kept"
         if os.environ.get("PYTHONDONTWRITEBYTECODE")
@@ -248,6 +274,10 @@ def main() -> None:
             f"peak memory: {peaks[small] / 1024:.0f} MiB at {small:,}, {peaks[large] / 1024:.0f} MiB at {large:,}: "
             f"{peaks[large] / peaks[small]:.2f}x",
         ]
+    if len(sla_peaks) > 1:
+        small, large = min(sla_peaks), max(sla_peaks)
+        lines.append(f"sla peak memory: {sla_peaks[small] / 1024:.0f} MiB at {small:,}, "
+                     f"{sla_peaks[large] / 1024:.0f} MiB at {large:,}: {sla_peaks[large] / sla_peaks[small]:.2f}x")
     sys.stdout.write("\n".join(lines) + "\n")
 
 

@@ -114,6 +114,11 @@ class Settings(_Strict):
         description='Copied text (HF002) is looked for in: "repo" every dossier of the git repo, '
         '"given" the files of the run, "off" nowhere.',
     )
+    change_control: bool = Field(
+        True,
+        description="Inside git, warn (HC001) for each commitment changed in a commit after signature, and list them "
+        "per rep in the report; false: git is not read for it (--no-change-control for one run).",
+    )
     language: str = Field(DEFAULT_LANGUAGE, description="The team's language (BCP 47), and each deal's default.")
     templates_dir: str = Field("templates", description="Templates here override the packaged ones by name.")
     max_file_bytes: int = Field(

@@ -20,7 +20,8 @@ def log(
             help="Before signature: cs_joined_sale, finalist_presentation, closing_call, sow_review, "
             "pre_close_handoff. After it: internal_meeting, intro_email, first_contact, joint_meeting, kickoff, "
             "first_value, qbr_scheduled, qbr, check_in (the CSM's) or rep_check_in (the rep's). Or an outcome: "
-            "customer_survey, health, renewed, churned, expanded.",
+            "customer_survey, health, renewed, churned, expanded. Or went_live: the day it went live "
+            "(implementation.went_live, --at DATE).",
         ),
     ],
     at: Annotated[
@@ -47,6 +48,8 @@ def log(
 
     Or record a customer outcome under handoff.outcomes, which `handoff report` ties to the handoff's quality.
 
+    Or record the day it went live (went_live --at DATE), beside the promised go-live, for delivery adherence.
+
     Outcomes: customer_survey --rating 1-5, health --value green|yellow|red, renewed, churned, expanded [--amount].
 
     Only the new event's lines are added; comments, key order, quoting and blank lines stay byte for byte.
@@ -70,12 +73,20 @@ def log(
       handoff log deals/acme.yaml joint_meeting --at 2026-11-12T15:00 --by "Kofi Mensah" --note "Megan attended"
 
       handoff log deals/acme.yaml health --value green --at 2027-02-09
+
+      handoff log deals/acme.yaml went_live --at 2027-02-03
     """
-    from handoff_cli.cli.log_outcomes import OUTCOMES, known_name, log_outcome, no_details
+    from handoff_cli.cli.log_outcomes import OUTCOMES, WENT_LIVE, known_name, log_outcome, no_details
     from handoff_cli.cli.stdin_args import refuse_stdin
 
     refuse_stdin(path)
     known_name(event, display=str(path))
+    if event == WENT_LIVE:
+        from handoff_cli.cli.log_went_live import log_went_live
+
+        no_details(event, rating=rating, value=value, amount=amount, display=str(path))
+        log_went_live(path, at=at, by=by, note=note, force=force, config=config)
+        return
     if event in OUTCOMES:
         details = {"rating": rating, "value": value, "amount": amount}
         log_outcome(path, event, at=at, by=by, note=note, force=force, config=config, **details)

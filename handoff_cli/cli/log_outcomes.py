@@ -16,15 +16,16 @@ from handoff_cli.model.progress import EventName
 
 EVENTS = tuple(e.value for e in EventName)
 OUTCOMES = tuple(k.value for k in OutcomeKind)
+WENT_LIVE = "went_live"  # not an event: the day written to implementation.went_live (cli/log_went_live.py)
 
 
 def known_name(event: str, *, display: str) -> None:
     """Refuse a name that is neither a clock event nor an outcome, suggesting the nearest of both."""
     from handoff_cli.core.field_paths import did_you_mean
 
-    if event in EVENTS or event in OUTCOMES:
+    if event in EVENTS or event in OUTCOMES or event == WENT_LIVE:
         return
-    names = [*EVENTS, *OUTCOMES]
+    names = [*EVENTS, *OUTCOMES, WENT_LIVE]
     hint = did_you_mean(event, names) or f"; known events: {', '.join(names)}"
     raise InputError(f"unknown event '{event}'{hint}", path=display)
 

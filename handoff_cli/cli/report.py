@@ -56,8 +56,14 @@ def report(
         typer.Option("--by", help="csm: only the CSM view (open deals, overdue, clocks due within 7 days, due next)."),
     ] = None,
     change_control: Annotated[
-        bool, typer.Option("--change-control", help="Also list, per rep, commitments changed after signature (git).")
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--change-control/--no-change-control",
+            show_default=False,
+            help="List, per rep, commitments changed after signature (read from git); default: the change_control "
+            "setting, on.",
+        ),
+    ] = None,
     trend: Annotated[
         int | None,
         typer.Option("--trend", metavar="MONTHS", min=1, max=120, show_default=False,
@@ -95,7 +101,7 @@ def report(
 
     Retention, churn and expansion by handoff quality at signature (docs/outcomes.md).
 
-    With --change-control: per sales rep, the commitments added or changed in commits after signature.
+    Inside git: per sales rep, the commitments added or changed in commits after signature (--no-change-control: not).
 
     With --trend MONTHS: completeness and on-time rate by month, from the dossiers as git's history left them.
 
@@ -138,13 +144,14 @@ def report(
     portfolio = collect(targets, checker)
     show: Callable[[Console], None]
     doc: Report | None = None
+    wanted = proj.settings.change_control if change_control is None else change_control
     if by is ReportBy.CSM:
         show = partial(REPORT_BY_CSM[format], csm_document(portfolio))
     else:
         quality = quality_at_signature(known_outcomes(portfolio), checker)
         page_folder = site if site is not None else out.parent if out is not None else None
         link = dossier_links(pattern=proj.settings.report.link, root=_top(proj), page_folder=page_folder)
-        doc = document(portfolio, quality=quality, change_control=change_control, link=link)
+        doc = document(portfolio, quality=quality, change_control=wanted, link=link)
         if trend is not None:
             from handoff_cli.portfolio.trend import trend as months
 

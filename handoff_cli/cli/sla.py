@@ -65,8 +65,17 @@ def sla(
 
     proj = project(config)
     stdin = stdin_dossier(paths, stdin_filename, proj.settings.max_file_bytes)
-    targets = [] if stdin else dossier_paths(paths, proj)
-    result = sla_table(targets, proj, as_of=moment(as_of, proj.settings.tz), stdin=stdin, items=not clocks_only)
+    when = moment(as_of, proj.settings.tz)
+    if stdin:
+        result = sla_table([], proj, as_of=when, stdin=stdin, items=not clocks_only)
+    else:
+        from handoff_cli.engine.runner import Plan, default_workers
+        from handoff_cli.engine.sla_run import sla_all
+        from handoff_cli.repo.files import expand_names
+
+        # the dossiers from the result cache and the pool validate uses: a warm run reads no YAML
+        plan = Plan(proj, when, None, default_workers(), cache=True)
+        result = sla_all(expand_names(dossier_paths(paths, proj)), plan, items=not clocks_only)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())
     say_skipped(result.unreadable)

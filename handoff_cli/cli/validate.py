@@ -29,6 +29,7 @@ from handoff_cli.core.errors import HandoffError
 if TYPE_CHECKING:
 
     from handoff_cli.core.findings import CheckResult
+    from handoff_cli.settings import Project
 
 ChangedOpt = Annotated[
     bool,
@@ -73,10 +74,12 @@ NoRegressOpt = Annotated[
 ]
 
 ChangeControlOpt = Annotated[
-    bool,
+    bool | None,
     typer.Option(
-        "--change-control",
-        help="Warn (HC001) for each commitment added, removed, re-dated or re-scoped in a commit after signature.",
+        "--change-control/--no-change-control",
+        show_default=False,
+        help="Warn (HC001) for each commitment added, removed, re-dated or re-scoped in a commit after signature "
+        "(read from git); default: the change_control setting, on.",
     ),
 ]
 
@@ -101,7 +104,8 @@ def _run(
     no_cache: bool = False,
     stdin_name: str | None = None,
     no_regress: bool = False,
-) -> CheckResult:
+) -> tuple[CheckResult, Project]:
+    """The run's results, and the settings it ran with (read once: a one-file hook opens one settings file)."""
     from handoff_cli.cli.progress import indexing, progress
     from handoff_cli.engine.runner import Plan, check_all, default_workers
     from handoff_cli.repo.files import expand_names
@@ -115,7 +119,7 @@ def _run(
         when = moment(as_of, proj.settings.tz)
         checked = check_stdin(Plan(proj, when, min_score, 1, cache=False), stdin_name)
         checked.repeats = proj.settings.repeats
-        return checked
+        return checked, proj
     targets = dossier_paths(paths, proj)
     if changed:
         found = changed_dossiers(targets, Path.cwd().resolve(), base)
@@ -131,7 +135,7 @@ def _run(
     with progress(len(names)) as advance:
         result = check_all(names, plan, advance, repo_dossiers(proj, names), indexing)
     result.repeats = proj.settings.repeats
-    return result
+    return result, proj
 
 
 def validate(
@@ -146,7 +150,7 @@ def validate(
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     no_regress: NoRegressOpt = False,
-    change_control: ChangeControlOpt = False,
+    change_control: ChangeControlOpt = None,
     stdin_filename: StdinNameOpt = None,
 ) -> None:
     """Check dossiers against the schema and the completeness rules; list every problem as file:line:col.
@@ -165,29 +169,28 @@ def validate(
 
       handoff validate deals/ --no-regress --base origin/main
 
-      handoff validate deals/ --change-control
+      handoff validate deals/ --no-change-control
 
       handoff validate - --stdin-filename deals/acme.yaml < deals/acme.yaml
     """
     from handoff_cli.reporters import FINDINGS
 
     out = console()
-    result = _run(
+    result, proj = _run(
         paths, config, min_score, as_of,
         changed=changed, base=base, workers=workers, no_cache=no_cache,
         stdin_name=stdin_filename, no_regress=no_regress,
     )  # fmt: skip
-    if no_regress or change_control:
-        result.files = list(result.files)  # HR001 and HC001 are added to the results themselves, so they are held
     if no_regress:
         from handoff_cli.gate.no_regress import add_regressions
 
-        proj = project(config)
+        result.files = list(result.files)  # HR001 is added to the results themselves, so they are held
         add_regressions(result, proj, as_of=moment(as_of, proj.settings.tz), min_score=min_score, base=base)
-    if change_control:
+    if proj.settings.change_control if change_control is None else change_control:
         from handoff_cli.engine.change_findings import add_changes
 
-        add_changes(result, project(config))
+        if not _stdin(paths, stdin_filename):  # text from stdin is not the file whose commits git holds
+            add_changes(result, proj)
     FINDINGS[format.resolve()](result, out, explain=explain)
     say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)
@@ -217,7 +220,7 @@ def score(
     from handoff_cli.reporters import SCORES
 
     out = console()
-    result = _run(paths, config, min_score, as_of, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
+    result, _ = _run(paths, config, min_score, as_of, workers=workers, no_cache=no_cache, stdin_name=stdin_filename)
     SCORES[format.resolve()](result, out, explain=explain)
     say_skipped(result.skipped)
     raise typer.Exit(result.exit_code)

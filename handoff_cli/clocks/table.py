@@ -12,7 +12,7 @@ from handoff_cli.clocks.clocks import NAMES, clocks_for
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status, evaluate, later, signed
 from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.clocks.meeting_order import kickoff_too_early
-from handoff_cli.clocks.overdue import overdue, owed_items
+from handoff_cli.clocks.overdue import ItemLines, item_lines, overdue, owed_items
 from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.moments import deal_zone
 from handoff_cli.core.printable import printable
@@ -72,24 +72,36 @@ def sla_table(
     raw, shown = stdin or (None, None)
     for path in [Path(shown)] if shown else expand(paths):
         try:
-            dossier, _ = load_dossier(path, project, raw=raw, display=shown)
+            dossier, positions = load_dossier(path, project, raw=raw, display=shown)
         except DossierInvalid as exc:
             result.invalid.append(exc)
             continue
         except InputError as exc:  # unreadable: skipped, and the rest still reported
             result.unreadable.append(str(exc))
             continue
-        if not signed(dossier):
-            result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
-        result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=str(path)))
-        tz = deal_zone(project.settings, dossier.deal)
-        result.waived += [f"{path}: {dossier.deal.id}'s {w.rule} clock is waived until {w.expires} by {w.approved_by}: "
-                          f"{w.reason}" for w in waived(dossier, project, as_of=as_of)]
-        result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=str(path),
-                                            target=project.settings.survey_target,
-                                            grace_days=project.settings.survey_grace_days))
-        if result.overdue is not None and signed(dossier):
-            result.overdue.extend(overdue(owed_items(dossier, path=str(path)), as_of.astimezone(tz).date()))
+        add_deal(result, dossier, project, path=str(path), lines=item_lines(dossier, positions))
+    return finish(result)
+
+
+def add_deal(result: SlaResult, dossier: Dossier, project: Project, *, path: str, lines: ItemLines) -> None:
+    """One deal's rows, waivers, follow-ups and overdue items into `result`; `lines`: where its dated items are."""
+    as_of = result.as_of
+    if not signed(dossier):
+        result.unsigned.append(f"{path}: {dossier.deal.id} is not signed yet; its clocks have not started")
+    result.rows.extend(deal_clocks(dossier, project, as_of=as_of, path=path))
+    tz = deal_zone(project.settings, dossier.deal)
+    result.waived += [f"{path}: {dossier.deal.id}'s {w.rule} clock is waived until {w.expires} by {w.approved_by}: "
+                      f"{w.reason}" for w in waived(dossier, project, as_of=as_of)]
+    result.follow_ups.extend(follow_ups(dossier, tz=tz, as_of=as_of, path=path,
+                                        target=project.settings.survey_target,
+                                        grace_days=project.settings.survey_grace_days))
+    if result.overdue is not None and signed(dossier):
+        owed = owed_items(dossier, path=path, lines=lines)
+        result.overdue.extend(overdue(owed, as_of.astimezone(tz).date()))
+
+
+def finish(result: SlaResult) -> SlaResult:
+    """Most urgent first, once every deal is in."""
     result.rows.sort(key=ClockStatus.sort_key)
     result.follow_ups.sort(key=lambda f: (f.at, f.path))
     if result.overdue:

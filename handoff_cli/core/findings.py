@@ -85,6 +85,7 @@ class FileResult:
     segment: str | None = None
     stage: str | None = None
     waived: list[Waived] = field(default_factory=list)
+    signed_at: str | None = None  # the deal's signature, ISO 8601 with its offset: change control starts there
 
     @property
     def valid(self) -> bool:

@@ -20,7 +20,8 @@ from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import aware, deal_zone
 from handoff_cli.core.vocabulary import Decision
-from handoff_cli.engine.dossiers import checked_dossiers
+from handoff_cli.engine.dossiers import read_dossiers
+from handoff_cli.engine.runner import Plan, default_workers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand_names
@@ -52,17 +53,23 @@ def write_backs(paths: Sequence[Path], checker: Checker) -> list[WriteBack]:
     """One row per dossier, in the order the files were found; an invalid or unreadable one raises."""
     rows: list[WriteBack] = []
     seen: dict[str, str] = {}
-    for result, parsed in checked_dossiers(expand_names(paths), checker):
-        dossier = parsed.dossier
-        if dossier is None or result.score is None:
-            findings = parsed.findings if dossier is None else result.findings
-            raise DossierInvalid(result.path, [f for f in findings if f.severity is Severity.ERROR])
+    project = checker.project
+    plan = Plan(project, checker.ctx.as_of, checker.min_score, default_workers(), cache=True)
+    unreadable: list[str] = []
+    for read in read_dossiers(expand_names(paths), plan, checks=True, skipped=unreadable, checker=checker):
+        dossier, result = read.dossier, read.result
+        if dossier is None or result is None:
+            raise read.invalid or DossierInvalid(read.name, [])
+        if result.score is None:
+            raise DossierInvalid(result.path, [f for f in result.findings if f.severity is Severity.ERROR])
         row = _row(result, dossier, checker)
         if row.record_id in seen:  # two rows for one record: the CRM would keep whichever it read last
             raise InputError(f"deal.id {row.record_id} is also the id of {seen[row.record_id]}; one CRM record "
                              "takes one row; nothing was written", path=result.path)  # fmt: skip
         seen[row.record_id] = result.path
         rows.append(row)
+    if unreadable:  # all or nothing: a file left out would be a CRM record silently not updated
+        raise InputError(f"{unreadable[0]}; nothing was written")
     return rows
 
 

@@ -28,7 +28,7 @@ from handoff_cli.core.printable import printable
 
 FILE = "results.sqlite3"
 KEEP_DAYS = 30  # entries not used for this long are dropped, so the file cannot grow without bound
-TABLES = ("results", "prints")
+TABLES = ("results", "prints", "dossiers")
 _SCHEMA = "CREATE TABLE IF NOT EXISTS {} (key TEXT PRIMARY KEY, entry TEXT NOT NULL, used INTEGER NOT NULL)"
 
 

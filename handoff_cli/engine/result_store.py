@@ -48,6 +48,14 @@ class ResultStore(Sequence[FileResult]):
                 self._passed[index] = False
         self.ok = sum(self._passed[i] for i in self._shown)
 
+    def add(self, position: int, found: list[Finding]) -> None:
+        """Findings known only after the run (change control from git) for the file shown at `position`."""
+        index = self._shown[position]
+        self._extra.setdefault(index, []).extend(found)
+        if self._passed[index] and any(f.severity is Severity.ERROR for f in found):
+            self._passed[index] = False
+            self.ok -= 1
+
     def __len__(self) -> int:
         return len(self._shown)
 

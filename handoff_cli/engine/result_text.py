@@ -26,7 +26,7 @@ def dump(result: FileResult, after: float, until: float) -> str:
             if result.score is None
             else [[c.category, c.earned, c.possible] for c in result.score.categories],
             "m": result.min_score,
-            "i": [result.deal_id, result.segment, result.stage],
+            "i": [result.deal_id, result.segment, result.stage, result.signed_at],
             "w": [[w.code, w.name, w.reason, w.approved_by, w.expires] for w in result.waived],
             "t": [_finite(after), _finite(until)],
         },
@@ -70,9 +70,9 @@ def result(text: str, display: str) -> FileResult:
         for code, name, sev, line, col, field, message, why, points in raw["f"]
     ]
     score = None if raw["s"] is None else _score_of(tuple(tuple(c) for c in raw["s"]))
-    deal_id, segment, stage = raw["i"]
+    deal_id, segment, stage, signed_at = raw["i"]
     waived = [Waived(*w) for w in raw["w"]]
-    return FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived)
+    return FileResult(display, findings, score, raw["m"], deal_id, _maybe(segment), _maybe(stage), waived, signed_at)
 
 
 _KEYS = {"f", "s", "m", "i", "w", "t"}
@@ -100,7 +100,7 @@ def _well_formed(raw: Any) -> bool:
             type(c) is list and len(c) == 3 and type(c[0]) is str and type(c[1]) in _NUMBER and type(c[2]) in _NUMBER
             for c in score
         )))
-        and type(ident) is list and len(ident) == 3 and all(v is None or type(v) is str for v in ident)
+        and type(ident) is list and len(ident) == 4 and all(v is None or type(v) is str for v in ident)
         and type(window) is list and len(window) == 2 and all(v is None or type(v) in _NUMBER for v in window)
         and type(raw["m"]) in _NUMBER
         and type(waived) is list and all(

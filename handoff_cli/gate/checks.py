@@ -84,7 +84,9 @@ class Checker:
         blocked = gate(score, min_score, findings, display)
         if blocked:
             findings.insert(0, blocked)
-        return FileResult(display, findings, score, min_score, dossier.deal.id, segment.value, stage.value, waived)
+        signed = dossier.deal.signed_at
+        return FileResult(display, findings, score, min_score, dossier.deal.id, segment.value, stage.value, waived,
+                          None if signed is None else ctx.aware(signed).isoformat())  # fmt: skip
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

@@ -16,6 +16,7 @@ from pydantic import (
     EmailStr,
     Field,
     StringConstraints,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
 )
@@ -119,8 +120,20 @@ def _address_only(value: Any) -> Any:
     return value
 
 
+# the validation context of a dossier read back from the result cache, which was validated when it was written
+READ_BEFORE = {"read_before": True}
+
+
+def _checked_before(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    # an address checked when the dossier was first read is not checked again: email_validator is most of the
+    # time it takes to read a cached dossier back
+    if isinstance(value, str) and info.context is not None and info.context.get("read_before"):
+        return value
+    return handler(value)
+
+
 # An email field holds one bare address: what the intro email and invites are addressed to
-Email = Annotated[EmailStr, BeforeValidator(_address_only)]
+Email = Annotated[EmailStr, BeforeValidator(_address_only), WrapValidator(_checked_before)]
 # Every date, flag and count field is one of these types, so each check sits on its fields alone: a
 # validator on every field would be built into each of the model's ~200 fields at every start.
 Day = Annotated[date, WrapValidator(_plausible_year)]

@@ -59,7 +59,7 @@ class Implementation(Model):
         None, description="The go-live date promised to the customer."
     )
     went_live: Annotated[Day | None, internal_only("our delivery record, compared with the promise")] = Field(
-        None, description="The day it actually went live; the report compares the two."
+        None, description="The day it actually went live (`handoff log DEAL went_live`); the report compares the two."
     )
     milestones: Annotated[list[Milestone] | None, customer_safe("the agreed plan")] = None
     training: Annotated[list[Training] | None, customer_safe("the agreed plan")] = None

@@ -35,7 +35,7 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
              change_control: bool = False, link: Link = str) -> Report:
     """`quality`: each deal's handoff quality at signature, by path; without it, today's score.
 
-    `change_control`: also the commitments changed after signature, per rep, from git.
+    `change_control`: also the commitments changed after signature, per rep, from git (when a deal is in git).
     `link`: each dossier's address from its path (portfolio/links.py); by default the path itself."""
     every, as_of = portfolio.deals, portfolio.as_of
     # open deals are the pipeline: in their own section, never in the handoff metrics, patterns or rankings
@@ -104,8 +104,8 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
         "due_soon": due_soon(deals, as_of, link),
         "unreadable": list(portfolio.unreadable),
     }  # fmt: skip
-    if change_control:
-        doc["change_control"] = change_section(deals, as_of)
+    if change_control and (changed := change_section(deals, as_of)) is not None:
+        doc["change_control"] = changed
     return doc
 
 

@@ -216,7 +216,7 @@ def _commitments(o: Dossier, n: Dossier, pair: Pair, version: Version, late: boo
     new_items = {c.what.strip(): c for c in n.commitments or []}
     old_items = {c.what.strip(): c for c in o.commitments or []}
     said: list[Said] = []
-    for found in between(pair.before, pair.after, version):
+    for found in between(pair.before, pair.after) or []:
         if found.change == "added" and found.what in new_items:
             c = new_items[found.what]
             facts = [c.kind.value, "validated" if c.cs_validated else "not validated"]

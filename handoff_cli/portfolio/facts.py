@@ -12,7 +12,8 @@ from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import deal_zone, local
-from handoff_cli.engine.dossiers import checked_dossiers
+from handoff_cli.engine.dossiers import read_dossiers
+from handoff_cli.engine.runner import Plan, default_workers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand_names
@@ -83,14 +84,15 @@ class Portfolio:
 
 
 def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
-    """Each dossier read once: its check from the result cache while the file is unchanged, its clocks from
-    the same reading."""
+    """Each dossier and its check from the result cache while the file is unchanged, else read once (on every
+    core from 48 files up) and kept for the next run; its clocks from that dossier."""
     project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone, settings=project.settings)
-    for result, parsed in checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable):
-        path, dossier = result.path, parsed.dossier
-        if dossier is None:
-            portfolio.invalid.append(DossierInvalid(path, [f for f in parsed.findings if f.severity is Severity.ERROR]))
+    plan = Plan(project, as_of, checker.min_score, default_workers(), cache=True)
+    for read in read_dossiers(expand_names(paths), plan, checks=True, skipped=portfolio.unreadable, checker=checker):
+        path, dossier, result = read.name, read.dossier, read.result
+        if dossier is None or result is None:
+            portfolio.invalid.append(read.invalid or DossierInvalid(path, []))
             continue
         if result.score is None:
             portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))

@@ -105,9 +105,9 @@ def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
     touches: list[tuple[datetime, str | None]] = sorted(
         (deal.aware(e.at), e.event.value) for e in events if e.event in CS_CONTACT and deal.aware(e.at) <= end
     )
-    if not touches:
-        return  # no CS contact yet, and its clock still running: nothing has gone quiet
-    later: list[tuple[datetime, str | None]] = [*touches[1:], (end, None)]
+    # each contact up to the next one, the last up to the end; no contact at all (an expansion's CSM who stays has
+    # no first-contact clock) has no spell between contacts
+    later: list[tuple[datetime, str | None]] = [*touches[1:], (end, None)] if touches else []
     for (since, event), (until, following) in zip(touches, later, strict=True):
         if until - since > timedelta(days=every):
             if following:

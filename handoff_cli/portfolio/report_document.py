@@ -380,7 +380,7 @@ class Report(TypedDict):
     follow_ups: list[dict[str, str | None]]  # owed besides the clocks (clocks/follow_ups.py)
     outcomes: Outcomes
     invalid: list[str]
-    change_control: NotRequired[ChangeControl]  # with --change-control
+    change_control: NotRequired[ChangeControl]  # inside git, unless change control is off
     due_soon: list[DueSoon]  # clocks and owed items due within 7 days of as_of
     unreadable: list[str]  # "path: why" of each file that could not be read at all
     trend: NotRequired[list[TrendMonth]]  # with --trend MONTHS, oldest month first

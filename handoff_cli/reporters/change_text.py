@@ -16,7 +16,7 @@ def _lines(doc: Report) -> list[tuple[str, list[str]]]:
 
 def text_lines(doc: Report) -> list[str]:
     if "change_control" not in doc:
-        return []  # asked for with --change-control
+        return []  # switched off, or no dossier in git
     out = ["", TITLE]
     for rep, lines in _lines(doc):
         out += [f"  rep {rep}: {len(lines)}"] + [f"    {line}" for line in lines]

@@ -92,8 +92,12 @@ def _overdue_text(late: list[Late], console: Console) -> None:
         line = Text("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip())
         line.stylize("bold red", 0, len(cell[0]))
         console.print(line)
+    console.print(overdue_count(late))
+
+
+def overdue_count(late: list[Late]) -> str:
     deals = len({x.item.path for x in late})
-    console.print(f"{len(late)} item{'s' * (len(late) != 1)} overdue on {deals} deal{'s' * (deals != 1)}")
+    return f"{len(late)} item{'s' * (len(late) != 1)} overdue on {deals} deal{'s' * (deals != 1)}"
 
 
 def document(result: SlaResult) -> dict[str, Any]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from rich.console import Console
 
 from handoff_cli.clocks.evaluate import ClockStatus, SlaResult, Status
+from handoff_cli.clocks.overdue import Late
 from handoff_cli.core.findings import CheckResult, Finding, capped
 from handoff_cli.core.printable import printable
-from handoff_cli.reporters.clocks import counts, detail
+from handoff_cli.reporters.clocks import counts, detail, overdue_count
 from handoff_cli.reporters.text import summary_line
 
 _DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
@@ -69,12 +70,29 @@ def sla_message(row: ClockStatus) -> str:
     )
 
 
+def overdue_message(late: Late) -> str:
+    """An item past due and still owed, as one annotation or SARIF result says it."""
+    i = late.item
+    return (f"{i.deal_id} {i.account}: {SECTION_NOUN[i.list]} '{i.title}' was due {i.due.isoformat()}, "
+            f"{late.days} day{'s' * (late.days != 1)} overdue; owner {i.owner or '(none)'}, "
+            f"escalation {i.escalation or '(none)'}")
+
+
+SECTION_NOUN = {"commitments": "commitment", "milestones": "milestone", "checklist": "checklist item"}
+
+
 def sla_report(result: SlaResult, console: Console) -> None:
     for row in result.shown:
         level = SLA_LEVEL.get(row.status)
         if level is not None:
             console.out(command(level, sla_message(row), file=row.path, title=f"SLA {row.clock.name}"), highlight=False)
+    for late in result.overdue or ():  # each fails the job as a breach does, at the item's line
+        i = late.item
+        console.out(command("error", overdue_message(late), file=i.path, line=i.line, col=i.col,
+                            title=f"SLA overdue {SECTION_NOUN[i.list]}"), highlight=False)  # fmt: skip
     for skipped in result.invalid:  # a dossier the clocks could not read fails the job like a breach does
         console.out(command("error", skipped.message, file=str(skipped.path), title="SLA invalid-dossier"),
                     highlight=False)
     console.out(counts(result), highlight=False)
+    if result.overdue:
+        console.out(overdue_count(result.overdue), highlight=False)

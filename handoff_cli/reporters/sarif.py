@@ -19,7 +19,7 @@ from handoff_cli import __version__
 from handoff_cli.clocks.evaluate import SlaResult
 from handoff_cli.core.findings import CheckResult, Finding
 from handoff_cli.reporters.base import write_json
-from handoff_cli.reporters.github import SLA_LEVEL, sla_message
+from handoff_cli.reporters.github import SECTION_NOUN, SLA_LEVEL, overdue_message, sla_message
 from handoff_cli.rules.catalog import all_codes
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -87,8 +87,11 @@ def report(result: CheckResult, console: Console, *, explain: bool) -> None:
     write_json(console, document(result, explain=explain))
 
 
-# `handoff sla`: one rule per clock; only breached (error) and at-risk (warning) clocks are results
+# `handoff sla`: one rule per clock, only breached (error) and at-risk (warning) clocks are results; one rule per
+# list for the items past due and still owed (errors)
 SLA_WHY = "a missed handoff step leaves the customer waiting (docs/method.md, the clocks)"
+OVERDUE_WHY = "a promise or a planned step that slips unseen is the customer's first broken promise; mark it done, " \
+    "dropped or renegotiated (handoff mark) once it is"
 INVALID: dict[str, Any] = {
     "id": "sla/invalid-dossier",
     "name": "invalid-dossier",
@@ -117,14 +120,23 @@ def sla_document(result: SlaResult) -> dict[str, Any]:
         at = rule({"id": f"sla/{clock.name}", "name": clock.name, "shortDescription": summary,
                    "help": {"text": SLA_WHY}})  # fmt: skip
         results.append(_result(rules[at]["id"], at, level, sla_message(row), row.path))
+    for late in result.overdue or ():  # past due and still owed: an error, as a breach is
+        noun = SECTION_NOUN[late.item.list]
+        name = f"overdue-{noun.replace(' ', '-')}"
+        at = rule({"id": f"sla/{name}", "name": name,
+                   "shortDescription": {"text": f"a {noun} past its due date and not done"},
+                   "help": {"text": OVERDUE_WHY}})  # fmt: skip
+        results.append(_result(rules[at]["id"], at, "error", overdue_message(late), late.item.path,
+                               late.item.line, late.item.col))  # fmt: skip
     for skipped in result.invalid:
         results.append(_result(INVALID["id"], rule(INVALID), "error", skipped.message, str(skipped.path)))
     return log(rules, results)
 
 
-def _result(rule_id: str, rule_index: int, level: str, text: str, path: str) -> dict[str, Any]:
+def _result(rule_id: str, rule_index: int, level: str, text: str, path: str, line: int | None = None,
+            col: int | None = None) -> dict[str, Any]:
     return {"ruleId": rule_id, "ruleIndex": rule_index, "level": level, "message": {"text": text},
-            "locations": [location(path)]}  # fmt: skip
+            "locations": [location(path, line, col)]}  # fmt: skip
 
 
 def sla_report(result: SlaResult, console: Console) -> None:

@@ -15,7 +15,7 @@ SNAPSHOTS = GOLDEN / "sla"
 
 @pytest.fixture
 def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run from examples/, so paths in the output are short and examples/handoff.toml (all defaults) applies."""
+    """Run from examples/, so paths in the output are short and examples/handoff.toml applies."""
     monkeypatch.chdir(EXAMPLES)
     return EXAMPLES
 
@@ -169,3 +169,43 @@ def test_a_renegotiated_item_is_overdue_only_after_its_new_date(run_cli: RunCli,
 
 def _tracked(*, connector: str, sandbox: str) -> str:
     return TRACKED.replace("@connector@", connector).replace("@sandbox@", sandbox)
+
+
+def test_github_annotates_each_overdue_item_at_its_line(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "d.yaml").write_text(_tracked(connector="", sandbox=""), encoding="utf-8")
+    result = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "github")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, (
+        "::error file=d.yaml,line=5,col=5,title=SLA overdue commitment::D-9 Initech: commitment 'SAP connector' was "
+        "due 2026-11-02, 2 days overdue; owner Carl CSM, escalation Mia Lead\n"
+        "::error file=d.yaml,line=8,col=7,title=SLA overdue milestone::D-9 Initech: milestone 'Sandbox ready' was due "
+        "2026-11-02, 2 days overdue; owner (none), escalation Mia Lead\n"
+        "4 clocks on 1 deal: 0 breached, 0 at risk, 0 open, 0 waiting, 0 met late, 4 met\n"
+        "2 items overdue on 1 deal\n"), "")  # fmt: skip
+    clocks_only = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "github",
+                          "--clocks-only")  # fmt: skip
+    assert (clocks_only.exit_code, clocks_only.stdout) == (
+        0, "4 clocks on 1 deal: 0 breached, 0 at risk, 0 open, 0 waiting, 0 met late, 4 met\n")
+
+
+def test_sarif_has_an_error_per_overdue_item_at_its_line(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "d.yaml").write_text(_tracked(connector="", sandbox=""), encoding="utf-8")
+    result = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "sarif")
+    run = json.loads(result.stdout)["runs"][0]
+    assert result.exit_code == 1
+    assert [(r["ruleId"], r["level"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
+             r["message"]["text"]) for r in run["results"]] == [
+        ("sla/overdue-commitment", "error", 5, "D-9 Initech: commitment 'SAP connector' was due 2026-11-02, 2 days "
+         "overdue; owner Carl CSM, escalation Mia Lead"),
+        ("sla/overdue-milestone", "error", 8, "D-9 Initech: milestone 'Sandbox ready' was due 2026-11-02, 2 days "
+         "overdue; owner (none), escalation Mia Lead"),
+    ]  # fmt: skip
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["sla/overdue-commitment", "sla/overdue-milestone"]
+
+
+def test_ci_formats_show_no_overdue_item_when_all_was_delivered(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "d.yaml").write_text(_tracked(connector=ON_TIME, sandbox=ON_TIME), encoding="utf-8")
+    github = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "github")
+    assert (github.exit_code, github.stdout) == (
+        0, "4 clocks on 1 deal: 0 breached, 0 at risk, 0 open, 0 waiting, 0 met late, 4 met\n")
+    sarif = run_cli("sla", "d.yaml", "--as-of", "2026-11-04T08:00:00+00:00", "--format", "sarif")
+    assert (sarif.exit_code, json.loads(sarif.stdout)["runs"][0]["results"]) == (0, [])

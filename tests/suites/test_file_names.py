@@ -91,7 +91,9 @@ def test_sla_shows_the_name_escaped(run_cli: RunCli, hostile: str, fmt: str) -> 
         rows = [line for line in run.stdout.splitlines() if "HS-88412" in line]  # clocks, then overdue items
         assert len(rows) > 7 and all(line.endswith(SHOWN[hostile]) for line in rows)
     else:
-        assert all(line.startswith(("::error file=", "::warning file=")) for line in run.stdout.splitlines()[:-1])
+        *annotations, clocks, items = run.stdout.splitlines()  # then the counts of clocks and of overdue items
+        assert all(line.startswith(("::error file=", "::warning file=")) for line in annotations)
+        assert (clocks.split(" on ")[0], items) == ("7 clocks", "3 items overdue on 1 deal")
 
 
 def test_sla_and_report_list_an_invalid_hostile_file_escaped(run_cli: RunCli, deals_repo: Path) -> None:

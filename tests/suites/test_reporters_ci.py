@@ -165,7 +165,18 @@ def test_sla_github_and_sarif(run_cli: RunCli) -> None:
             "::error file=examples/midmarket-acme.yaml,title=SLA kickoff::HS-88412 Acme Outdoor Supply: implementation"
             " kickoff (within 7 days) is breached, late by 11 d 14 h 55 m, escalate to Tomás Ortega; next step: csm "
             "Kofi Mensah",
+            # items past due and not done, at their lines, most overdue first
+            "::error file=examples/midmarket-acme.yaml,line=149,col=7,title=SLA overdue checklist item::HS-88412 Acme "
+            "Outdoor Supply: checklist item 'Joint transition meeting with Megan' was due 2026-11-11, 12 days overdue; "
+            "owner Kofi Mensah, escalation Tomás Ortega",
+            "::error file=examples/midmarket-acme.yaml,line=148,col=7,title=SLA overdue checklist item::HS-88412 Acme "
+            "Outdoor Supply: checklist item 'Validate the rental sidebar promise with Product' was due 2026-11-13, 10 "
+            "days overdue; owner Kofi Mensah, escalation Tomás Ortega",
+            "::error file=examples/midmarket-acme.yaml,line=89,col=5,title=SLA overdue commitment::HS-88412 Acme "
+            "Outdoor Supply: commitment 'Relay Growth plan, 45 agent seats plus 20 seasonal seats (May-Sept)' was due "
+            "2026-11-18, 5 days overdue; owner Kofi Mensah, escalation Tomás Ortega",
             "7 clocks on 1 deal: 3 breached, 0 at risk, 1 open, 1 waiting, 2 met late, 0 met",
+            "3 items overdue on 1 deal",
         ],
     )
     sarif = run_cli("sla", "examples", "--format", "sarif", "--as-of", AS_OF)
@@ -174,7 +185,8 @@ def test_sla_github_and_sarif(run_cli: RunCli) -> None:
     results = doc["runs"][0]["results"]
     assert sarif.exit_code == 1
     assert [r["ruleId"] for r in results[:3]] == ["sla/first_contact", "sla/joint_meeting", "sla/kickoff"]
-    assert {r["ruleId"] for r in results} >= {"sla/invalid-dossier"}
+    assert {r["ruleId"] for r in results} >= {"sla/invalid-dossier", "sla/overdue-commitment",
+                                              "sla/overdue-checklist-item"}  # fmt: skip
 
 
 def _drawn(total: int, console: Console) -> str:
