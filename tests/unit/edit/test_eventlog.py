@@ -46,18 +46,18 @@ def test_a_name_like_none_lists_every_event() -> None:
 def test_a_one_time_event_already_logged_needs_force() -> None:
     deal = dossier(events=LOGGED)
     with pytest.raises(InputError) as raised:
-        check_event(deal, EventName.KICKOFF, force=False, display="d.yaml")
+        check_event(deal, EventName.KICKOFF, force=False, display="d.yaml", zone=UTC)
     assert raised.value.message == (
         "kickoff is already logged at 2026-11-12T10:00:00+00:00; pass --force to log it again"
     )
-    check_event(deal, EventName.KICKOFF, force=True, display="d.yaml")
+    check_event(deal, EventName.KICKOFF, force=True, display="d.yaml", zone=UTC)
 
 
 def test_recurring_and_new_events_are_taken() -> None:
     deal = dossier(events=LOGGED)
-    check_event(deal, EventName.CHECK_IN, force=False, display="d.yaml")
-    check_event(deal, EventName.FIRST_VALUE, force=False, display="d.yaml")
-    check_event(dossier(), EventName.KICKOFF, force=False, display="d.yaml")  # no handoff section yet
+    check_event(deal, EventName.CHECK_IN, force=False, display="d.yaml", zone=UTC)
+    check_event(deal, EventName.FIRST_VALUE, force=False, display="d.yaml", zone=UTC)
+    check_event(dossier(), EventName.KICKOFF, force=False, display="d.yaml", zone=UTC)  # no handoff section yet
 
 
 def test_the_entry_has_only_the_keys_given_in_the_documented_order() -> None:

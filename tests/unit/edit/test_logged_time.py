@@ -15,7 +15,7 @@ SIGNED = datetime(2026, 11, 9, 9, 0, tzinfo=UTC)
 
 def check(at: datetime, *, force: bool = False, signed: datetime | None = SIGNED) -> None:
     check_time(at, now=NOW, signed=signed, force=force, what="log it once it has happened", option="--at",
-               display="deal.yaml")  # fmt: skip
+               display="deal.yaml", zone=UTC)  # fmt: skip
 
 
 def test_a_time_between_signature_and_now_is_taken() -> None:

@@ -62,7 +62,7 @@ def test_a_title_that_starts_none_gets_a_hint_or_the_list() -> None:
 
 def values(item: Commitment | ChecklistItem, status: str, *, due: date | None = None, force: bool = False,
            by: str | None = None) -> dict[str, object]:
-    return status_values(item, status, at=AT, by=by, due=due, force=force, display="d.yaml")
+    return status_values(item, status, at=AT, zone=UTC, by=by, due=due, force=force, display="d.yaml")
 
 
 def test_a_status_writes_when_and_who() -> None:
@@ -74,23 +74,24 @@ def test_a_renegotiation_writes_the_new_due_and_keeps_the_old_one() -> None:
     assert values(item, "renegotiated", due=date(2027, 1, 15)) == {
         "status": "renegotiated", "status_at": AT, "due": date(2027, 1, 15), "previous_due": date(2026, 12, 1),
     }  # fmt: skip
-    assert refused(status_values, item, "renegotiated", at=AT, by=None, due=date(2026, 12, 1), force=False) == (
+    again = date(2026, 12, 1)
+    assert refused(status_values, item, "renegotiated", at=AT, zone=UTC, by=None, due=again, force=False) == (
         "'SSO' is already due 2026-12-01; --due is the new date"
     )
 
 
 def test_due_goes_with_renegotiated_only() -> None:
-    assert refused(status_values, ITEMS[0], "renegotiated", at=AT, by=None, due=None, force=False) == (
+    assert refused(status_values, ITEMS[0], "renegotiated", at=AT, zone=UTC, by=None, due=None, force=False) == (
         "renegotiated needs --due, the newly agreed date"
     )
-    assert refused(status_values, ITEMS[0], "done", at=AT, by=None, due=date(2027, 1, 1), force=False) == (
+    assert refused(status_values, ITEMS[0], "done", at=AT, zone=UTC, by=None, due=date(2027, 1, 1), force=False) == (
         "--due goes with renegotiated, not done"
     )
 
 
 def test_the_same_status_again_needs_force() -> None:
     done = Commitment(what="SSO", kind="scope", status="done", status_at=AT)
-    assert refused(status_values, done, "done", at=AT, by=None, due=None, force=False) == (
+    assert refused(status_values, done, "done", at=AT, zone=UTC, by=None, due=None, force=False) == (
         "'SSO' is already done at 2026-11-20T09:30:00+00:00; pass --force to record it again"
     )
     assert values(done, "done", force=True)["status"] == "done"
