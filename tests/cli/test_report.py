@@ -16,10 +16,6 @@ from tests.conftest import AS_OF, EXAMPLES, GOLDEN, RunCli, snapshot
 DEALS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
 
-@pytest.fixture
-def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(EXAMPLES)
-    return EXAMPLES
 
 
 def test_formats_are_the_registry() -> None:

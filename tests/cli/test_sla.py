@@ -13,11 +13,6 @@ DEALS = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 SNAPSHOTS = GOLDEN / "sla"
 
 
-@pytest.fixture
-def in_examples(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run from examples/, so paths in the output are short and examples/handoff.toml applies."""
-    monkeypatch.chdir(EXAMPLES)
-    return EXAMPLES
 
 
 @pytest.mark.parametrize(
