@@ -41,6 +41,29 @@ def test_init_writes_a_commented_dossier_that_loads(run_cli: RunCli, deals_repo:
     assert check.stdout.splitlines()[-1].startswith("deals/acme.yaml: ok · ")
 
 
+@pytest.mark.parametrize(
+    ("kind", "key", "finding"),
+    [
+        ("expansion", "scope", "HS408 expansion-scope: an expansion's new scope is not stated"),
+        ("renewal", "terms", "HS409 renewal-terms: a renewal's terms are not stated"),
+    ],
+)
+def test_init_of_a_kind_leaves_the_line_its_own_rule_asks_for(
+    kind: str, key: str, finding: str, run_cli: RunCli, deals_repo: Path
+) -> None:
+    assert run_cli("init", "d.yaml", "--account", "Acme", "--segment", "mid-market", "--kind", kind).exit_code == 0
+    lines = (deals_repo / "d.yaml").read_text().splitlines()
+    at = next(i for i, line in enumerate(lines, 1) if line.startswith(f"  {key}:"))
+    check = run_cli("validate", "d.yaml", "--as-of", AS_OF).stdout
+    assert f"d.yaml:{at}:3: {finding}" in check  # the gap points at the line left for it
+
+
+def test_init_of_a_new_deal_has_neither_scope_nor_terms(run_cli: RunCli, deals_repo: Path) -> None:
+    assert run_cli("init", "d.yaml", "--account", "Acme", "--segment", "mid-market").exit_code == 0
+    text = (deals_repo / "d.yaml").read_text()
+    assert "\n  scope:" not in text and "\n  terms:" not in text
+
+
 def test_init_values_are_yaml_safe(run_cli: RunCli, deals_repo: Path) -> None:
     run_cli(
         "init",
