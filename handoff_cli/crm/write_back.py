@@ -20,8 +20,7 @@ from handoff_cli.core.errors import DossierInvalid, InputError
 from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import aware, deal_zone
 from handoff_cli.core.vocabulary import Decision
-from handoff_cli.engine.dossiers import read_dossiers
-from handoff_cli.engine.runner import Plan, default_workers
+from handoff_cli.engine.dossiers import checked_dossiers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand_names
@@ -53,10 +52,8 @@ def write_backs(paths: Sequence[Path], checker: Checker) -> list[WriteBack]:
     """One row per dossier, in the order the files were found; an invalid or unreadable one raises."""
     rows: list[WriteBack] = []
     seen: dict[str, str] = {}
-    project = checker.project
-    plan = Plan(project, checker.ctx.as_of, checker.min_score, default_workers(), cache=True)
     unreadable: list[str] = []
-    for read in read_dossiers(expand_names(paths), plan, checks=True, skipped=unreadable, checker=checker):
+    for read in checked_dossiers(expand_names(paths), checker, skipped=unreadable):
         dossier, result = read.dossier, read.result
         if dossier is None or result is None:
             raise read.invalid or DossierInvalid(read.name, [])

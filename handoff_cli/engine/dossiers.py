@@ -23,7 +23,7 @@ from handoff_cli.engine import result_text as entry
 from handoff_cli.engine.copied_prints import read
 from handoff_cli.engine.pool import POOL_FROM, pooled
 from handoff_cli.engine.result_cache import ResultCache
-from handoff_cli.engine.runner import BATCH, Plan, entry_text, run_key
+from handoff_cli.engine.runner import BATCH, Plan, default_workers, entry_text, run_key
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import READ_BEFORE
 
@@ -48,6 +48,14 @@ class _Done(NamedTuple):
     dossier: str  # the `dossiers` entry; "" when the file could not be read
     result: str | None  # the `results` entry, when checks were asked for
     unreadable: str | None = None
+
+
+def checked_dossiers(names: Sequence[str], checker: Checker, *, skipped: list[str]) -> Iterator[Read]:
+    """Each of `names` with its check at the checker's moment (`handoff report`, `handoff export crm`): the checker's
+    plan on every core, from the cache."""
+    project = checker.project
+    plan = Plan(project, checker.ctx.as_of, checker.min_score, default_workers(), cache=True)
+    return read_dossiers(names, plan, checks=True, skipped=skipped, checker=checker)
 
 
 def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: list[str],

@@ -12,8 +12,7 @@ from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import deal_zone, local
-from handoff_cli.engine.dossiers import read_dossiers
-from handoff_cli.engine.runner import Plan, default_workers
+from handoff_cli.engine.dossiers import checked_dossiers
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.repo.files import expand_names
@@ -88,8 +87,7 @@ def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
     core from 48 files up) and kept for the next run; its clocks from that dossier."""
     project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone, settings=project.settings)
-    plan = Plan(project, as_of, checker.min_score, default_workers(), cache=True)
-    for read in read_dossiers(expand_names(paths), plan, checks=True, skipped=portfolio.unreadable, checker=checker):
+    for read in checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable):
         path, dossier, result = read.name, read.dossier, read.result
         if dossier is None or result is None:
             portfolio.invalid.append(read.invalid or DossierInvalid(path, []))
