@@ -136,25 +136,17 @@ class Bench:
     def report(self, repo: Path, size: int, validate_cold: float) -> None:
         """`handoff report` over the repo: cold (empty cache) beside a cold `validate` of the repo, and warm
         (the cache the cold run left) beside the cold run."""
-        command = [str(BIN / "handoff"), "report", "deals", "--as-of", AS_OF, "--format", "json"]
-        caches: list[Path] = []
-
-        def fresh() -> Path:
-            caches.append(self.fresh_cache())
-            return caches[-1]
-
-        cold = self.series(command, repo, fresh, lambda: None)
-        if validate_cold:
-            self.row(f"report, {size:,} dossiers, cold", cold, validate_cold, "of validate")
-        else:
-            self.rows.append((f"report, {size:,} dossiers, cold", f"{cold:.3f} s", cold, ""))
-        warm = self.series(command, repo, lambda: caches[0], lambda: None)
-        self.row(f"report, {size:,} dossiers, warm", warm, cold, "of cold")
+        self.cold_and_warm("report", repo, size, validate_cold)
 
     def sla(self, repo: Path, size: int, validate_cold: float) -> int:
-        """`handoff sla` over the repo: cold beside a cold `validate` of the repo, warm (the cache the cold run
-        left: no dossier is read as YAML again) beside its cold run; its peak memory, in KiB."""
-        command = [str(BIN / "handoff"), "sla", "deals", "--as-of", AS_OF, "--format", "json"]
+        """`handoff sla` over the repo, as `report`; and its peak memory, in KiB."""
+        command = self.cold_and_warm("sla", repo, size, validate_cold)
+        return max(timed(command, repo, self.env(self.fresh_cache()))[1] for _ in range(self.runs))
+
+    def cold_and_warm(self, name: str, repo: Path, size: int, validate_cold: float) -> list[str]:
+        """Rows for `handoff NAME deals`: cold beside a cold `validate`, warm (no dossier read as YAML again)
+        beside its cold run. The command, for more runs of it."""
+        command = [str(BIN / "handoff"), name, "deals", "--as-of", AS_OF, "--format", "json"]
         caches: list[Path] = []
 
         def fresh() -> Path:
@@ -163,12 +155,12 @@ class Bench:
 
         cold = self.series(command, repo, fresh, lambda: None)
         if validate_cold:
-            self.row(f"sla, {size:,} dossiers, cold", cold, validate_cold, "of validate")
+            self.row(f"{name}, {size:,} dossiers, cold", cold, validate_cold, "of validate")
         else:
-            self.rows.append((f"sla, {size:,} dossiers, cold", f"{cold:.3f} s", cold, ""))
+            self.rows.append((f"{name}, {size:,} dossiers, cold", f"{cold:.3f} s", cold, ""))
         warm = self.series(command, repo, lambda: caches[0], lambda: None)
-        self.row(f"sla, {size:,} dossiers, warm", warm, cold, "of cold")
-        return max(timed(command, repo, self.env(self.fresh_cache()))[1] for _ in range(self.runs))
+        self.row(f"{name}, {size:,} dossiers, warm", warm, cold, "of cold")
+        return command
 
     def memory(self, cwd: Path) -> int:
         return max(
