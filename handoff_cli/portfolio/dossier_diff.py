@@ -25,7 +25,6 @@ from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Person
 from handoff_cli.repo.git_diff import Pair, Revision, shown
-from handoff_cli.repo.git_history import Version
 from handoff_cli.rules import BY_CODE
 
 
@@ -104,8 +103,7 @@ def _one(pair: Pair, root: Path, base: Revision, head: Revision, checker: Checke
         change.said.append(Said(f"was not a valid dossier at {base.name}"))
     elif new.dossier is not None:
         moment = datetime.fromisoformat(head.date) if head.date else checker.ctx.as_of
-        version = Version(head.commit or "", (head.commit or "")[:7], moment.isoformat(), "", pair.new or "")
-        change.said += _words(old.dossier, new.dossier, pair, version, moment, checker)
+        change.said += _words(old.dossier, new.dossier, pair, moment, checker)
     _score(change, old.result, new.result)
     if new.dossier is not None:
         change.newly_breached = _breached(old.dossier, new.dossier, checker, path)
@@ -160,7 +158,7 @@ def _role(role: Any) -> str:
     return str(role.value).replace("-", " ")
 
 
-def _words(o: Dossier, n: Dossier, pair: Pair, version: Version, moment: datetime, checker: Checker) -> list[Said]:
+def _words(o: Dossier, n: Dossier, pair: Pair, moment: datetime, checker: Checker) -> list[Said]:
     tz = deal_zone(checker.project.settings, n.deal)
     signed = n.deal.signed_at or o.deal.signed_at
     late = signed is not None and aware(signed, tz) < moment  # the change-control rule: made after signature
@@ -178,7 +176,7 @@ def _words(o: Dossier, n: Dossier, pair: Pair, version: Version, moment: datetim
     said += _was("sales rep", _person(od.sales_rep), _person(nd.sales_rep))
     said += _was("CS manager", _person(od.cs_manager), _person(nd.cs_manager))
     said += _stakeholders(o, n)
-    said += _commitments(o, n, pair, version, late)
+    said += _commitments(o, n, pair, late)
     og = o.implementation.go_live if o.implementation else None
     ng = n.implementation.go_live if n.implementation else None
     if og != ng:
@@ -212,7 +210,7 @@ def _stakeholders(o: Dossier, n: Dossier) -> list[Said]:
     return said
 
 
-def _commitments(o: Dossier, n: Dossier, pair: Pair, version: Version, late: bool) -> list[Said]:
+def _commitments(o: Dossier, n: Dossier, pair: Pair, late: bool) -> list[Said]:
     new_items = {c.what.strip(): c for c in n.commitments or []}
     old_items = {c.what.strip(): c for c in o.commitments or []}
     said: list[Said] = []
