@@ -33,7 +33,12 @@ class Finding:
     points: float = 0.0
 
     def text(self) -> str:
-        return f"{printable(self.path)}:{self.line}:{self.col}: {self.code} {self.name}: {printable(self.message)}"
+        # the severity word after the position, as gcc writes it: without colour an error and a warning
+        # still read differently, and editors' gcc problem matchers pick the lines up as they are
+        return (
+            f"{printable(self.path)}:{self.line}:{self.col}: {self.severity}: "
+            f"{self.code} {self.name}: {printable(self.message)}"
+        )
 
 
 @dataclass(frozen=True, slots=True)

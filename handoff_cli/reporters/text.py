@@ -1,4 +1,4 @@
-"""Findings as `path:line:col: CODE name: message` lines, then one summary line per file."""
+"""Findings as `path:line:col: severity: CODE name: message` lines, then one summary line per file."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ def finding_line(finding: Finding) -> Text:
     """The same characters as Finding.text(), with colour where the console allows it."""
     return Text.assemble(
         (f"{printable(finding.path)}:{finding.line}:{finding.col}:", "bold"),
+        " ",
+        (f"{finding.severity}:", STYLE[finding.severity]),
         " ",
         (f"{finding.code} {finding.name}", STYLE[finding.severity]),
         f": {printable(finding.message)}",

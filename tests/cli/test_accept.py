@@ -143,7 +143,7 @@ def test_invalid_dossier_is_refused(run_cli: RunCli, deals_repo: Path) -> None:
     code, out, err = accept(run_cli, path, "--by", CSM)
     assert (code, out, err.splitlines()[-1]) == (
         1, "", f"handoff: error: {path}: not a valid dossier (2 problem(s)); run `handoff validate {path}`")
-    assert err.splitlines()[0] == f"{path}:2:1: HV002 missing-key: 'account' is required in deal"
+    assert err.splitlines()[0] == f"{path}:2:1: error: HV002 missing-key: 'account' is required in deal"
     assert path.read_bytes() == before
 
 

@@ -73,7 +73,7 @@ def test_history_exits_1_when_the_newest_version_is_not_a_dossier(run_cli: RunCl
     ]
     assert run.stderr.splitlines()[-1] == (
         f"handoff: error: {NOW}: not a valid dossier (1 problem(s)); run `handoff validate {NOW}`")
-    assert run.stderr.splitlines()[0] == f"{NOW}:6:3: HV001 unknown-key: unknown key 'arr'"
+    assert run.stderr.splitlines()[0] == f"{NOW}:6:3: error: HV001 unknown-key: unknown key 'arr'"
 
 
 def test_an_invalid_version_in_the_past_does_not_fail_history(run_cli: RunCli, repo: Path) -> None:

@@ -44,8 +44,8 @@ def test_init_writes_a_commented_dossier_that_loads(run_cli: RunCli, deals_repo:
 @pytest.mark.parametrize(
     ("kind", "key", "finding"),
     [
-        ("expansion", "scope", "HS408 expansion-scope: an expansion's new scope is not stated"),
-        ("renewal", "terms", "HS409 renewal-terms: a renewal's terms are not stated"),
+        ("expansion", "scope", "warning: HS408 expansion-scope: an expansion's new scope is not stated"),
+        ("renewal", "terms", "warning: HS409 renewal-terms: a renewal's terms are not stated"),
     ],
 )
 def test_init_of_a_kind_leaves_the_line_its_own_rule_asks_for(

@@ -169,7 +169,7 @@ def test_invalid_dossier_is_refused(run_cli: RunCli, deals_repo: Path) -> None:
     code, out, err = log(run_cli, path, "kickoff")
     assert (code, out, err.splitlines()[-1]) == (
         1, "", f"handoff: error: {path}: not a valid dossier (2 problem(s)); run `handoff validate {path}`")
-    assert err.splitlines()[0] == f"{path}:2:1: HV002 missing-key: 'account' is required in deal"
+    assert err.splitlines()[0] == f"{path}:2:1: error: HV002 missing-key: 'account' is required in deal"
 
 
 def test_symlink_is_refused(run_cli: RunCli, deals_repo: Path) -> None:

@@ -128,9 +128,11 @@ def test_an_outcome_written_by_hand_is_checked_with_its_location(run_cli: RunCli
     )
     result = run_cli("validate", "d.yaml")
     assert (result.exit_code, result.stdout.splitlines()[:3]) == (1, [
-        "d.yaml:5:7: HV002 missing-key: 'rating' is required in handoff.outcomes[0]",
-        "d.yaml:6:59: HV011 invalid-value: handoff.outcomes[1].rating: '4': only a customer_survey outcome has a "
+        "d.yaml:5:7: error: HV002 missing-key: 'rating' is required in handoff.outcomes[0]",
+        "d.yaml:6:59: error: HV011 invalid-value: handoff.outcomes[1].rating: '4': only a customer_survey outcome "
+        "has a "
         "rating, not health",
-        "d.yaml:7:17: HV003 invalid-choice: handoff.outcomes[2].outcome: 'renewd' is not one of customer_survey, "
+        "d.yaml:7:17: error: HV003 invalid-choice: handoff.outcomes[2].outcome: 'renewd' is not one of "
+        "customer_survey, "
         "health, renewed, churned, expanded; did you mean 'renewed'?",
     ])  # fmt: skip

@@ -48,7 +48,7 @@ def test_an_onboarding_event_in_the_file_before_signature_fails_validate(run_cli
     deal.write_text(text, encoding="utf-8")
     lines = run_cli("validate", "deal.yaml", "--as-of", AFTER).stdout.splitlines()
     assert (
-        f"deal.yaml:9:28: HS807 events-after-signature: kickoff at {BEFORE} is before signature; only the steps "
+        f"deal.yaml:9:28: error: HS807 events-after-signature: kickoff at {BEFORE} is before signature; only the steps "
         "of the sale are logged before it"
     ) in lines
 

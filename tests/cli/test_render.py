@@ -67,7 +67,7 @@ def test_invalid_dossier_prints_its_findings(run_cli: RunCli, deals_repo: Path) 
     path.write_text("schema: 1\ndeal:\n  id: X\n  account: Y\n  segment: huge\n", encoding="utf-8")
     result = run_cli("render", "plan", str(path))
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr.startswith(f"{path}:5:12: HV003 invalid-choice: deal.segment: 'huge' is not one of")
+    assert result.stderr.startswith(f"{path}:5:12: error: HV003 invalid-choice: deal.segment: 'huge' is not one of")
 
 
 def test_repo_template_overrides_the_packaged_one(run_cli: RunCli, deals_repo: Path) -> None:

@@ -144,7 +144,7 @@ def test_a_malformed_language_is_a_located_schema_error(run_cli: RunCli, deals_r
     path = _deal(deals_repo, "deutsch")
     result = run_cli("render", "intro", str(path))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        1, "", f"{path}:7:13: HV011 invalid-value: deal.language: 'deutsch': 'deutsch' is not a BCP 47 "
+        1, "", f"{path}:7:13: error: HV011 invalid-value: deal.language: 'deutsch': 'deutsch' is not a BCP 47 "
                "language tag; write e.g. de, de-AT, en-GB, fr\n"
                f"handoff: error: {path}: not a valid dossier (1 problem(s)); run `handoff validate {path}`\n")
 

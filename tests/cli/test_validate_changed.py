@@ -67,7 +67,7 @@ def test_changed_within_given_paths_and_since_a_given_ref(run_cli: RunCli, repo:
     assert (run.exit_code, run.stdout) == (0, f"deals/untracked.yml: {OK}\n")
     (repo / "deals" / "unchanged.yaml").write_text("schema: 1\ndeal: {}\n")  # an uncommitted edit counts too
     run = run_cli("validate", "deals/unchanged.yaml", "--changed", "--base", "HEAD", "--as-of", AS_OF)
-    assert run.exit_code == 1 and run.stdout.startswith("deals/unchanged.yaml:2:1: HV002 missing-key: ")
+    assert run.exit_code == 1 and run.stdout.startswith("deals/unchanged.yaml:2:1: error: HV002 missing-key: ")
 
 
 def test_nothing_changed_is_a_clear_success(run_cli: RunCli, repo: Path) -> None:

@@ -20,7 +20,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_no_regress_fails_on_the_drop(run_cli: RunCli, repo: Path) -> None:
     run = run_cli("validate", "deals/", "--no-regress", "--as-of", AS_OF)
     assert (run.exit_code, run.stderr) == (1, "")
-    assert run.stdout.splitlines()[0] == f"{NOW}:1:1: HR001 score-regressed: score fell from 100.0 to 97.1 since main"
+    assert run.stdout.splitlines()[0] == (
+        f"{NOW}:1:1: error: HR001 score-regressed: score fell from 100.0 to 97.1 since main")
     assert run.stdout.splitlines()[-1] == f"{NOW}: incomplete · 97.1% complete (min 95) · 1 error, 1 warning"
     as_json = json.loads(run_cli("validate", NOW, "--no-regress", "--as-of", AS_OF, "-f", "json").stdout)
     assert [f["code"] for f in as_json["files"][0]["findings"]][:1] == ["HR001"]
@@ -41,7 +42,7 @@ def test_new_files_are_not_regressions(run_cli: RunCli, repo: Path) -> None:
     thin.write_text(THIN.replace("SUB-20931", "SUB-1").replace("Brightleaf Plants B.V.", "Hooli"), encoding="utf-8")
     run = run_cli("validate", str(thin.relative_to(repo)), "--no-regress", "--as-of", AS_OF)
     assert run.exit_code == 1 and "HR001" not in run.stdout  # it fails the gate (94.1 < 95), not the ratchet
-    assert run.stdout.startswith("deals/hooli.yaml:1:1: HG001 below-min-score: ")
+    assert run.stdout.startswith("deals/hooli.yaml:1:1: error: HG001 below-min-score: ")
 
 
 def test_no_regress_outside_git_is_a_usage_error(

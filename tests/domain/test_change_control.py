@@ -60,7 +60,8 @@ def test_a_commitment_a_rep_adds_after_signature_is_one_finding_naming_them(run_
          f"{git(repo, 'rev-parse', '--short', 'HEAD').strip()} by Rita Rep (2026-11-10)"),
     ]  # fmt: skip
     text = run_cli("validate", "d.yaml").stdout
-    assert "d.yaml:6:5: HC001 changed-after-signature: commitment 'SAP connector' added after signature" in text
+    assert ("d.yaml:6:5: warning: HC001 changed-after-signature: commitment 'SAP connector' added after "
+            "signature") in text
 
 
 def test_status_updates_and_recorded_renegotiations_are_not_findings(run_cli: RunCli, repo: Path) -> None:
@@ -220,7 +221,7 @@ def test_a_one_file_run_reads_that_files_history_alone(
 ) -> None:
     _deals(deals_repo, 3)
     calls = _git_calls(monkeypatch)
-    assert "d1.yaml:6:5: HC001 changed-after-signature: commitment 'SAP connector' added" in run_cli(
+    assert "d1.yaml:6:5: warning: HC001 changed-after-signature: commitment 'SAP connector' added" in run_cli(
         "validate", "d1.yaml").stdout
     walks = [c for c in calls if _subcommand(c) == "log" and "--no-walk=unsorted" not in c]
     assert len(walks) == 1 and walks[0][-3:] == ["--follow", "--", "d1.yaml"]

@@ -71,7 +71,8 @@ def test_an_expired_clock_waiver_warns_and_the_clock_counts_again(run_cli: RunCl
     Path("deal.yaml").write_text(text, encoding="utf-8")
     lines = run_cli("validate", "deal.yaml", "--as-of", AS_OF).stdout.splitlines()
     assert [line for line in lines if "HW001" in line] == [
-        "deal.yaml:64:77: HW001 waiver-expired: waiver of the intro_email clock expired on 2026-12-01; the clock "
+        "deal.yaml:64:77: warning: HW001 waiver-expired: waiver of the intro_email clock expired on 2026-12-01; the "
+        "clock "
         "counts again"
     ]
     assert _sla(run_cli, text)[1]["intro_email"] == "breached"

@@ -24,7 +24,7 @@ def test_validate_says_an_event_in_the_future_at_the_deals_time(run_cli: RunCli,
     _deal("tokyo.yaml", "Asia/Tokyo", [{"event": "kickoff", "at": "2026-11-30T01:00:00Z"}])
     run = run_cli("validate", "tokyo.yaml", "--as-of", "2026-11-25T12:00:00+09:00")
     assert [line.split(": ", 1)[1] for line in run.stdout.splitlines() if "HS807" in line] == [
-        "HS807 events-after-signature: kickoff at 2026-11-30T10:00:00+09:00 is in the future"]
+        "error: HS807 events-after-signature: kickoff at 2026-11-30T10:00:00+09:00 is in the future"]
 
 
 def test_the_writers_confirm_at_the_deals_time(run_cli: RunCli, deals_repo: Path) -> None:

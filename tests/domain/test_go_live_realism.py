@@ -13,7 +13,7 @@ deal: {{id: D-1, account: Initech, segment: mid-market, signed_at: 2026-11-02T09
 implementation:
 {start}  go_live: {go_live}
 """
-WARNING = "HS810 go-live-realistic: go_live 2026-12-29 is 4 weeks after the start (2026-12-01); mid-market "
+WARNING = "warning: HS810 go-live-realistic: go_live 2026-12-29 is 4 weeks after the start (2026-12-01); mid-market "
 
 
 def _validate(run_cli: RunCli, folder: Path, *, go_live: str, start: str = "  start: 2026-12-01\n") -> str:
@@ -28,7 +28,8 @@ def test_a_go_live_sooner_than_the_standard_warns_quoting_it(run_cli: RunCli, de
 
 def test_counted_from_signature_without_a_start(run_cli: RunCli, deals_repo: Path) -> None:
     out = _validate(run_cli, deals_repo, go_live="2026-11-30", start="")
-    assert ("d.yaml:4:12: HS810 go-live-realistic: go_live 2026-11-30 is 4 weeks after signature (2026-11-02); "
+    assert ("d.yaml:4:12: warning: HS810 go-live-realistic: go_live 2026-11-30 is 4 weeks after signature "
+            "(2026-11-02); "
             "mid-market onboarding usually takes 6-10 weeks\n") in out  # fmt: skip
 
 

@@ -52,9 +52,10 @@ def test_placeholder_scores_as_missing_with_its_line(run_cli: RunCli, deals_repo
     (deals_repo / "d.yaml").write_text(_why_now("TBD"))
     line = _why_now("TBD").splitlines().index("    why_now: TBD") + 1
     run = run_cli("validate", "d.yaml", "--as-of", AS_OF)
-    placeholder = "HF001 placeholder: customer.purchase.why_now: 'TBD' is a placeholder, counted as not answered"
+    placeholder = ("warning: HF001 placeholder: customer.purchase.why_now: 'TBD' is a placeholder, counted as "
+                   "not answered")
     assert f"d.yaml:{line}:14: {placeholder}" in run.stdout
-    assert f"d.yaml:{line}:14: HS109 why-now: customer.purchase.why_now is not filled in" in run.stdout
+    assert f"d.yaml:{line}:14: warning: HS109 why-now: customer.purchase.why_now is not filled in" in run.stdout
     assert run.stdout.splitlines()[-1] == "d.yaml: ok · 98.1% complete (min 95) · 0 errors, 2 warnings"
 
 

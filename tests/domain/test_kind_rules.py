@@ -49,7 +49,7 @@ def test_an_expansion_without_its_new_scope_fails(run_cli: RunCli, deals_repo: P
     Path("deal.yaml").write_text(re.sub(r"(?m)^  scope: .*\n", "", text), encoding="utf-8")
     run = run_cli("validate", "deal.yaml", "--as-of", "2026-12-04T17:00:00-06:00")
     assert run.exit_code == 1
-    assert ("deal.yaml:4:1: HS408 expansion-scope: an expansion's new scope is not stated (deal.scope: what the "
+    assert ("deal.yaml:4:1: error: HS408 expansion-scope: an expansion's new scope is not stated (deal.scope: what the "
             "customer adds)") in run.stdout.splitlines()
 
 
@@ -59,7 +59,7 @@ def test_a_renewal_without_its_terms_fails(run_cli: RunCli, deals_repo: Path) ->
     run = run_cli("validate", "deal.yaml", "--as-of", "2026-12-06T12:00:00+00:00")
     assert run.exit_code == 1
     assert [line for line in run.stdout.splitlines() if "HS4" in line] == [
-        "deal.yaml:4:1: HS409 renewal-terms: a renewal's terms are not stated (deal.terms: length, price, what "
+        "deal.yaml:4:1: error: HS409 renewal-terms: a renewal's terms are not stated (deal.terms: length, price, what "
         "changed)"
     ]
 
@@ -69,7 +69,8 @@ def test_thin_terms_warn(run_cli: RunCli, deals_repo: Path) -> None:
     Path("deal.yaml").write_text(re.sub(r"(?m)^  terms: .*\n", "  terms: Renewed\n", text), encoding="utf-8")
     run = run_cli("validate", "deal.yaml", "--as-of", "2026-12-06T12:00:00+00:00")
     assert run.exit_code == 0
-    assert ("deal.yaml:7:10: HS409 renewal-terms: deal.terms is too thin to carry context (1 words; at least 3)"
+    assert ("deal.yaml:7:10: warning: HS409 renewal-terms: deal.terms is too thin to carry context (1 words; at "
+            "least 3)"
             in run.stdout.splitlines())
 
 

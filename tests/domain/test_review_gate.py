@@ -20,7 +20,8 @@ REJECTED = (
 )
 LATER_ACCEPTED = "    - {decision: accepted, by: sam.okafor@relay.example, at: 2026-12-03T09:00:00-06:00, rating: 4}\n"
 REJECTION = (
-    "deal.yaml:65:18: HS808 review-not-rejected: rejected by sam.okafor@relay.example on 2026-12-02: unclear-goals, "
+    "deal.yaml:65:18: error: HS808 review-not-rejected: rejected by sam.okafor@relay.example on 2026-12-02: "
+    "unclear-goals, "
     "missing-technical (No baseline for the survey goal); fix it and have the CSM accept it (`handoff accept`)"
 )
 
@@ -73,7 +74,8 @@ def test_contact_before_any_review_warns(run_cli: RunCli, deals_repo: Path) -> N
         code, lines = _validate(run_cli, _with_reviews(*reviews))
         assert code == 0  # a warning, not an error
         assert [line for line in lines if "HS809" in line] == [
-            "deal.yaml:61:15: HS809 reviewed-before-contact: first_contact on 2026-12-01 came before any CSM review of "
+            "deal.yaml:61:15: warning: HS809 reviewed-before-contact: first_contact on 2026-12-01 came before any "
+            "CSM review of "
             "the handoff (`handoff accept`)"
         ]
 
@@ -93,4 +95,5 @@ def test_on_a_pre_close_dossier_the_rejection_warns(run_cli: RunCli, deals_repo:
     text = _with_reviews(ACCEPTED, REJECTED).replace("  segment: mid-market\n", stage)
     code, lines = _validate(run_cli, text)
     assert code == 0
-    assert [line for line in lines if "HS808" in line] == [REJECTION.replace("deal.yaml:65:", "deal.yaml:66:")]
+    warned = REJECTION.replace("deal.yaml:65:18: error:", "deal.yaml:66:18: warning:")
+    assert [line for line in lines if "HS808" in line] == [warned]

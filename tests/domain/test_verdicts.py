@@ -46,7 +46,8 @@ def test_a_missing_list_is_one_finding_with_all_its_points(run_cli: RunCli, deal
     Path("d.yaml").write_text(head, encoding="utf-8")
     run = run_cli("score", "d.yaml", "--explain", "--as-of", AS_OF)
     line = (
-        "  -25 d.yaml:1:1: HS401 commitments-listed: no commitment is listed; so commitment-owner, commitment-due, "
+        "  -25 d.yaml:1:1: error: HS401 commitments-listed: no commitment is listed; so commitment-owner, "
+        "commitment-due, "
         "commitments-validated, commitment-provenance and soft-promise-validated earn nothing either"
     )
     assert line in run.stdout.splitlines()
@@ -91,8 +92,8 @@ def test_placeholder_list_item_is_taken_out_and_later_items_keep_their_lines(run
     )
     Path("d.yaml").write_text(text, encoding="utf-8")
     run = run_cli("validate", "d.yaml", "--as-of", AS_OF)
-    assert "d.yaml:11:5: HS206 stakeholder-contact: Ann Lee has no email" in run.stdout.splitlines()
-    assert "d.yaml:9:1: HS201 champion-named: no stakeholder has role champion" in run.stdout.splitlines()
+    assert "d.yaml:11:5: warning: HS206 stakeholder-contact: Ann Lee has no email" in run.stdout.splitlines()
+    assert "d.yaml:9:1: error: HS201 champion-named: no stakeholder has role champion" in run.stdout.splitlines()
 
 
 def test_placeholder_deal_id_is_the_one_unreadable_case(run_cli: RunCli, deals_repo: Path) -> None:
@@ -100,7 +101,7 @@ def test_placeholder_deal_id_is_the_one_unreadable_case(run_cli: RunCli, deals_r
     run = run_cli("validate", "d.yaml", "--as-of", AS_OF)
     assert run.exit_code == 1
     assert run.stdout.splitlines()[0] == (
-        "d.yaml:2:12: HF001 placeholder: deal.id: 'TBD' is a placeholder, counted as not answered; "
+        "d.yaml:2:12: error: HF001 placeholder: deal.id: 'TBD' is a placeholder, counted as not answered; "
         "the dossier cannot be read without it"
     )
 
@@ -110,7 +111,8 @@ def test_missing_severity_lists_the_allowed_values(run_cli: RunCli, deals_repo: 
     Path("d.yaml").write_text(text, encoding="utf-8")
     run = run_cli("validate", "d.yaml", "--as-of", AS_OF)
     assert run.stdout.splitlines()[0] == (
-        "d.yaml:5:7: HV002 missing-key: 'severity' is required in risks.register[0]; one of low, medium, high, critical"
+        "d.yaml:5:7: error: HV002 missing-key: 'severity' is required in risks.register[0]; one of low, medium, "
+        "high, critical"
     )
 
 

@@ -30,7 +30,7 @@ def test_yes_no_on_off_are_refused_with_the_fix(run_cli: RunCli, deals_repo: Pat
     text = HEAD + f"commitments:\n  - what: SSO\n    kind: scope\n    cs_validated: {typed}\n"
     _, lines = validate(run_cli, deals_repo, text)
     assert schema_lines(lines) == [
-        f"deal.yaml:9:19: HV008 invalid-boolean: commitments[0].cs_validated: '{typed}' is not true or false; "
+        f"deal.yaml:9:19: error: HV008 invalid-boolean: commitments[0].cs_validated: '{typed}' is not true or false; "
         f"write {fix}"
     ]
 
@@ -48,8 +48,8 @@ def test_whole_numbers_are_bounded_like_amounts(run_cli: RunCli, deals_repo: Pat
     _, lines = validate(run_cli, deals_repo, text)
     message = "is out of range; write at most 15 digits"
     assert schema_lines(lines) == [
-        f"deal.yaml:8:16: HV005 invalid-number: customer.company.employees: {_shown(digits)} {message}",
-        f"deal.yaml:10:23: HV005 invalid-number: customer.purchase.sales_cycle_days: {_shown(digits)} {message}",
+        f"deal.yaml:8:16: error: HV005 invalid-number: customer.company.employees: {_shown(digits)} {message}",
+        f"deal.yaml:10:23: error: HV005 invalid-number: customer.purchase.sales_cycle_days: {_shown(digits)} {message}",
     ]
 
 
@@ -70,7 +70,7 @@ def test_a_byte_order_mark_is_accepted(run_cli: RunCli, deals_repo: Path) -> Non
     bad = b"\xef\xbb\xbf" + HEAD.replace("segment: smb", "segment: small").encode()
     _, lines = validate(run_cli, deals_repo, bad)
     # positions count as the editor shows them, without the mark
-    assert schema_lines(lines)[0].startswith("deal.yaml:5:12: HV003 invalid-choice: deal.segment: 'small'")
+    assert schema_lines(lines)[0].startswith("deal.yaml:5:12: error: HV003 invalid-choice: deal.segment: 'small'")
 
 
 def test_log_keeps_the_byte_order_mark(run_cli: RunCli, deals_repo: Path) -> None:
@@ -84,7 +84,7 @@ def test_log_keeps_the_byte_order_mark(run_cli: RunCli, deals_repo: Path) -> Non
 def test_a_yaml_1_1_directive_is_refused_at_its_line(run_cli: RunCli, deals_repo: Path) -> None:
     _, lines = validate(run_cli, deals_repo, "# exported\n%YAML 1.1\n---\n" + HEAD)
     assert schema_lines(lines) == [
-        "deal.yaml:2:1: HY013 yaml-version: %YAML 1.1 directive: YAML 1.1 tools read NO, on and 0123 as false, "
+        "deal.yaml:2:1: error: HY013 yaml-version: %YAML 1.1 directive: YAML 1.1 tools read NO, on and 0123 as false, "
         "true and 83, handoff reads dossiers as YAML 1.2; delete this line"
     ]
 
@@ -107,7 +107,7 @@ def test_deep_flow_nesting_is_reported_where_it_crosses_the_limit_without_compos
     code, lines = validate(run_cli, deals_repo, text)
     assert code == 1
     assert schema_lines(lines) == [
-        "deal.yaml:8:30: HY011 too-deep: nesting deeper than 16 levels at customer.company.locations"
+        "deal.yaml:8:30: error: HY011 too-deep: nesting deeper than 16 levels at customer.company.locations"
         + "[0]" * 14
     ]
 
@@ -116,32 +116,33 @@ def test_deep_block_nesting_is_reported_at_its_line(run_cli: RunCli, deals_repo:
     text = HEAD + "customer:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(20)) + "  " * 21 + "v\n"
     _, lines = validate(run_cli, deals_repo, text)
     path = ".".join(f"k{i}" for i in range(16))
-    assert schema_lines(lines) == [f"deal.yaml:23:35: HY011 too-deep: nesting deeper than 16 levels at customer.{path}"]
+    assert schema_lines(lines) == ["deal.yaml:23:35: error: HY011 too-deep: nesting deeper than 16 levels at "
+                                   f"customer.{path}"]
 
 
 def test_a_second_document_is_reported_at_its_marker(run_cli: RunCli, deals_repo: Path) -> None:
     _, lines = validate(run_cli, deals_repo, HEAD + "# the next deal\n---\nschema: 1\n")
     assert schema_lines(lines) == [
-        "deal.yaml:7:1: HY009 several-documents: this is a second YAML document; keep one deal per file"
+        "deal.yaml:7:1: error: HY009 several-documents: this is a second YAML document; keep one deal per file"
     ]
 
 
 def test_an_empty_second_document_is_reported_too(run_cli: RunCli, deals_repo: Path) -> None:
     _, lines = validate(run_cli, deals_repo, HEAD + "---\n")
     assert schema_lines(lines) == [
-        "deal.yaml:6:1: HY009 several-documents: this is a second YAML document; keep one deal per file"
+        "deal.yaml:6:1: error: HY009 several-documents: this is a second YAML document; keep one deal per file"
     ]
 
 
 def test_a_nul_byte_is_reported_at_its_line(run_cli: RunCli, deals_repo: Path) -> None:
     _, lines = validate(run_cli, deals_repo, HEAD.replace("account: Acme", "account: Ac\0me"))
     assert schema_lines(lines) == [
-        "deal.yaml:4:14: HY001 yaml-syntax: character U+0000 is not allowed in YAML; delete it"
+        "deal.yaml:4:14: error: HY001 yaml-syntax: character U+0000 is not allowed in YAML; delete it"
     ]
 
 
 COMMENT = (
-    "HY014 comment-spacing: a comment one space after a value: what follows the # is not part of the value; "
+    "warning: HY014 comment-spacing: a comment one space after a value: what follows the # is not part of the value; "
     "put two spaces before a comment, or quote the value if the # belongs to it"
 )
 
@@ -187,13 +188,14 @@ def test_values_yaml_1_1_readers_take_differently_are_warned_at_their_place(
     )
     code, lines = validate(run_cli, deals_repo, text)
     assert [line for line in lines if "HY015" in line] == [
-        "deal.yaml:8:19: HY015 yaml-1.1-reading: '0777': YAML 1.1 readers read this unquoted value as 511; "
+        "deal.yaml:8:19: warning: HY015 yaml-1.1-reading: '0777': YAML 1.1 readers read this unquoted value as 511; "
         "quote it if it is meant as text",
-        "deal.yaml:9:15: HY015 yaml-1.1-reading: '1:20': YAML 1.1 readers read this unquoted value as 80; "
+        "deal.yaml:9:15: warning: HY015 yaml-1.1-reading: '1:20': YAML 1.1 readers read this unquoted value as 80; "
         "quote it if it is meant as text",
-        "deal.yaml:10:21: HY015 yaml-1.1-reading: '=': YAML 1.1 readers read this unquoted value as a special "
+        "deal.yaml:10:21: warning: HY015 yaml-1.1-reading: '=': YAML 1.1 readers read this unquoted value as a special "
         "value; quote it if it is meant as text",
-        "deal.yaml:13:22: HY015 yaml-1.1-reading: 'Who owns the data?' in a flow list or mapping: YAML 1.1 readers "
+        "deal.yaml:13:22: warning: HY015 yaml-1.1-reading: 'Who owns the data?' in a flow list or mapping: YAML 1.1 "
+        "readers "
         "end the text at '?' and cannot read the file; write the list as a block (one '- ' item per line) or "
         "quote the item",
     ]

@@ -4,6 +4,8 @@ placeholder on flags and no sentence broken by a line break, NO_COLOR means no s
 from __future__ import annotations
 
 import inspect
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -91,6 +93,26 @@ def test_no_color_removes_bold_too(run_cli: RunCli, monkeypatch: pytest.MonkeyPa
     plain = run_cli("validate", "midmarket-acme.yaml", "--as-of", AS_OF).stdout
     assert "\x1b[" not in plain
     assert plain.splitlines()[-1] == "midmarket-acme.yaml: incomplete · 86.8% complete (min 95) · 7 errors, 5 warnings"
+
+
+def test_without_colour_an_error_and_a_warning_line_say_which_they_are(run_cli: RunCli,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(EXAMPLES)
+    monkeypatch.setenv("NO_COLOR", "1")
+    lines = run_cli("validate", "strategic-globex.yaml", "--as-of", AS_OF).stdout.splitlines()
+    assert lines[0] == ("strategic-globex.yaml:116:5: error: HS404 commitments-validated: commitment 'Three dedicated "
+                        "CSMs, one per region' is not validated by CS")
+    assert lines[2] == ("strategic-globex.yaml:117:5: warning: HS403 commitment-due: commitment 'Field-engineer mobile "
+                        "app \"early in 2027\" (roadmap, not committed by Product)' has no due date")
+    # the word is the finding's severity as JSON gives it, line for line
+    findings = json.loads(run_cli("validate", "strategic-globex.yaml", "-f", "json", "--as-of", AS_OF).stdout)
+    words = [f"{f['line']}:{f['col']}: {f['severity']}: {f['code']}" for f in findings["files"][0]["findings"]]
+    assert [line.split(":", 1)[1].split(" ", 3)[:3] for line in lines[:-1]] == [w.split(" ") for w in words]
+    # on a terminal the same characters, coloured
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    styled = run_cli("validate", "strategic-globex.yaml", "--as-of", AS_OF).stdout
+    assert re.sub(r"\x1b\[[0-9;]*m", "", styled).splitlines() == lines
 
 
 def test_no_color_removes_styling_from_help(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,7 +47,7 @@ def test_text_shows_the_name_escaped_on_every_line(run_cli: RunCli, hostile: str
     assert f"{SHOWN[hostile]}: incomplete · 86.8% complete" in run.stdout
     if command == "validate":
         lines = run.stdout.splitlines()
-        assert lines[0].startswith(f"{SHOWN[hostile]}:1:1: HG001 below-min-score")
+        assert lines[0].startswith(f"{SHOWN[hostile]}:1:1: error: HG001 below-min-score")
         assert all(line.startswith(SHOWN[hostile]) for line in lines)  # one finding, one line
 
 

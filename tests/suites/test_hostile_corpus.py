@@ -85,4 +85,4 @@ def test_an_anchor_used_twice_prints_its_finding_and_nothing_raw(deals_repo: Pat
         cwd=deals_repo, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (1, "")
-    assert done.stdout.startswith("deal.yaml:4:12: HY004 anchor-alias: anchor &a at deal.account; ")
+    assert done.stdout.startswith("deal.yaml:4:12: error: HY004 anchor-alias: anchor &a at deal.account; ")

@@ -30,7 +30,7 @@ def _deal_line(run_cli: RunCli, folder: Path, line: str) -> list[str]:
 )
 def test_only_canonical_zone_names_are_accepted(run_cli: RunCli, deals_repo: Path, typed: str, message: str) -> None:
     assert _deal_line(run_cli, deals_repo, f"timezone: {typed}") == [
-        f"deal.yaml:6:13: HV011 invalid-value: deal.timezone: '{typed}': {message}"
+        f"deal.yaml:6:13: error: HV011 invalid-value: deal.timezone: '{typed}': {message}"
     ]
 
 
@@ -52,7 +52,7 @@ def test_a_language_tag_must_be_written_in_standard_form(
     run_cli: RunCli, deals_repo: Path, typed: str, fix: str
 ) -> None:
     assert _deal_line(run_cli, deals_repo, f"language: {typed}") == [
-        f"deal.yaml:6:13: HV011 invalid-value: deal.language: '{typed}': write {fix}"
+        f"deal.yaml:6:13: error: HV011 invalid-value: deal.language: '{typed}': write {fix}"
     ]
 
 
@@ -67,7 +67,8 @@ def test_a_standard_language_tag_passes(run_cli: RunCli, deals_repo: Path) -> No
 )
 def test_a_currency_must_be_an_iso_4217_code(run_cli: RunCli, deals_repo: Path, typed: str, hint: str) -> None:
     assert _deal_line(run_cli, deals_repo, f"value: {{amount: 5, currency: {typed}}}") == [
-        f"deal.yaml:6:32: HV011 invalid-value: deal.value.currency: '{typed}': not an ISO 4217 currency code; {hint}"
+        f"deal.yaml:6:32: error: HV011 invalid-value: deal.value.currency: '{typed}': not an ISO 4217 currency code; "
+        f"{hint}"
     ]
 
 
@@ -79,7 +80,8 @@ def test_iso_4217_codes_pass(run_cli: RunCli, deals_repo: Path, code: str) -> No
 def test_a_name_in_an_email_field_is_refused_saying_where_it_goes(run_cli: RunCli, deals_repo: Path) -> None:
     lines = _deal_line(run_cli, deals_repo, "csm:\n    name: Jane\n    email: \"Jane O'Brien <jane@acme.example>\"")
     assert lines == [
-        "deal.yaml:8:12: HV006 invalid-email: deal.csm.email: \"Jane O'Brien <jane@acme.example>\" holds the name "
+        "deal.yaml:8:12: error: HV006 invalid-email: deal.csm.email: \"Jane O'Brien <jane@acme.example>\" holds the "
+        "name "
         "\"Jane O'Brien\" as well as the address; write the address alone, jane@acme.example; the name goes in "
         "deal.csm.name"
     ]
@@ -87,7 +89,7 @@ def test_a_name_in_an_email_field_is_refused_saying_where_it_goes(run_cli: RunCl
 
 def test_an_address_in_angle_brackets_is_refused(run_cli: RunCli, deals_repo: Path) -> None:
     assert _deal_line(run_cli, deals_repo, "csm:\n    name: Jane\n    email: \"<jane@acme.example>\"") == [
-        "deal.yaml:8:12: HV006 invalid-email: deal.csm.email: '<jane@acme.example>': write the address alone, "
+        "deal.yaml:8:12: error: HV006 invalid-email: deal.csm.email: '<jane@acme.example>': write the address alone, "
         "jane@acme.example, without angle brackets"
     ]
 

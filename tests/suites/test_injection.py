@@ -31,7 +31,7 @@ def test_a_line_break_in_a_one_line_field_is_refused_at_its_value(run_cli: RunCl
     run = run_cli("validate", "acme.yaml", "--as-of", AS_OF)
     assert run.exit_code == 1
     assert run.stdout.splitlines()[0] == (
-        "acme.yaml:7:12: HV012 line-break: deal.account: 'Evil Corp\\nBcc: attacker@example.com': a line break "
+        "acme.yaml:7:12: error: HV012 line-break: deal.account: 'Evil Corp\\nBcc: attacker@example.com': a line break "
         "(U+000A) is not allowed here; this field is one line (it goes into mail headers, calendar entries and "
         "table cells)"
     )
@@ -50,7 +50,7 @@ def test_a_control_character_is_refused_in_any_text(run_cli: RunCli, deals_repo:
     _acme_with(deals_repo, "account: Acme Outdoor Supply", 'account: "Acme \\e[31mOutdoor"')
     run = run_cli("validate", "acme.yaml", "--as-of", AS_OF)
     assert run.stdout.splitlines()[0] == (
-        "acme.yaml:7:12: HV013 control-character: deal.account: 'Acme \\x1b[31mOutdoor': control character "
+        "acme.yaml:7:12: error: HV013 control-character: deal.account: 'Acme \\x1b[31mOutdoor': control character "
         "U+001B is not allowed in text; delete it"
     )
 

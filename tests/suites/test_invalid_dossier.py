@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import RunCli
 
 BAD = "schema: 1\ndeal:\n  id: X-1\n  account: Acme\n  segment: mid-markt\n  signed_at: 2026-11-20T09:00:00\n"
-FINDING = ("bad.yaml:5:12: HV003 invalid-choice: deal.segment: 'mid-markt' is not one of enterprise, mid-market, "
+FINDING = ("bad.yaml:5:12: error: HV003 invalid-choice: deal.segment: 'mid-markt' is not one of enterprise, "
+           "mid-market, "
            "smb, strategic; did you mean 'mid-market'?")
 SAID = f"{FINDING}\nhandoff: error: bad.yaml: not a valid dossier (1 problem(s)); run `handoff validate bad.yaml`\n"
 

@@ -47,7 +47,7 @@ def test_a_dossier_from_stdin_is_named_by_stdin_filename(run_cli: RunCli, repo: 
     run = run_cli("validate", "-", "--stdin-filename", "deals/acme.yaml", "--as-of", AS_OF, input=GAPS.decode())
     assert run.exit_code == 1 and run.stderr == ""
     lines = run.stdout.splitlines()
-    assert lines[0].startswith("deals/acme.yaml:1:1: HG001 below-min-score: ")
+    assert lines[0].startswith("deals/acme.yaml:1:1: error: HG001 below-min-score: ")
     assert lines[-1] == "deals/acme.yaml: incomplete · 86.8% complete (min 95) · 7 errors, 5 warnings"
     unnamed = run_cli("validate", "-", "--as-of", AS_OF, input=COMPLETE.decode())
     assert (unnamed.exit_code, unnamed.stdout) == (0, f"<stdin>: {OK}\n")

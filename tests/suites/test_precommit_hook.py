@@ -101,7 +101,7 @@ def test_real_precommit_refuses_incomplete_accepts_complete_and_sees_text_copied
     bad = deals / "deals" / "acme.yaml"
     bad.write_text(bad.read_text().replace("stage: pre-close", "stage: closed-won"))
     finding = run_cli("validate", "deals/acme.yaml").stdout.splitlines()[0]
-    assert finding.startswith("deals/acme.yaml:1:1: HG001 below-min-score: completeness ")
+    assert finding.startswith("deals/acme.yaml:1:1: error: HG001 below-min-score: completeness ")
 
     run(deals, "git", "add", "-A", env=env)
     refused = run(deals, "git", "commit", "-m", "acme", env=env)
@@ -131,7 +131,7 @@ def test_real_precommit_refuses_incomplete_accepts_complete_and_sees_text_copied
     hook_says = copied.stdout + copied.stderr
     assert copied.returncode == 0, hook_says  # copied text warns, it does not block
     assert (
-        "deals/brightleaf-copy.yaml:24:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        "deals/brightleaf-copy.yaml:24:14: warning: HF002 copied-text: customer.purchase.why_now: the same text as in "
         "deals/brightleaf.yaml; write what is true of this deal"
     ) in hook_says.splitlines()
     assert "deals/brightleaf.yaml:" not in hook_says  # the committed file is compared with, not reported

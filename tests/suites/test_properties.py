@@ -42,7 +42,7 @@ PROPERTY = settings(
 
 VALID_EXAMPLES = sorted(EXAMPLES.glob("*.yaml"))
 # one finding line: `path:line:col: CODE name: message`
-FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>H[A-Z]\d{3}) [a-z-]+: ")
+FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|warning): (?P<code>H[A-Z]\d{3}) [a-z-]+: ")
 
 # Text that has tripped YAML tools before: YAML 1.1 booleans and numbers, indicators, control and
 # invisible characters, dates that do not exist or overflow, numbers too large to format.
@@ -177,10 +177,13 @@ def assert_clean(run: Run, display: str) -> None:
 def assert_findings_inside(run: Run, raw: bytes) -> None:
     """Every `file:line:col` points at a place that exists in the file (at most the end of the last line)."""
     lines = raw.count(b"\n") + 1
+    matched = 0
     for line in run.stdout.splitlines():
         found = FINDING.match(line)
         if found:
+            matched += 1
             assert 1 <= int(found["line"]) <= lines and int(found["col"]) >= 1, line
+    assert matched or run.exit_code != 1, run.stdout  # a failed check names at least one place
 
 
 def check_validate(folder: Path, raw: bytes) -> None:
@@ -499,23 +502,25 @@ def with_event(data: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     [
         (
             setting("amount", "1e999999999"),
-            "deal.yaml:10:19: HV005 invalid-number: deal.value.amount: '1e999999999' is out of range; "
+            "deal.yaml:10:19: error: HV005 invalid-number: deal.value.amount: '1e999999999' is out of range; "
             "write at most 15 digits before the point and 10 after",
         ),
         (
             setting("signed_at", "9999-12-31T23:00:00-12:00"),
-            "deal.yaml:11:14: HV004 invalid-date: deal.signed_at: '9999-12-31T23:00:00-12:00' is not a valid date "
+            "deal.yaml:11:14: error: HV004 invalid-date: deal.signed_at: '9999-12-31T23:00:00-12:00' is not a valid "
+            "date "
             "(YYYY-MM-DDTHH:MM:SS±HH:MM): the year must be between 1900 and 2999",
         ),
         (
             setting("by", "0001-01-01"),
-            "deal.yaml:81:100: HV004 invalid-date: goals.success_criteria[0].by: '0001-01-01' is not a valid date "
+            "deal.yaml:81:100: error: HV004 invalid-date: goals.success_criteria[0].by: '0001-01-01' is not a valid "
+            "date "
             "(YYYY-MM-DD): the year must be between 1900 and 2999",
         ),
         (
             # libyaml took the tab for a space; `handoff log` then crashed on the file validate had passed
             Edit("insert", ACME.read_bytes().index(b": Number 3"), text=b"\t"),
-            "deal.yaml:19:20: HY001 yaml-syntax: found character '\\t' that cannot start any token "
+            "deal.yaml:19:20: error: HY001 yaml-syntax: found character '\\t' that cannot start any token "
             "(while scanning for the next token); indent with spaces, not tabs",
         ),
     ],

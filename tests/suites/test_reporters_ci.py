@@ -111,7 +111,8 @@ def test_score_github_and_complete_dossier(run_cli: RunCli) -> None:
 
 def test_auto_is_github_under_actions_else_text(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     args = ("validate", "examples/invalid/unknown-key.yaml", "--format", "auto")
-    text = "examples/invalid/unknown-key.yaml:7:3: HV001 unknown-key: unknown key 'acount'; did you mean 'account'?"
+    text = ("examples/invalid/unknown-key.yaml:7:3: error: HV001 unknown-key: unknown key 'acount'; did you mean "
+            "'account'?")
     assert run_cli(*args).stdout.splitlines()[1] == text
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert run_cli(*args).stdout.splitlines()[1] == (
@@ -138,9 +139,9 @@ def test_sarif_on_every_example_matches_schema_and_text(run_cli: RunCli, command
         loc = result["locations"][0]["physicalLocation"]
         uri, region = loc["artifactLocation"]["uri"], loc["region"]
         assert uri.startswith("examples/") and "\\" not in uri
-        as_lines.append(f"{uri}:{region['startLine']}:{region['startColumn']}: {result['ruleId']}")
-    # one SARIF result per finding line of the text report, same file, line, column and code
-    assert as_lines == [" ".join(t.split(" ")[:2]) for t in text if ": H" in t and t.split(":")[1].isdigit()]
+        as_lines.append(f"{uri}:{region['startLine']}:{region['startColumn']}: {result['level']}: {result['ruleId']}")
+    # one SARIF result per finding line of the text report, same file, line, column, severity and code
+    assert as_lines == [" ".join(t.split(" ")[:3]) for t in text if ": H" in t and t.split(":")[1].isdigit()]
     assert {"HV003", "HY003", "HG001", "HS202"} <= set(rule_ids)
 
 

@@ -31,11 +31,11 @@ def test_an_invalid_dossier_from_stdin_is_named_by_stdin_filename(run_cli: RunCl
     run = run_cli("render", "plan", "-", "--stdin-filename", "deals/x.yaml", input="schema: 1\n")
     assert (run.exit_code, run.stdout) == (1, "")
     assert run.stderr == (
-        "deals/x.yaml:1:1: HV002 missing-key: 'deal' is required in the top level\n"
+        "deals/x.yaml:1:1: error: HV002 missing-key: 'deal' is required in the top level\n"
         "handoff: error: deals/x.yaml: not a valid dossier (1 problem(s)); run `handoff validate deals/x.yaml`\n"
     )
     unnamed = run_cli("render", "intro", "-", input="schema: 1\n")
-    assert unnamed.stderr.startswith("<stdin>:1:1: HV002 missing-key: ")
+    assert unnamed.stderr.startswith("<stdin>:1:1: error: HV002 missing-key: ")
 
 
 def test_stdin_filename_without_dash_is_a_usage_error(run_cli: RunCli, deals_repo: Path) -> None:

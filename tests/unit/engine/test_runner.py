@@ -85,7 +85,8 @@ def test_an_edited_file_is_checked_afresh(run_cli: RunCli, deals_repo: Path) -> 
     run = run_cli("validate", path.name, "--as-of", AS_OF)
     assert run.exit_code == 1
     assert (
-        run.stdout.splitlines()[0] == "enterprise-northwind.yaml:5:1: HV002 missing-key: 'account' is required in deal"
+        run.stdout.splitlines()[0] == "enterprise-northwind.yaml:5:1: error: HV002 missing-key: 'account' is "
+                                      "required in deal"
     )
 
 
@@ -141,9 +142,10 @@ def test_text_pasted_between_deals_is_flagged_in_both_with_the_other_file_named(
     _first, original, at = _pasted_pair(deals_repo)
     run = run_cli("validate", ".", "--as-of", AS_OF)
     assert _copied(run) == [
-        f"enterprise-northwind.yaml:{original}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"enterprise-northwind.yaml:{original}:14: warning: HF002 copied-text: customer.purchase.why_now: the same "
+        "text as in "
         f"midmarket-acme.yaml; write what is true of this deal",
-        f"midmarket-acme.yaml:{at}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"midmarket-acme.yaml:{at}:14: warning: HF002 copied-text: customer.purchase.why_now: the same text as in "
         f"enterprise-northwind.yaml; write what is true of this deal",
     ]
 
@@ -155,7 +157,8 @@ def test_in_a_git_repo_one_file_is_compared_with_every_dossier_of_the_repo(
     first, original, _at = _pasted_pair(deals_repo)
     alone = run_cli("validate", first.name, "--as-of", AS_OF, *cache)
     assert _copied(alone) == [
-        f"enterprise-northwind.yaml:{original}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"enterprise-northwind.yaml:{original}:14: warning: HF002 copied-text: customer.purchase.why_now: the same "
+        "text as in "
         f"midmarket-acme.yaml; write what is true of this deal",
     ]
     # the other dossier is compared with, not reported
@@ -185,7 +188,8 @@ def test_the_finding_says_how_many_dossiers_were_compared_when_one_could_not_be_
     (deals_repo / "broken.yaml").write_text("deal: [unclosed\n")
     alone = run_cli("validate", first.name, "--as-of", AS_OF)
     assert _copied(alone) == [
-        f"enterprise-northwind.yaml:{original}:14: HF002 copied-text: customer.purchase.why_now: the same text as in "
+        f"enterprise-northwind.yaml:{original}:14: warning: HF002 copied-text: customer.purchase.why_now: the same "
+        "text as in "
         f"midmarket-acme.yaml; write what is true of this deal (compared with 2 of 3 dossiers: 1 could not be read)",
     ]
 
