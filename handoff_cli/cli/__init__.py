@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 import os
 import sys
@@ -179,6 +180,9 @@ def command() -> Any:
 
 
 def main() -> None:
+    # a run builds thousands of dossier models that live until it ends; at the default thresholds the collector
+    # walks them again and again (a third of a warm report over a repo), and one command is one short process
+    gc.set_threshold(100_000, 50, 100)
     try:
         command()(prog_name="handoff")
     except Exception as exc:  # a bug in handoff itself: one line for the user, the traceback only on request

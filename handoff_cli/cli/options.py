@@ -116,6 +116,23 @@ MinScore = Annotated[
         help="Completeness a dossier needs, 0-100; overrides handoff.toml (default 95).",
     ),
 ]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        show_default=False,
+        help="Processes to read and check with; default: one per core. The output is the same whatever the number.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read and check every file afresh, without reading or writing the result cache (see HANDOFF_CACHE_DIR).",
+    ),
+]
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.", show_default=False)
 ]

@@ -14,9 +14,11 @@ from handoff_cli.cli.options import (
     AsOf,
     ConfigOpt,
     ForceOpt,
+    NoCacheOpt,
     OutOpt,
     Paths,
     ReportFormat,
+    WorkersOpt,
     console,
     dossier_paths,
     moment,
@@ -82,6 +84,8 @@ def report(
     config: ConfigOpt = None,
     out: OutOpt = None,
     force: ForceOpt = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Report on every handoff for a CS lead: metrics, worst deals, failure patterns, when CS should engage.
 
@@ -141,7 +145,7 @@ def report(
     proj = project(config)
     targets = dossier_paths(paths, proj)
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz))  # the rules' policy, built once
-    portfolio = collect(targets, checker)
+    portfolio = collect(targets, checker, workers=workers, cache=not no_cache)
     show: Callable[[Console], None]
     doc: Report | None = None
     wanted = proj.settings.change_control if change_control is None else change_control

@@ -12,7 +12,9 @@ from handoff_cli.cli.options import (
     CheckFormat,
     CheckFormatOpt,
     ConfigOpt,
+    NoCacheOpt,
     Paths,
+    WorkersOpt,
     console,
     dossier_paths,
     moment,
@@ -40,6 +42,8 @@ def sla(
     format: CheckFormatOpt = CheckFormat.TEXT,
     config: ConfigOpt = None,
     stdin_filename: StdinNameOpt = None,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show every deal's handoff clocks, most urgent first: breached, at risk, open, waiting, met late, met.
 
@@ -74,7 +78,7 @@ def sla(
         from handoff_cli.repo.files import expand_names
 
         # the dossiers from the result cache and the pool validate uses: a warm run reads no YAML
-        plan = Plan(proj, when, None, default_workers(), cache=True)
+        plan = Plan(proj, when, None, workers or default_workers(), cache=not no_cache)
         result = sla_all(expand_names(dossier_paths(paths, proj)), plan, items=not clocks_only)
     shown = result.only(frozenset({Status(only.value)})) if only else result
     SLA[format.resolve()](shown, console())

@@ -14,7 +14,9 @@ from handoff_cli.cli.options import (
     ConfigOpt,
     Explain,
     MinScore,
+    NoCacheOpt,
     Paths,
+    WorkersOpt,
     console,
     detail,
     dossier_paths,
@@ -36,23 +38,6 @@ ChangedOpt = Annotated[
     typer.Option(
         "--changed",
         help="Check only the dossiers added, modified or untracked since --base (deleted ones are skipped).",
-    ),
-]
-WorkersOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--workers",
-        "-j",
-        min=1,
-        show_default=False,
-        help="Processes to check with; default: one per core. The output is the same whatever the number.",
-    ),
-]
-NoCacheOpt = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Check every file afresh, without reading or writing the result cache (see HANDOFF_CACHE_DIR).",
     ),
 ]
 BaseOpt = Annotated[

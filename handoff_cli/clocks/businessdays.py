@@ -4,7 +4,7 @@ its public holidays and its make-up working days (China's weekend workdays), in 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -112,6 +112,12 @@ def calendar_for(settings: Settings, deal: Deal | None = None) -> BusinessCalend
     weekend = frozenset(settings.weekend) if settings.weekend is not None else None
     codes = calendar_codes(deal.holidays if deal is not None else None)
     if not codes:
-        return BusinessCalendar(tz, weekend=weekend, country=settings.country, subdivision=settings.subdivision)
-    parts = [BusinessCalendar(tz, weekend=weekend, country=c, subdivision=s) for c, s in map(split_holidays, codes)]
+        return _calendar(tz, weekend, settings.country, settings.subdivision)
+    parts = [_calendar(tz, weekend, c, s) for c, s in map(split_holidays, codes)]
     return parts[0] if len(parts) == 1 else CombinedCalendar(parts)
+
+
+@cache  # a portfolio's deals share a few calendars; each one's holidays are worked out once per run, not per deal
+def _calendar(tz: ZoneInfo, weekend: frozenset[int] | None, country: str | None,
+              subdivision: str | None) -> BusinessCalendar:  # fmt: skip
+    return BusinessCalendar(tz, weekend=weekend, country=country, subdivision=subdivision)

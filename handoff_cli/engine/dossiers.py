@@ -50,11 +50,12 @@ class _Done(NamedTuple):
     unreadable: str | None = None
 
 
-def checked_dossiers(names: Sequence[str], checker: Checker, *, skipped: list[str]) -> Iterator[Read]:
+def checked_dossiers(names: Sequence[str], checker: Checker, *, skipped: list[str], workers: int | None = None,
+                     cache: bool = True) -> Iterator[Read]:  # fmt: skip
     """Each of `names` with its check at the checker's moment (`handoff report`, `handoff export crm`): the checker's
-    plan on every core, from the cache."""
+    plan on `workers` processes (one per core by default), from the cache unless `cache` is false."""
     project = checker.project
-    plan = Plan(project, checker.ctx.as_of, checker.min_score, default_workers(), cache=True)
+    plan = Plan(project, checker.ctx.as_of, checker.min_score, workers or default_workers(), cache=cache)
     return read_dossiers(names, plan, checks=True, skipped=skipped, checker=checker)
 
 

@@ -56,7 +56,18 @@ def line_break(value: str) -> str | None:
     return None
 
 
-def _one_line(value: str) -> str:
+def _read_before(info: ValidationInfo) -> bool:
+    """Whether the text comes from a dossier read back from the result cache: it was checked when first read."""
+    return info.context is not None and info.context.get("read_before") is True
+
+
+def _text(value: str, info: ValidationInfo) -> str:
+    return value if _read_before(info) else _no_control(value)
+
+
+def _one_line(value: str, info: ValidationInfo) -> str:
+    if _read_before(info):  # checked when the dossier was first read, and stored only after passing
+        return value
     if reason := line_break(value):
         raise PydanticCustomError("line_break", reason, {"error": reason})
     if (hidden := hidden_in(value)) is not None:
@@ -69,7 +80,7 @@ def _one_line(value: str) -> str:
     return _no_control(value)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_control)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_text)]
 TextList = list[Text]
 # Names, ids, titles, short notes: text that ends up on one line of an email header, a calendar
 # entry or a report's table, where a line break would start a new header or row
@@ -127,9 +138,7 @@ READ_BEFORE = {"read_before": True}
 def _checked_before(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
     # an address checked when the dossier was first read is not checked again: email_validator is most of the
     # time it takes to read a cached dossier back
-    if isinstance(value, str) and info.context is not None and info.context.get("read_before"):
-        return value
-    return handler(value)
+    return value if isinstance(value, str) and _read_before(info) else handler(value)
 
 
 # An email field holds one bare address: what the intro email and invites are addressed to

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from handoff_cli.clocks.evaluate import Status
-from handoff_cli.clocks.overdue import overdue, owed_items
+from handoff_cli.clocks.overdue import overdue
 from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.portfolio.report_document import CsmClock, CsmOverdue, CsmView, DueNext
@@ -38,11 +38,12 @@ def _one(deals: list[DealFacts], as_of: datetime) -> CsmView:
     at_risk: list[CsmClock] = []
     for deal in deals:
         today = as_of.astimezone(deal.tz).date()
-        items = owed_items(deal.dossier, path=deal.path)
+        items = deal.owed
         late += [{"deal_id": x.item.deal_id, "list": x.item.list, "item": x.item.title, "due": x.item.due.isoformat(),
                   "days_overdue": x.days, "owner": x.item.owner} for x in overdue(items, today)]  # fmt: skip
+        coming = [i for i in items if i.due >= today][:DUE_NEXT]  # earliest first: a later one cannot be next
         upcoming += [(i.due.isoformat(), {"deal_id": i.deal_id, "what": i.title, "kind": i.list,
-                                          "due": i.due.isoformat()}) for i in items if i.due >= today]  # fmt: skip
+                                          "due": i.due.isoformat()}) for i in coming]  # fmt: skip
         for c in deal.clocks:
             if c.status not in RUNNING or c.due is None:
                 continue

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from handoff_cli.clocks.evaluate import ClockStatus, Status
-from handoff_cli.clocks.overdue import owed_items
 from handoff_cli.core.vocabulary import Decision
 from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.portfolio.pipeline import in_pipeline
@@ -62,7 +61,7 @@ def due_soon(deals: Sequence[DealFacts], as_of: datetime, link: Link) -> list[Du
     for deal in deals:
         d = deal.dossier.deal
         today = as_of.astimezone(deal.tz).date()
-        for item in owed_items(deal.dossier, path=deal.path):
+        for item in deal.owed:
             if today <= item.due <= today + WEEK:
                 found.append((item.due.isoformat(), {
                     "deal_id": d.id, "account": d.account, "path": deal.path, "link": link(deal.path),

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from enum import IntEnum
 
 from handoff_cli.clocks.evaluate import ClockStatus, Status
-from handoff_cli.clocks.overdue import overdue, owed_items
+from handoff_cli.clocks.overdue import overdue
 from handoff_cli.core.durations import span
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.vocabulary import Decision
@@ -139,7 +139,7 @@ def actions(deal: DealFacts, as_of: datetime, *, survey_target: float) -> list[A
     found = [act(*_clock(c, deal)) for c in deal.clocks if c.status in (Status.BREACHED, Status.AT_RISK)]
     if d.signed_at is not None:
         today = as_of.astimezone(deal.tz).date()
-        for late in overdue(owed_items(deal.dossier, path=deal.path), today):
+        for late in overdue(deal.owed, today):
             item = late.item
             what = f"{_singular(item.list)} '{item.title}' is {late.days} d overdue"
             found.append(act(Kind.OVERDUE, what, item.due, item.owner or csm))

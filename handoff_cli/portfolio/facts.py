@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from functools import cached_property
 from pathlib import Path
 
 from handoff_cli.clocks.evaluate import ClockStatus, Status
+from handoff_cli.clocks.overdue import DueItem, owed_items
 from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
@@ -68,6 +70,11 @@ class DealFacts:
         """Every clock that has come due was met in time (open clocks still inside their window do not count)."""
         return not any(c.status in LATE for c in self.clocks)
 
+    @cached_property
+    def owed(self) -> list[DueItem]:
+        """The dated items still owed, earliest due first; the CSM view, the due-soon list and the digest all ask."""
+        return owed_items(self.dossier, path=self.path)
+
     def clock(self, name: str) -> ClockStatus | None:
         return next((c for c in self.clocks if c.clock.name == name), None)
 
@@ -82,12 +89,14 @@ class Portfolio:
     unreadable: list[str] = field(default_factory=list)  # "path: why" of each file that could not be read
 
 
-def collect(paths: Sequence[Path], checker: Checker) -> Portfolio:
-    """Each dossier and its check from the result cache while the file is unchanged, else read once (on every
-    core from 48 files up) and kept for the next run; its clocks from that dossier."""
+def collect(paths: Sequence[Path], checker: Checker, *, workers: int | None = None, cache: bool = True) -> Portfolio:
+    """Each dossier and its check from the result cache while the file is unchanged, else read once (on
+    `workers` processes, one per core by default, from 48 files up) and kept for the next run; its clocks from
+    that dossier. Without `cache`, every file is read afresh and nothing is kept."""
     project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone, settings=project.settings)
-    for read in checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable):
+    found = checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable, workers=workers, cache=cache)
+    for read in found:
         path, dossier, result = read.name, read.dossier, read.result
         if dossier is None or result is None:
             portfolio.invalid.append(read.invalid or DossierInvalid(path, []))

@@ -30,6 +30,15 @@ def write_json(console: Console, document: Any, *, indent: int = 2) -> None:
     stream.write(_utf8("".join(pending)) + "\n")
 
 
+def write_text(console: Console, text: str, *, end: str = "\n") -> None:
+    """A whole document as it is: on a terminal through the console, elsewhere (a pipe, a file, --out) written
+    at once, since laying out a report of thousands of deals line by line takes longer than building it."""
+    if console.is_terminal:
+        console.out(text, highlight=False, end=end)
+    else:
+        console.file.write(_utf8(text) + end)
+
+
 # a file name that is not UTF-8 holds undecodable bytes as lone surrogates, which no UTF-8 stream
 # (and no JSON reader) accepts; they only ever occur inside a string, where `\\xff` is plain text
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rich.console import Console
 
 from handoff_cli.portfolio.report_document import CsmReport, Report
-from handoff_cli.reporters.base import write_json
+from handoff_cli.reporters.base import write_json, write_text
 from handoff_cli.reporters.portfolio_text import csm_only_md, csm_only_text, md_lines, text_lines
 
 ReportWriter = Callable[[Report, Console], None]
@@ -16,11 +16,11 @@ CsmWriter = Callable[[CsmReport, Console], None]  # `report --by csm`
 
 
 def text(doc: Report, console: Console) -> None:
-    console.out("\n".join(text_lines(doc)), highlight=False)
+    write_text(console, "\n".join(text_lines(doc)))
 
 
 def markdown(doc: Report, console: Console) -> None:
-    console.out("\n".join(md_lines(doc)), highlight=False)
+    write_text(console, "\n".join(md_lines(doc)))
 
 
 def json_report(doc: Report, console: Console) -> None:
@@ -30,15 +30,15 @@ def json_report(doc: Report, console: Console) -> None:
 def html_report(doc: Report, console: Console) -> None:
     from handoff_cli.reporters.portfolio_html import html
 
-    console.out(html(doc), highlight=False, end="")
+    write_text(console, html(doc), end="")
 
 
 def csm_text(doc: CsmReport, console: Console) -> None:
-    console.out("\n".join(csm_only_text(doc)), highlight=False)
+    write_text(console, "\n".join(csm_only_text(doc)))
 
 
 def csm_markdown(doc: CsmReport, console: Console) -> None:
-    console.out("\n".join(csm_only_md(doc)), highlight=False)
+    write_text(console, "\n".join(csm_only_md(doc)))
 
 
 def csm_json(doc: CsmReport, console: Console) -> None:
@@ -48,4 +48,4 @@ def csm_json(doc: CsmReport, console: Console) -> None:
 def csm_html(doc: CsmReport, console: Console) -> None:
     from handoff_cli.reporters.portfolio_html import csm_only_html
 
-    console.out(csm_only_html(doc), highlight=False, end="")
+    write_text(console, csm_only_html(doc), end="")

@@ -115,3 +115,30 @@ def _in_process(folder: Path, target: str = ".") -> str:
     out = io.StringIO()
     SLA["json"](result, Console(file=out, highlight=False, soft_wrap=True, color_system=None))
     return out.getvalue()
+
+
+@pytest.mark.parametrize("command", ["sla", "report"])
+def test_no_cache_reads_every_file_and_keeps_nothing(run_cli: RunCli, deals: Path, parsed: Counter[str],
+                                                     command: str) -> None:  # fmt: skip
+    fresh = run_cli(command, ".", "--as-of", AS_OF, "--format", "json", "--no-cache")
+    assert sum(parsed.values()) == 4
+    parsed.clear()
+    cold = run_cli(command, ".", "--as-of", AS_OF, "--format", "json")
+    assert sum(parsed.values()) == 4  # the --no-cache run left no entry behind
+    assert (cold.exit_code, cold.stdout) == (fresh.exit_code, fresh.stdout) == (1, cold.stdout)
+    parsed.clear()
+    again = run_cli(command, ".", "--as-of", AS_OF, "--format", "json", "--no-cache")
+    assert sum(parsed.values()) == 4 and again.stdout == cold.stdout  # nor does it read the entries there are
+
+
+def test_report_on_one_process_or_a_pool_is_the_same(tmp_path: Path) -> None:
+    """60 generated dossiers, read on one process and on two workers, without the cache: the same report."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "60", str(tmp_path), "--seed", "5"],
+                   check=True)  # fmt: skip
+    env = {"HANDOFF_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "handoff_cli", "report", "deals", "--as-of", AS_OF, "--format", "json",
+               "--no-cache"]  # fmt: skip
+    one, two = (subprocess.run([*command, "-j", workers], cwd=tmp_path, env=env, capture_output=True, text=True,
+                               check=False) for workers in ("1", "2"))  # fmt: skip
+    assert (one.returncode, one.stdout, one.stderr) == (two.returncode, two.stdout, two.stderr)
+    assert json.loads(one.stdout)["deals"] and not (tmp_path / "cache").exists()
