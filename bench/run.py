@@ -133,19 +133,20 @@ class Bench:
         self.row(f"{size:,} repo, 1 changed dossier, warm", warm, peer, "of peer")
         self.row("  the same file alone, outside a repo", alone, peer, "of peer")
 
-    def report(self, repo: Path, size: int, validate_cold: float) -> None:
+    def report(self, repo: Path, size: int, validate_cold: float) -> int:
         """`handoff report` over the repo: cold (empty cache) beside a cold `validate` of the repo, and warm
-        (the cache the cold run left) beside the cold run."""
-        self.cold_and_warm("report", repo, size, validate_cold)
+        (the cache the cold run left) beside the cold run; and the peak memory of a warm run, in KiB."""
+        command, warm = self.cold_and_warm("report", repo, size, validate_cold)
+        return max(timed(command, repo, self.env(warm))[1] for _ in range(self.runs))
 
     def sla(self, repo: Path, size: int, validate_cold: float) -> int:
         """`handoff sla` over the repo, as `report`; and its peak memory, in KiB."""
-        command = self.cold_and_warm("sla", repo, size, validate_cold)
+        command, _ = self.cold_and_warm("sla", repo, size, validate_cold)
         return max(timed(command, repo, self.env(self.fresh_cache()))[1] for _ in range(self.runs))
 
-    def cold_and_warm(self, name: str, repo: Path, size: int, validate_cold: float) -> list[str]:
+    def cold_and_warm(self, name: str, repo: Path, size: int, validate_cold: float) -> tuple[list[str], Path]:
         """Rows for `handoff NAME deals`: cold beside a cold `validate`, warm (no dossier read as YAML again)
-        beside its cold run. The command, for more runs of it."""
+        beside its cold run. The command and the warm cache, for more runs of it."""
         command = [str(BIN / "handoff"), name, "deals", "--as-of", AS_OF, "--format", "json"]
         caches: list[Path] = []
 
@@ -160,7 +161,7 @@ class Bench:
             self.rows.append((f"{name}, {size:,} dossiers, cold", f"{cold:.3f} s", cold, ""))
         warm = self.series(command, repo, lambda: caches[0], lambda: None)
         self.row(f"{name}, {size:,} dossiers, warm", warm, cold, "of cold")
-        return command
+        return command, caches[0]
 
     def memory(self, cwd: Path) -> int:
         return max(
@@ -219,6 +220,7 @@ def main() -> None:
             single_rows(bench)
         peaks: dict[int, int] = {}
         sla_peaks: dict[int, int] = {}
+        report_peaks: dict[int, int] = {}
         for size in args.sizes:
             repo = corpus(work, size)
             files = sorted(str(p.relative_to(repo)) for p in (repo / "deals").iterdir())
@@ -242,7 +244,7 @@ def main() -> None:
             if not args.no_hook:
                 bench.hook(repo, size, whole_peer)
             if size in (args.report_sizes or args.sizes):
-                bench.report(repo, size, cold)
+                report_peaks[size] = bench.report(repo, size, cold)
             if size in (args.sla_sizes or args.sizes):
                 sla_peaks[size] = bench.sla(repo, size, cold)
     bytecode = (
@@ -266,10 +268,11 @@ def main() -> None:
             f"peak memory: {peaks[small] / 1024:.0f} MiB at {small:,}, {peaks[large] / 1024:.0f} MiB at {large:,}: "
             f"{peaks[large] / peaks[small]:.2f}x",
         ]
-    if len(sla_peaks) > 1:
-        small, large = min(sla_peaks), max(sla_peaks)
-        lines.append(f"sla peak memory: {sla_peaks[small] / 1024:.0f} MiB at {small:,}, "
-                     f"{sla_peaks[large] / 1024:.0f} MiB at {large:,}: {sla_peaks[large] / sla_peaks[small]:.2f}x")
+    for name, found in (("sla", sla_peaks), ("report (warm)", report_peaks)):
+        if len(found) > 1:
+            small, large = min(found), max(found)
+            lines.append(f"{name} peak memory: {found[small] / 1024:.0f} MiB at {small:,}, "
+                         f"{found[large] / 1024:.0f} MiB at {large:,}: {found[large] / found[small]:.2f}x")
     sys.stdout.write("\n".join(lines) + "\n")
 
 

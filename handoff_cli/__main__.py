@@ -1,3 +1,3 @@
-from handoff_cli.cli import main
+from handoff_cli.entry import main
 
 main()

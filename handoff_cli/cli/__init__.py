@@ -14,7 +14,7 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
-from handoff_cli import __version__
+from handoff_cli import version_line
 from handoff_cli.cli.options import no_color, reset_verbosity, tell, verbosity_options
 from handoff_cli.core.errors import HandoffError
 from handoff_cli.core.exit_codes import ExitCode
@@ -160,7 +160,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"handoff {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 

@@ -126,12 +126,18 @@ def evaluate(
     csm = {deal.csm.name, *([str(deal.csm.email)] if deal.csm.email else [])} if deal.csm else set()
     csm_writes_intro = any(c.name == "intro_email" and c.owner is Owner.CSM for c in clocks)
 
+    # each event's moment, worked out once for all the clocks that ask; an event logged after as_of had not
+    # happened yet at that moment (--as-of replays the past)
+    happened: dict[EventName, list[tuple[datetime, str | None]]] = {}
+    for event in (progress.events or ()) if progress else ():
+        if (at := aware(event.at)) <= as_of:
+            happened.setdefault(event.event, []).append((at, event.by))
+
     def logged(name: EventName, *, by_csm: bool = False) -> datetime | None:
-        # an event logged after as_of had not happened yet at that moment (--as-of replays the past)
-        events = [e for e in (progress.events or ()) if e.event == name] if progress else []
+        found = happened.get(name, [])
         if by_csm and not csm_writes_intro:
-            events = [e for e in events if e.by in csm]
-        return min((t for t in (aware(e.at) for e in events) if t <= as_of), default=None)
+            found = [(at, by) for at, by in found if by in csm]
+        return min((at for at, _ in found), default=None)
 
     signature = aware(deal.signed_at)
     rows: list[ClockStatus] = []

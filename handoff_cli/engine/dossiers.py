@@ -90,8 +90,11 @@ def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: li
             for i in batch:
                 digest = digests[i] or ""
                 stored, checked = dossiers.get(digest), results.get(digest) if checks else None
+                from_cache = None
                 if i not in wanted and stored is not None and (checked is not None or not checks):
-                    yield _read(names[i], stored, checked)
+                    from_cache = _read(names[i], stored, checked)
+                if from_cache is not None:
+                    yield from_cache
                 else:
                     if i in wanted:
                         done = next(computed)
@@ -102,7 +105,9 @@ def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: li
                         skipped.append(done.unreadable)
                         continue
                     fresh.append(done)
-                    yield _read(names[i], done.dossier, done.result)
+                    read_now = _read(names[i], done.dossier, done.result)
+                    assert read_now is not None  # this code wrote the entry just now
+                    yield read_now
             if hits and shelf and cache:
                 shelf.touch(hits)
                 if checks:
@@ -121,15 +126,18 @@ def _known(cache: ResultCache | None, shelf: ResultCache | None, digests: list[s
     """The digests whose dossier entry is sound and, with `checks`, whose check still holds at `as_of`."""
     if shelf is None or cache is None or not digests:
         return set()
-    known = {d for d, text in shelf.get(digests).items() if _sound(text)}
+    known = set(shelf.get(digests))  # a damaged entry among them is found when it is read, and read afresh
     if checks:
         results = cache.get(known)
         known = {d for d in known if (raw := entry.stored(results.get(d, ""))) is not None and entry.holds(raw, as_of)}
     return known
 
 
-def _read(name: str, dossier_text: str, result_text: str | None) -> Read:
-    raw = json.loads(dossier_text)
+def _read(name: str, dossier_text: str, result_text: str | None) -> Read | None:
+    """The file as its entries give it, or None when the dossier entry is not one this code wrote."""
+    raw = _sound(dossier_text)
+    if raw is None:
+        return None
     result = entry.result(result_text, name) if result_text is not None else None
     lines: ItemLines = {(section, index): (line, col) for section, index, line, col in raw["l"]}
     if raw["d"] is None:
@@ -139,14 +147,16 @@ def _read(name: str, dossier_text: str, result_text: str | None) -> Read:
     return Read(name, Dossier.model_validate_json(raw["d"], context=READ_BEFORE), None, lines, result)
 
 
-def _sound(text: str) -> bool:
-    """Whether a stored dossier entry is one this code wrote; anything else is a miss, read again and replaced."""
+def _sound(text: str) -> Any | None:
+    """A stored dossier entry as data if it is one this code wrote; anything else is a miss, read again and
+    replaced."""
     try:
         raw = json.loads(text)
     except ValueError:
-        return False
-    return (type(raw) is dict and raw.keys() == {"d", "l", "x"} and (raw["d"] is None or type(raw["d"]) is str)
-            and type(raw["l"]) is list and type(raw["x"]) is list)  # fmt: skip
+        return None
+    sound = (type(raw) is dict and raw.keys() == {"d", "l", "x"} and (raw["d"] is None or type(raw["d"]) is str)
+             and type(raw["l"]) is list and type(raw["x"]) is list)  # fmt: skip
+    return raw if sound else None
 
 
 def dossier_entry(parsed: Any) -> str:

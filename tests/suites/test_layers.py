@@ -18,7 +18,8 @@ packages that share a layer do not import each other.
     reporters   output formats, for the results of every layer below
     cli         the commands
 
-`handoff_cli/__init__.py` (the version) counts as core, `__main__.py` as cli. Every import counts, at
+`handoff_cli/__init__.py` (the version) counts as core, `__main__.py` and `entry.py` (the executable, which
+answers --version before importing cli/) as cli. Every import counts, at
 module level and deferred inside a function; only imports under `if TYPE_CHECKING:` are left out, since
 they never run. Commands and reporters found by name (`importlib`, in cli/ and reporters/) stay inside their
 own package, so the walk does not need to follow them.
@@ -112,7 +113,7 @@ def package_of(module: str) -> str:
     parts = module.split(".")
     if len(parts) == 1:
         return "core"  # handoff_cli/__init__.py: the version
-    return "cli" if parts[1] == "__main__" else parts[1]
+    return "cli" if parts[1] in ("__main__", "entry") else parts[1]
 
 
 def package_graph(modules: Graph) -> dict[str, set[str]]:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from handoff_cli import __version__
 from tests.conftest import AS_OF, EXAMPLES
 
 HEAVY = {"pydantic", "ruamel", "yaml", "jinja2", "rich", "email_validator", "holidays", "icalendar", "sqlite3"}
@@ -48,6 +49,14 @@ def test_version_loads_no_command_machinery(tmp_path: Path) -> None:
     out, modules = _loaded(tmp_path, tmp_path, "--version")
     assert out.startswith("handoff ")
     assert {name.split(".")[0] for name in modules} & HEAVY == set()
+
+
+def test_the_executable_answers_version_before_building_the_command_line() -> None:
+    code = ("import sys; sys.argv = ['handoff', '--version']; from handoff_cli.entry import main; main(); "
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout == f"handoff {__version__}\n"
+    assert {name.split(".")[0] for name in run.stderr.split()} & {"typer", "click", "rich", *HEAVY} == set()
 
 
 def test_an_unchanged_dossier_is_answered_without_the_model_or_a_yaml_parser(tmp_path: Path) -> None:
