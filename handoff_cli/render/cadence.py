@@ -18,6 +18,23 @@ class Cadence:
     review: str = "Quarterly business review (QBR)"
 
 
+def check_ins(cadence: Cadence, setting: int | None) -> tuple[int, bool, int]:
+    """(days between check-ins, whether that is the playbook's own cadence, the last day one may fall on) for a
+    segment's playbook and the team's `check_in_days` (None: the playbook's)."""
+    every = cadence.every_days if setting is None else setting
+    return every, every == cadence.every_days, cadence.until_day or 90
+
+
+def summary(cadence: Cadence, setting: int | None) -> str:
+    """The plan header's sentence in English: the playbook's own, or the team's cadence said in days."""
+    every, playbook, until = check_ins(cadence, setting)
+    if playbook:
+        return cadence.summary
+    if every:
+        return f"Check-ins every {every} days through day {until}, business review at day 90."
+    return "No recurring check-ins: contact follows usage, business review at day 90."
+
+
 CADENCE: dict[Segment, Cadence] = {
     Segment.ENTERPRISE: Cadence(
         "White-glove: weekly check-ins through implementation and an executive business review at day 90.",

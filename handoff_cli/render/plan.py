@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from handoff_cli.model import Dossier
-from handoff_cli.render.cadence import CADENCE
+from handoff_cli.render.cadence import CADENCE, check_ins, summary
 from handoff_cli.render.documents import Contact, Criterion, Line, criterion_of, day
 from handoff_cli.render.needs import champion
 from handoff_cli.render.plan_lines import SEVERITY, dated, items, risk
@@ -45,7 +45,10 @@ class Plan:
     starts: str             # the day the 90 days count from, in English
     starts_on: date         # the same day, for `| date` in other languages
     starts_from: str        # "kickoff" or "contract signature"
-    cadence: str            # the segment's cadence in English; other languages word it by `segment`
+    cadence: str            # the cadence in English; other languages word it by `segment` or by the three below
+    check_in_days: int      # days between check-ins (0: none recurring), the playbook's or the team's setting
+    playbook_cadence: bool  # the segment playbook's own cadence, not one set in handoff.toml
+    check_ins_until: int    # the last day a recurring check-in may fall on
     outcomes: list[str]
     criteria: list[Criterion]
     phases: list[Phase]
@@ -78,10 +81,13 @@ def plan(dossier: Dossier, schedule: Schedule, *, customer: bool = False) -> Pla
         phases[0 if offset <= 30 else 1 if offset <= 60 else 2].weeks.append(week)
     risks = sorted(dossier.risks.entries or [], key=lambda r: SEVERITY[r.severity]) if dossier.risks else []
     lead = champion(dossier)
+    cadence = CADENCE[dossier.deal.segment]
+    every, playbook, until = check_ins(cadence, schedule.check_in_days)
     return Plan(
         account=dossier.deal.account, deal_id=None if customer else dossier.deal.id, segment=dossier.deal.segment.value,
         csm=Contact.of(dossier.deal.csm), champion=lead.name if lead else None,
-        starts=day(day0), starts_on=day0, starts_from=starts_from, cadence=CADENCE[dossier.deal.segment].summary,
+        starts=day(day0), starts_on=day0, starts_from=starts_from, cadence=summary(cadence, schedule.check_in_days),
+        check_in_days=every, playbook_cadence=playbook, check_ins_until=until,
         outcomes=list(goals.outcomes), criteria=[criterion_of(c) for c in goals.success_criteria], phases=phases,
         before=[dated(d, t) for d, t in on_day if d < day0],
         after=[dated(d, t) for d, t in on_day if d > last], undated=undated,

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Level
 from handoff_cli.model.risks import Risk
-from handoff_cli.render.cadence import CADENCE
+from handoff_cli.render.cadence import CADENCE, check_ins
 from handoff_cli.render.documents import Line, criterion, criterion_of, day
 from handoff_cli.render.timeline import KeyDate, Schedule, first_value, next_business_day
 
@@ -97,12 +97,11 @@ def items(dossier: Dossier, schedule: Schedule, day0: date, keys: list[KeyDate],
         if s.by:
             on_day.append((s.by, Line("criterion-due", f"Success criterion due: {criterion(s, dated=False)}",
                                       {"criterion": criterion_of(s)})))
-    every = cadence.every_days if schedule.check_in_days is None else schedule.check_in_days
+    every, playbook, until = check_ins(cadence, schedule.check_in_days)
     if every:
         # the playbook's own cadence keeps its name; a cadence set in handoff.toml is said in days
-        playbook = every == cadence.every_days and cadence.check_in is not None
         name = cadence.check_in if playbook and cadence.check_in else f"Check-in (every {every} days)"
-        for n in range(every, (cadence.until_day or 90) + 1, every):
+        for n in range(every, until + 1, every):
             on_day.append((next_business_day(cal, day0 + timedelta(days=n)),
                            Line("check-in", name, {"segment": segment, "every_days": every, "playbook": playbook})))
     for n, key_name, what in cadence.touchpoints:

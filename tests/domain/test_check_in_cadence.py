@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunCli
 from tests.suites.test_calibration import CALIBRATION
 
@@ -57,3 +59,43 @@ def test_the_plan_follows_the_cadence(run_cli: RunCli, deals_repo: Path) -> None
     Path("handoff.toml").write_text("[segments.mid-market]\ncheck_in_days = 0\n", encoding="utf-8")
     plan = run_cli("render", "plan", "deal.yaml").stdout
     assert "Bi-weekly check-in" not in plan and "Check-in (every" not in plan
+
+
+def test_the_plan_header_says_the_teams_cadence(run_cli: RunCli, deals_repo: Path) -> None:
+    shutil.copy(CALIBRATION / "midmarket-clean.yaml", "deal.yaml")
+    header = [line for line in run_cli("render", "plan", "deal.yaml").stdout.splitlines() if "Cadence" in line]
+    assert header == ["**Cadence:** Standard onboarding: bi-weekly check-ins for the first 60 days, business review "
+                      "at day 90."]  # fmt: skip
+    Path("handoff.toml").write_text("[segments.mid-market]\ncheck_in_days = 10\n", encoding="utf-8")
+    plan = run_cli("render", "plan", "deal.yaml").stdout
+    assert "**Cadence:** Check-ins every 10 days through day 60, business review at day 90.\n" in plan
+    Path("handoff.toml").write_text("[segments.mid-market]\ncheck_in_days = 0\n", encoding="utf-8")
+    plan = run_cli("render", "plan", "deal.yaml").stdout
+    assert "**Cadence:** No recurring check-ins: contact follows usage, business review at day 90.\n" in plan
+
+
+# (the header line, one dated check-in line) with check-ins every 10 days, and the playbook's check-in name
+IN_DAYS = {
+    "de": ("**Rhythmus:** Abstimmungen alle 10 Tage bis Tag 60, Quartalsgespräch an Tag 90.",
+           "- 10. Dezember 2026: Abstimmung (alle 10 Tage)", "Abstimmung alle zwei Wochen"),
+    "ms": ("**Kekerapan:** Sesi semakan setiap 10 hari sehingga hari ke-60 dan semakan perniagaan suku tahunan pada "
+           "hari ke-90.", "- 10 Disember 2026: Sesi semakan (setiap 10 hari)", "Sesi semakan setiap dua minggu"),
+    "id": ("**Frekuensi pendampingan:** Pertemuan rutin setiap 10 hari hingga hari ke-60 dan tinjauan bisnis kuartalan "
+           "pada hari ke-90.", "- 10 Desember 2026: Pertemuan rutin (setiap 10 hari)",
+           "Pertemuan rutin setiap dua minggu"),
+    "he": ("**תדירות:** פגישות מעקב כל 10 ימים עד יום ה-60 וסקירה עסקית רבעונית ביום ה-90.",
+           "- 10 בדצמבר 2026: פגישת מעקב (כל 10 ימים)", "פגישת מעקב דו-שבועית"),
+    "zh-Hant": ("**會議頻率：**每 10 天舉行進度會議至第 60 天，並於第 90 天舉行季度業務檢討。",  # noqa: RUF001
+                "- 2026年12月10日：進度會議（每 10 天）", "每兩週進度會議"),  # noqa: RUF001
+}
+
+
+@pytest.mark.parametrize("language", sorted(IN_DAYS))
+def test_every_language_says_the_teams_cadence_in_days(run_cli: RunCli, deals_repo: Path, language: str) -> None:
+    shutil.copy(CALIBRATION / "midmarket-clean.yaml", "deal.yaml")
+    Path("handoff.toml").write_text(f'language = "{language}"\n[segments.mid-market]\ncheck_in_days = 10\n',
+                                    encoding="utf-8")  # fmt: skip
+    header, check_in, playbook = IN_DAYS[language]
+    plan = run_cli("render", "plan", "deal.yaml").stdout.splitlines()
+    assert header in plan and check_in in plan
+    assert not [line for line in plan if playbook in line]  # no line names the playbook's fortnightly check-in
