@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
 
 from handoff_cli.core.moments import local
 from handoff_cli.core.sla_settings import Owner
@@ -14,15 +15,21 @@ from handoff_cli.model import Dossier
 from handoff_cli.model.outcomes import OutcomeKind, survey_point
 
 
+class Owed(StrEnum):
+    LOOK_BACK = "look-back"  # the customer rated the handoff under the target
+    SURVEY = "survey"  # a day-30 or day-90 survey not logged within its grace
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     path: str
     deal_id: str
     account: str
-    at: datetime  # when the reason for it came in
+    at: datetime  # when the reason for it came in: the survey's time, or the day the missing one was due
     what: str  # what is owed, in a sentence
     owner: Owner
     owner_name: str | None
+    owed: Owed = Owed.LOOK_BACK
 
     def as_dict(self) -> dict[str, str | None]:
         return {"path": self.path, "deal_id": self.deal_id, "account": self.account, "at": self.at.isoformat(),
@@ -66,5 +73,5 @@ def follow_ups(
         due = signed + timedelta(days=day)
         if day not in answered and as_of > due + timedelta(days=grace_days):
             what = f"day-{day} customer survey, not logged within the {grace_days} days' grace after day {day}"
-            out.append(FollowUp(path, deal.id, deal.account, due, what, Owner.CSM, name))
+            out.append(FollowUp(path, deal.id, deal.account, due, what, Owner.CSM, name, Owed.SURVEY))
     return out

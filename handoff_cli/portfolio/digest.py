@@ -13,16 +13,17 @@ from datetime import date, datetime, time
 from enum import IntEnum
 
 from handoff_cli.clocks.evaluate import ClockStatus, Status
+from handoff_cli.clocks.follow_ups import Owed, follow_ups
 from handoff_cli.clocks.overdue import overdue
 from handoff_cli.core.durations import span
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.vocabulary import Decision
 from handoff_cli.core.vocabulary import DigestBy as By
 from handoff_cli.model.common import Stage
-from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.portfolio.by_csm import churned
 from handoff_cli.portfolio.engagement import RULE_SHARE, advise, share
 from handoff_cli.portfolio.facts import DealFacts, Portfolio
+from handoff_cli.settings import Settings
 
 GAPS_NAMED = 5  # the costliest gaps named in a pre-close item; the rest are counted
 
@@ -36,7 +37,8 @@ class Kind(IntEnum):
     REJECTED = 2
     CLOCK_AT_RISK = 3
     LOW_SURVEY = 4
-    PRE_CLOSE_GAPS = 5
+    SURVEY_OWED = 5
+    PRE_CLOSE_GAPS = 6
 
     @property
     def label(self) -> str:
@@ -49,6 +51,7 @@ _LABELS = {
     Kind.REJECTED: "handoff rejected",
     Kind.CLOCK_AT_RISK: "clock at risk",
     Kind.LOW_SURVEY: "low survey",
+    Kind.SURVEY_OWED: "survey owed",
     Kind.PRE_CLOSE_GAPS: "pre-close gaps",
 }
 _NOBODY = "(no owner)"
@@ -94,7 +97,7 @@ def digest(portfolio: Portfolio, by: By, *, sender: str | None = None) -> Digest
         emails |= _emails(deal)
         if churned(deal, as_of):
             continue
-        for action in actions(deal, as_of, survey_target=portfolio.settings.survey_target):
+        for action in actions(deal, as_of, settings=portfolio.settings):
             groups.setdefault(_person(deal, action, by), []).append(action)
     messages = [
         Message(person, emails.get(person) or _as_address(person),
@@ -127,7 +130,7 @@ def _emails(deal: DealFacts) -> dict[str, str]:
     return {p.name: p.email for p in (d.sales_rep, d.csm, d.cs_manager) if p is not None and p.email}
 
 
-def actions(deal: DealFacts, as_of: datetime, *, survey_target: float) -> list[Action]:
+def actions(deal: DealFacts, as_of: datetime, *, settings: Settings) -> list[Action]:
     """Every action the deal waits for at `as_of`."""
     d = deal.dossier.deal
     rep = d.sales_rep.name if d.sales_rep else _NOBODY
@@ -150,12 +153,13 @@ def actions(deal: DealFacts, as_of: datetime, *, survey_target: float) -> list[A
         why = f": {', '.join(r.value for r in last.reasons)}" if last.reasons else ""
         what = f"the handoff was rejected by {last.by} on {deal.aware(last.at).date()}{why}; complete and resubmit it"
         found.append(act(Kind.REJECTED, what, None, rep))
-    surveys = [o for o in (progress.outcomes if progress else None) or [] if o.outcome is OutcomeKind.CUSTOMER_SURVEY]
-    latest = max(surveys, key=lambda o: deal.aware(o.at), default=None)
-    if latest is not None and latest.rating is not None and latest.rating < survey_target:
-        what = (f"the customer rated the handoff {latest.rating}/5 on {deal.aware(latest.at).date()} "
-                f"(target {survey_target:g}); look back at it with them")  # fmt: skip
-        found.append(act(Kind.LOW_SURVEY, what, None, csm))
+    # what `handoff sla` and the report list as owed besides the clocks, in the same words
+    for owed in follow_ups(deal.dossier, tz=deal.tz, as_of=as_of, path=deal.path, target=settings.survey_target,
+                           grace_days=settings.survey_grace_days):  # fmt: skip
+        if owed.owed is Owed.SURVEY:
+            found.append(act(Kind.SURVEY_OWED, owed.what, owed.at.date(), owed.owner_name or csm))
+        else:
+            found.append(act(Kind.LOW_SURVEY, owed.what, None, owed.owner_name or csm))
     gaps = _pre_close(deal, as_of)
     if gaps is not None:
         found.append(act(Kind.PRE_CLOSE_GAPS, gaps, d.expected_close, rep))

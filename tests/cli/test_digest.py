@@ -307,3 +307,31 @@ def test_an_invalid_dossier_is_named_and_the_others_still_covered(run_cli: RunCl
     assert run.exit_code == 1 and len(json.loads(run.stdout)["messages"]) == 3
     assert run.stderr.splitlines()[-1] == ("handoff: error: bad.yaml: not a valid dossier (1 problem(s)); run "
                                            "`handoff validate bad.yaml`")  # fmt: skip
+
+
+def test_a_survey_not_logged_in_its_grace_is_owed_by_the_csm(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "deal.yaml").write_text(dossier_yaml())
+    # day 30 after signature plus 14 days' grace has passed, day 90 has not come
+    doc = json.loads(run_cli("digest", "deal.yaml", "--as-of", "2027-01-10T12:00:00+00:00", "-f", "json").stdout)
+    owed = [a for m in doc["messages"] for a in m["actions"] if a["kind"] == "survey_owed"]
+    assert owed == [{"kind": "survey_owed", "label": "survey owed", "deal_id": "D-1", "account": "Initech",
+                     "what": "day-30 customer survey, not logged within the 14 days' grace after day 30",
+                     "due": "2026-12-09", "owner": "Carl CSM", "path": "deal.yaml"}]  # fmt: skip
+    # the same words as `handoff sla` gives it
+    sla = json.loads(run_cli("sla", "deal.yaml", "--as-of", "2027-01-10T12:00:00+00:00", "-f", "json").stdout)
+    assert [f["owed"] for f in sla["follow_ups"]] == [owed[0]["what"]]
+
+
+def test_a_survey_logged_in_time_and_rated_well_owes_nothing(run_cli: RunCli, deals_repo: Path) -> None:
+    survey = {"outcome": "customer_survey", "at": "2026-12-10T09:00:00+00:00", "rating": 5}
+    (deals_repo / "deal.yaml").write_text(dossier_yaml(sections={"handoff": {"outcomes": [survey]}}))
+    doc = json.loads(run_cli("digest", "deal.yaml", "--as-of", "2027-01-10T12:00:00+00:00", "-f", "json").stdout)
+    assert not [a for m in doc["messages"] for a in m["actions"] if "survey" in a["kind"]]
+
+
+def test_a_low_survey_says_what_sla_says(run_cli: RunCli, deals_repo: Path) -> None:
+    (deals_repo / "deal.yaml").write_text(busy_deal())
+    doc = json.loads(run_cli("digest", "deal.yaml", "--as-of", LATER, "-f", "json").stdout)
+    [low] = [a for m in doc["messages"] for a in m["actions"] if a["kind"] == "low_survey"]
+    assert (low["what"], low["due"], low["owner"]) == (
+        "look back at the handoff: the day-30 customer survey rated it 3 of 5, under the target 4.5", None, "Carl CSM")
