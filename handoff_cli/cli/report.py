@@ -209,8 +209,8 @@ def _top(proj: Project) -> Path:
     """Where `[report] link`'s {path} starts: the git repository's top, else the folder of handoff.toml."""
     if proj.settings.report.link is None:
         return proj.root
-    from handoff_cli.repo.git_changed import GitError
     from handoff_cli.repo.git_history import repo_root
+    from handoff_cli.repo.git_run import GitError
 
     try:
         return repo_root(proj.root, purpose="")

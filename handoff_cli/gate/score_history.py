@@ -13,8 +13,8 @@ from pathlib import Path
 from handoff_cli.core.errors import InputError
 from handoff_cli.core.findings import FileResult
 from handoff_cli.gate.checks import Checker
-from handoff_cli.repo.git_changed import GitError
 from handoff_cli.repo.git_history import Version, repo_root, show, versions
+from handoff_cli.repo.git_run import GitError
 
 
 @dataclass(frozen=True, slots=True)

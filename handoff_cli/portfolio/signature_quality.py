@@ -15,8 +15,8 @@ from pathlib import Path
 from handoff_cli.gate.checks import Checker
 from handoff_cli.gate.score_history import score_version
 from handoff_cli.portfolio.facts import DealFacts
-from handoff_cli.repo.git_changed import GitError
 from handoff_cli.repo.git_history import Version, repo_root, show, versions
+from handoff_cli.repo.git_run import GitError
 
 SIGNATURE, FIRST_COMMIT, CURRENT = "signature", "first-commit", "current"
 SOURCES = (SIGNATURE, FIRST_COMMIT, CURRENT)

@@ -20,8 +20,8 @@ from handoff_cli.portfolio.facts import DealFacts, deal_facts
 from handoff_cli.portfolio.metrics import metrics
 from handoff_cli.portfolio.pipeline import in_pipeline
 from handoff_cli.portfolio.report_document import TrendMonth
-from handoff_cli.repo.git_changed import GitError
 from handoff_cli.repo.git_history import repo_root
+from handoff_cli.repo.git_run import GitError
 from handoff_cli.repo.git_trees import commit_at, dossier_blobs, read_blobs
 from handoff_cli.settings import Project
 

@@ -8,20 +8,15 @@ written but not yet added is checked too. Deleted files are left out; a renamed 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from handoff_cli.core.errors import HandoffError
 from handoff_cli.repo.files import SUFFIXES
+from handoff_cli.repo.git_run import GitError, git_text
 
 # the default branch, in the order a clone usually knows it: the remote's HEAD, then the common names
 DEFAULT_BASES = ("origin/HEAD", "main", "master")
-
-
-class GitError(HandoffError):
-    """Not a git repository, no ref to compare with, or git itself failed (exit 2)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +25,9 @@ class Changed:
     base: str  # the ref compared with, as the user may want to read it back: "main (merge base 1a2b3c4)"
 
 
-def _git(cwd: Path, *args: str) -> str | None:
-    """git's stdout, or None when it fails; -c core.quotepath=off keeps non-ASCII names readable."""
-    try:
-        done = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, text=True, check=False
-        )
-    except FileNotFoundError:
-        raise GitError("git is not installed; --changed needs it") from None
-    return done.stdout if done.returncode == 0 else None
-
-
-def _resolve(cwd: Path, ref: str) -> str | None:
-    found = _git(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+def resolve_commit(cwd: Path, ref: str, *, needed_by: str = "--changed") -> str | None:
+    """The commit `ref` names, or None when it names none."""
+    found = git_text(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", needed_by=needed_by)
     return found.strip() if found else None
 
 
@@ -56,29 +41,31 @@ class Base:
 
 def compare_base(cwd: Path, base: str | None = None, *, flag: str = "--changed") -> Base:
     """The commit a branch is compared with, as `git diff REF...` sees it; `flag` names the option in errors."""
-    top = _git(cwd, "rev-parse", "--show-toplevel")
+    top = git_text(cwd, "rev-parse", "--show-toplevel", needed_by="--changed")
     if top is None:
         raise GitError(f"not inside a git repository; {flag} compares with a git ref")
     if base is not None:
-        if _resolve(cwd, base) is None:
+        if resolve_commit(cwd, base) is None:
             raise GitError(f"--base {base}: no such commit, branch or tag")
         ref = base
     else:
-        ref = next((r for r in DEFAULT_BASES if _resolve(cwd, r) is not None), "")
+        ref = next((r for r in DEFAULT_BASES if resolve_commit(cwd, r) is not None), "")
         if not ref:
             tried = ", ".join(DEFAULT_BASES)
             raise GitError(f"no default branch to compare with (tried {tried}); pass --base REF")
     # unrelated histories have no merge base: then the ref itself is the base
-    merge = _git(cwd, "merge-base", ref, "HEAD")
-    commit = merge.strip() if merge else _resolve(cwd, ref) or ref
+    merge = git_text(cwd, "merge-base", ref, "HEAD", needed_by="--changed")
+    commit = merge.strip() if merge else resolve_commit(cwd, ref) or ref
     return Base(Path(top.strip()), commit, f"{ref} (merge base {commit[:7]})" if merge else ref, ref)
 
 
 def changed_files(cwd: Path, base: str | None = None) -> Changed:
     """Every added, modified, renamed or untracked file (not only dossiers), as absolute paths."""
     found = compare_base(cwd, base)
-    diff = _git(cwd, "diff", "--name-only", "--no-renames", "--diff-filter=d", "-z", found.commit, "--")
-    untracked = _git(cwd, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/")
+    diff = git_text(cwd, "diff", "--name-only", "--no-renames", "--diff-filter=d", "-z", found.commit, "--",
+                    needed_by="--changed")
+    untracked = git_text(cwd, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/",
+                         needed_by="--changed")
     if diff is None or untracked is None:
         raise GitError(f"git diff against {found.ref} failed")
     names = [n for n in (*diff.split("\0"), *untracked.split("\0")) if n]

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handoff_cli.repo.files import SUFFIXES
-from handoff_cli.repo.git_changed import GitError, _git, _resolve
+from handoff_cli.repo.git_changed import resolve_commit
 from handoff_cli.repo.git_history import show
+from handoff_cli.repo.git_run import GitError, git_text
 
 WORK_TREE = "the work tree"
+NEEDED_BY = "handoff diff"  # what the line says needs git when it is not installed
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,27 +38,27 @@ class Pair:
 
 
 def revision(root: Path, name: str) -> Revision:
-    found = _resolve(root, name) or _tree(root, name)
+    found = resolve_commit(root, name, needed_by=NEEDED_BY) or _tree(root, name)
     if found is None:
         raise GitError(f"{name}: no such commit, branch, tag or tree")
-    date = _git(root, "show", "-s", "--format=%cI", found, "--")
+    date = git_text(root, "show", "-s", "--format=%cI", found, "--", needed_by=NEEDED_BY)
     return Revision(name, found, date.strip() or None if date else None)
 
 
 def _tree(root: Path, name: str) -> str | None:
-    found = _git(root, "rev-parse", "--verify", "--quiet", f"{name}^{{tree}}")
+    found = git_text(root, "rev-parse", "--verify", "--quiet", f"{name}^{{tree}}", needed_by=NEEDED_BY)
     return found.strip() if found else None
 
 
 def is_revision(root: Path, name: str) -> bool:
-    return (_resolve(root, name) or _tree(root, name)) is not None
+    return (resolve_commit(root, name, needed_by=NEEDED_BY) or _tree(root, name)) is not None
 
 
 def changed_pairs(root: Path, base: Revision, head: Revision, scopes: Sequence[Path]) -> list[Pair]:
     """Each dossier (*.yaml, *.yml) inside one of `scopes` (absolute) that differs, in path order."""
     assert base.commit is not None
     args = ["diff", "-M", "--name-status", "-z", base.commit, *([head.commit] if head.commit else []), "--"]
-    out = _git(root, *args)
+    out = git_text(root, *args, needed_by=NEEDED_BY)
     if out is None:
         raise GitError(f"git diff {base.name} {head.name} failed")
     tokens = iter(out.split("\0"))
@@ -74,7 +76,8 @@ def changed_pairs(root: Path, base: Revision, head: Revision, scopes: Sequence[P
         else:
             found.append((first, first))
     if head.commit is None:  # new files not yet added are changes of the work tree too
-        untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/") or ""
+        untracked = git_text(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name", ":/",
+                               needed_by=NEEDED_BY) or ""
         found += [(None, name) for name in untracked.split("\0") if name]
     pairs = []
     for old, new in found:

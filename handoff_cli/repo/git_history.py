@@ -1,14 +1,13 @@
 """A dossier's past in git, for `handoff history` and `validate --no-regress`: the commits that touched it, and
-the file as a commit left it. git runs as a subprocess, as for --changed (repo/git_changed.py).
+the file as a commit left it. git runs as a subprocess, as everywhere (repo/git_run.py).
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from handoff_cli.repo.git_changed import GitError
+from handoff_cli.repo.git_run import GitError, git
 
 _FIELD = "\x1f"  # between the fields of one commit; no name or date holds it
 
@@ -22,17 +21,8 @@ class Version:
     name: str  # the file's path from the repository's top in that commit (it may have been renamed since)
 
 
-def _git(cwd: Path, *args: str) -> bytes | None:
-    """git's stdout as bytes (a dossier's exact content), or None when git fails."""
-    try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise GitError("git is not installed") from None
-    return done.stdout if done.returncode == 0 else None
-
-
 def repo_root(cwd: Path, *, purpose: str, display: str | None = None) -> Path:
-    top = _git(cwd, "rev-parse", "--show-toplevel") if cwd.is_dir() else None
+    top = git(cwd, "rev-parse", "--show-toplevel") if cwd.is_dir() else None
     if top is None:
         raise GitError(f"not inside a git repository; {purpose}", path=display)
     return Path(top.decode().strip())
@@ -47,7 +37,7 @@ def versions(path: Path) -> list[Version]:
     folder = path.resolve().parent
     repo_root(folder, purpose="history reads the dossier's commits from git", display=str(path))
     fields = _FIELD.join(("%H", "%h", "%aI", "%an"))
-    out = _git(folder, "log", "--follow", "-M", "-z", f"--format={fields}", "--name-status", "--", path.name)
+    out = git(folder, "log", "--follow", "-M", "-z", f"--format={fields}", "--name-status", "--", path.name)
     # -z: "<fields>\0\n<status>\0<name>\0" per commit, or "...\n<R|C><score>\0<old>\0<new>\0" for a rename
     # or copy; a merge that changed nothing itself has no status at all
     tokens = iter((out or b"").decode("utf-8", "replace").split("\0"))
@@ -71,17 +61,17 @@ def versions(path: Path) -> list[Version]:
 
 def shallow(root: Path) -> bool:
     """Whether the clone holds only part of the history (`git clone --depth`, as CI checkouts often are)."""
-    return (_git(root, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+    return (git(root, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
 
 
 def show(root: Path, commit: str, name: str) -> bytes | None:
     """The file `name` (from the repository's top) as `commit` left it; None if it did not exist there."""
-    return _git(root, "show", f"{commit}:{name}")
+    return git(root, "show", f"{commit}:{name}")
 
 
 def renamed(root: Path, commit: str) -> dict[str, str]:
     """Files renamed since `commit`, new name -> old name (both from the repository's top)."""
-    out = _git(root, "diff", "-M", "--name-status", "--diff-filter=R", "-z", commit, "--")
+    out = git(root, "diff", "-M", "--name-status", "--diff-filter=R", "-z", commit, "--")
     tokens = (out or b"").decode("utf-8", "replace").split("\0")
     # -z: "R<score>\0<old>\0<new>\0" per rename
     return {tokens[i + 2]: tokens[i + 1] for i in range(0, len(tokens) - 2, 3) if tokens[i].startswith("R")}

@@ -3,34 +3,25 @@ its tree under some paths, and their contents, read with one `git cat-file --bat
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from handoff_cli.repo.files import SUFFIXES
-from handoff_cli.repo.git_changed import GitError
-
-
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, input=stdin,
-                              capture_output=True, check=False)  # fmt: skip
-    except FileNotFoundError:
-        raise GitError("git is not installed; --trend reads the dossiers' past from git") from None
-    return done.stdout if done.returncode == 0 else None
+from handoff_cli.repo.git_run import GitError, git
 
 
 def commit_at(root: Path, moment: datetime) -> str | None:
     """The last commit on HEAD's first-parent line committed by `moment`; None when there was none yet."""
-    out = _git(root, "rev-list", "-1", "--first-parent", f"--before={moment.isoformat()}", "HEAD", "--")
+    out = git(root, "rev-list", "-1", "--first-parent", f"--before={moment.isoformat()}", "HEAD", "--",
+              needed_by="--trend")
     sha = (out or b"").decode().strip()
     return sha or None
 
 
 def dossier_blobs(root: Path, commit: str, pathspecs: Sequence[str]) -> list[tuple[str, str]]:
     """(blob id, path from the repository's top) of every *.yaml / *.yml under `pathspecs` in the commit."""
-    out = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspecs) or b""
+    out = git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspecs, needed_by="--trend") or b""
     found = []
     for entry in out.decode("utf-8", "replace").split("\0"):
         meta, _, name = entry.partition("\t")
@@ -45,7 +36,7 @@ def read_blobs(root: Path, ids: Iterable[str]) -> dict[str, bytes]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in wanted).encode())
+    out = git(root, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in wanted).encode(), needed_by="--trend")
     if out is None:
         raise GitError("git cat-file could not read the dossiers' past versions")
     found: dict[str, bytes] = {}

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from handoff_cli.repo.git_run import git
+
 _FIELD = "\x1f"  # before and between the fields of one commit; no name or date holds it
 _NO_BLOB = "0" * 40
 
@@ -62,7 +64,7 @@ def histories(top: Path, names: Sequence[str], *, since: datetime | None = None)
     if len(wanted) == 1:
         # --follow takes one path, and a --reverse would stop it following renames: newest first, as git walks
         args += ["--follow", "--", *wanted]
-    return _by_name(_touches(_git(top, *args) or b""), wanted)
+    return _by_name(_touches(git(top, *args, needed_by=None) or b""), wanted)  # no git: no past known
 
 
 def blobs(top: Path, ids: Iterable[str]) -> Iterator[tuple[str, bytes]]:
@@ -101,18 +103,10 @@ def short_names(top: Path, shas: Iterable[str]) -> dict[str, str]:
     asked = "".join(f"{sha}\n" for sha in dict.fromkeys(shas))
     if not asked:
         return {}
-    out = _git(top, "log", "--no-walk=unsorted", "--stdin", f"--format=%H{_FIELD}%h", stdin=asked.encode("ascii"))
+    out = git(top, "log", "--no-walk=unsorted", "--stdin", f"--format=%H{_FIELD}%h", stdin=asked.encode("ascii"),
+              needed_by=None)
     pairs = (line.split(_FIELD) for line in (out or b"").decode("ascii", "replace").splitlines())
     return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
-
-
-def _git(top: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=top, input=stdin,
-                              capture_output=True, check=False)  # fmt: skip
-    except FileNotFoundError:
-        return None  # no git: nothing is known of any file's past
-    return done.stdout if done.returncode == 0 else None
 
 
 # (commit, status letter, name, new name of a rename or copy, blob before, blob after)
