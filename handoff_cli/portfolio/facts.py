@@ -47,7 +47,7 @@ class DealFacts:
         csm = self.dossier.deal.csm
         return csm.name if csm else "(no CSM)"
 
-    @property
+    @cached_property  # every section of a report sorts, bands or averages by it
     def score(self) -> float:
         assert self.result.score is not None  # only valid dossiers become DealFacts
         return self.result.score.percent

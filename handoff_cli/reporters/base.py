@@ -18,16 +18,26 @@ class Reporter(Protocol):
     def __call__(self, result: CheckResult, console: Console, *, explain: bool) -> None: ...
 
 
-def write_json(console: Console, document: Any, *, indent: int = 2) -> None:
-    """A JSON document on the console's stream, piece by piece: a report on a whole repo can be tens
-    of megabytes, and passing it through the console as one string would hold it several times over."""
-    stream, pending = console.file, []
-    for piece in json.JSONEncoder(indent=indent, ensure_ascii=False).iterencode(document):
-        pending.append(piece)
-        if len(pending) >= 4096:  # the encoder yields tiny pieces; writing each one alone is slow
-            stream.write(_utf8("".join(pending)))
-            pending.clear()
-    stream.write(_utf8("".join(pending)) + "\n")
+def write_json(console: Console, document: Any) -> None:
+    """A JSON document on the console's stream, indented by two spaces. orjson encodes it in C: the standard
+    library indents in pure Python, a tenth of a warm report over a repo. A document orjson refuses (a lone
+    surrogate, from a file name that is not UTF-8) is written by the standard library instead, the same way."""
+    import orjson
+
+    try:
+        data = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError:
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        console.file.write(_utf8(text) + "\n")
+        return
+    buffer = getattr(console.file, "buffer", None)
+    if buffer is not None:  # a real stream: the bytes as they are, with no second copy as text
+        console.file.flush()
+        buffer.write(data)
+        buffer.write(b"\n")
+        buffer.flush()
+    else:
+        console.file.write(data.decode("utf-8") + "\n")
 
 
 def write_text(console: Console, text: str, *, end: str = "\n") -> None:
