@@ -9,6 +9,7 @@ from jinja2 import StrictUndefined, select_autoescape
 
 from handoff_cli.core.language_tags import DEFAULT_LANGUAGE
 from handoff_cli.render import locale_format
+from handoff_cli.render.compiled import COMPILED
 from handoff_cli.render.documents import day, moment
 from handoff_cli.render.loader import Folders, search_path
 from handoff_cli.render.sandbox import Sandbox
@@ -32,6 +33,7 @@ def environment(project: Project, language: str = DEFAULT_LANGUAGE, *, html: boo
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=COMPILED[html],
     )
     # the English defaults' own forms, `Mon 2026-11-16` and `Tue 2026-11-10 16:30 EST`
     env.add_filters({"yaml": yaml_scalar, "day": day, "moment": moment, "comment": comment_text})
