@@ -29,7 +29,7 @@ class FollowUp:
     what: str  # what is owed, in a sentence
     owner: Owner
     owner_name: str | None
-    owed: Owed = Owed.LOOK_BACK
+    owed: Owed
 
     def as_dict(self) -> dict[str, str | None]:
         return {"path": self.path, "deal_id": self.deal_id, "account": self.account, "at": self.at.isoformat(),
@@ -65,7 +65,7 @@ def follow_ups(
         if rating is not None and rating < target:
             what = (f"look back at the handoff: the day-{survey_point(signed, at)} customer survey rated it "
                     f"{rating} of 5, under the target {target:g}")
-            out.append(FollowUp(path, deal.id, deal.account, at, what, Owner.CSM, name))
+            out.append(FollowUp(path, deal.id, deal.account, at, what, Owner.CSM, name, Owed.LOOK_BACK))
     if deal.kind is DealKind.RENEWAL:
         return out
     answered = {survey_point(signed, at) for at, _ in surveys}

@@ -90,9 +90,8 @@ def read_dossiers(names: Sequence[str], plan: Plan, *, checks: bool, skipped: li
             for i in batch:
                 digest = digests[i] or ""
                 stored, checked = dossiers.get(digest), results.get(digest) if checks else None
-                from_cache = None
-                if i not in wanted and stored is not None and (checked is not None or not checks):
-                    from_cache = _read(names[i], stored, checked)
+                held = i not in wanted and (checked is not None or not checks)
+                from_cache = _read(names[i], stored, checked) if held and stored is not None else None
                 if from_cache is not None:
                     yield from_cache
                 else:

@@ -25,7 +25,7 @@ class Changed:
     base: str  # the ref compared with, as the user may want to read it back: "main (merge base 1a2b3c4)"
 
 
-def resolve_commit(cwd: Path, ref: str, *, needed_by: str = "--changed") -> str | None:
+def resolve_commit(cwd: Path, ref: str, *, needed_by: str) -> str | None:
     """The commit `ref` names, or None when it names none."""
     found = git_text(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", needed_by=needed_by)
     return found.strip() if found else None
@@ -41,21 +41,21 @@ class Base:
 
 def compare_base(cwd: Path, base: str | None = None, *, flag: str = "--changed") -> Base:
     """The commit a branch is compared with, as `git diff REF...` sees it; `flag` names the option in errors."""
-    top = git_text(cwd, "rev-parse", "--show-toplevel", needed_by="--changed")
+    top = git_text(cwd, "rev-parse", "--show-toplevel", needed_by=flag)
     if top is None:
         raise GitError(f"not inside a git repository; {flag} compares with a git ref")
     if base is not None:
-        if resolve_commit(cwd, base) is None:
+        if resolve_commit(cwd, base, needed_by=flag) is None:
             raise GitError(f"--base {base}: no such commit, branch or tag")
         ref = base
     else:
-        ref = next((r for r in DEFAULT_BASES if resolve_commit(cwd, r) is not None), "")
+        ref = next((r for r in DEFAULT_BASES if resolve_commit(cwd, r, needed_by=flag) is not None), "")
         if not ref:
             tried = ", ".join(DEFAULT_BASES)
             raise GitError(f"no default branch to compare with (tried {tried}); pass --base REF")
     # unrelated histories have no merge base: then the ref itself is the base
-    merge = git_text(cwd, "merge-base", ref, "HEAD", needed_by="--changed")
-    commit = merge.strip() if merge else resolve_commit(cwd, ref) or ref
+    merge = git_text(cwd, "merge-base", ref, "HEAD", needed_by=flag)
+    commit = merge.strip() if merge else resolve_commit(cwd, ref, needed_by=flag) or ref
     return Base(Path(top.strip()), commit, f"{ref} (merge base {commit[:7]})" if merge else ref, ref)
 
 

@@ -48,9 +48,7 @@ def finding_line(finding: Finding) -> Text:
     return Text.assemble(
         (f"{printable(finding.path)}:{finding.line}:{finding.col}:", "bold"),
         " ",
-        (f"{finding.severity}:", STYLE[finding.severity]),
-        " ",
-        (f"{finding.code} {finding.name}", STYLE[finding.severity]),
+        (f"{finding.severity}: {finding.code} {finding.name}", STYLE[finding.severity]),
         f": {printable(finding.message)}",
     )
 

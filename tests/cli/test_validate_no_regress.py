@@ -54,3 +54,10 @@ def test_no_regress_outside_git_is_a_usage_error(
     assert (run.exit_code, run.stdout, run.stderr) == (
         2, "", "handoff: error: not inside a git repository; --no-regress compares with a git ref\n",
     )  # fmt: skip
+
+
+def test_without_git_the_line_names_the_flag_that_needs_it(run_cli: RunCli, repo: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    run = run_cli("validate", "deals/", "--no-regress", "--as-of", AS_OF)
+    assert (run.exit_code, run.stderr) == (2, "handoff: error: git is not installed; --no-regress needs it\n")
