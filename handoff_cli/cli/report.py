@@ -145,7 +145,7 @@ def report(
     proj = project(config)
     targets = dossier_paths(paths, proj)
     checker = Checker.create(proj, as_of=moment(as_of, proj.settings.tz))  # the rules' policy, built once
-    portfolio = collect(targets, checker, workers=workers, cache=not no_cache)
+    portfolio = collect(targets, checker, workers=workers, cache=not no_cache, keep=site is not None)
     show: Callable[[Console], None]
     doc: Report | None = None
     wanted = proj.settings.change_control if change_control is None else change_control

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,6 +64,6 @@ class Late:
     days: int  # whole days past due, counted on the deal's own calendar
 
 
-def overdue(items: list[DueItem], today: date) -> list[Late]:
+def overdue(items: Sequence[DueItem], today: date) -> list[Late]:
     """The items due before `today`, the deal's own date at the moment asked about."""
     return [Late(i, (today - i.due).days) for i in items if i.due < today]

@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 
 from handoff_cli.clocks.evaluate import Status
 from handoff_cli.clocks.overdue import overdue
-from handoff_cli.model.outcomes import OutcomeKind
 from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.portfolio.report_document import CsmClock, CsmOverdue, CsmView, DueNext
 
@@ -21,15 +20,9 @@ def csm_section(deals: Sequence[DealFacts], as_of: datetime) -> dict[str, CsmVie
     """By CSM name, in name order; a deal without a CSM is under "(no CSM)"."""
     groups: dict[str, list[DealFacts]] = {}
     for deal in deals:
-        if not churned(deal, as_of):
+        if not deal.churned:
             groups.setdefault(deal.csm, []).append(deal)
     return {name: _one(groups[name], as_of) for name in sorted(groups)}
-
-
-def churned(deal: DealFacts, as_of: datetime) -> bool:
-    """The customer left by `as_of`: nobody owes this deal an onboarding step any more."""
-    found = deal.dossier.handoff.outcomes or [] if deal.dossier.handoff else []
-    return any(o.outcome is OutcomeKind.CHURNED and deal.aware(o.at) <= as_of for o in found)
 
 
 def _one(deals: list[DealFacts], as_of: datetime) -> CsmView:
@@ -47,7 +40,7 @@ def _one(deals: list[DealFacts], as_of: datetime) -> CsmView:
         for c in deal.clocks:
             if c.status not in RUNNING or c.due is None:
                 continue
-            entry: CsmClock = {"deal_id": deal.dossier.deal.id, "clock": c.clock.name, "due": c.due.isoformat(),
+            entry: CsmClock = {"deal_id": deal.deal.id, "clock": c.clock.name, "due": c.due.isoformat(),
                      "owner": c.owner.value, "owner_name": c.owner_name}  # fmt: skip
             if c.due <= as_of + SOON:
                 at_risk.append(entry)
@@ -57,7 +50,7 @@ def _one(deals: list[DealFacts], as_of: datetime) -> CsmView:
     at_risk.sort(key=lambda x: (x["due"], x["deal_id"]))
     upcoming.sort(key=lambda pair: (pair[0], pair[1]["deal_id"], pair[1]["what"]))
     return {
-        "open_deals": [{"deal_id": d.dossier.deal.id, "account": d.dossier.deal.account, "path": d.path}
+        "open_deals": [{"deal_id": d.deal.id, "account": d.deal.account, "path": d.path}
                        for d in deals],
         "overdue": late,
         "clocks_at_risk": at_risk,

@@ -19,13 +19,13 @@ def change_section(deals: Sequence[DealFacts], as_of: datetime) -> ChangeControl
     deal is in a git work tree: there is no history to tell from."""
     if not any(top_of(Path(d.path)) for d in deals):
         return None
-    signed = {Path(d.path): aware(d.dossier.deal.signed_at, d.tz) for d in deals if d.dossier.deal.signed_at}
+    signed = {Path(d.path): aware(d.deal.signed_at, d.tz) for d in deals if d.deal.signed_at}
     found = changes_of(signed, until=as_of)
     by_rep: dict[str, list[Change]] = {}
     for deal in deals:
         for c in found.get(Path(deal.path), ()):
             by_rep.setdefault(deal.rep, []).append({
-                "deal_id": deal.dossier.deal.id, "commitment": c.what, "change": c.change, "commit": c.commit,
+                "deal_id": deal.deal.id, "commitment": c.what, "change": c.change, "commit": c.commit,
                 "author": c.author, "date": c.date,
             })  # fmt: skip
     return {"by_rep": {rep: by_rep[rep] for rep in sorted(by_rep)}}

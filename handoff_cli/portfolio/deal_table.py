@@ -11,7 +11,6 @@ from handoff_cli.core.vocabulary import Decision
 from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.portfolio.pipeline import in_pipeline
 from handoff_cli.portfolio.report_document import DueSoon, NextDue
-from handoff_cli.portfolio.reviews import latest
 
 WEEK = timedelta(days=7)  # "due next 7 days"
 RUNNING = (Status.BREACHED, Status.AT_RISK, Status.OPEN)  # a clock someone still has to act on
@@ -19,12 +18,12 @@ RUNNING = (Status.BREACHED, Status.AT_RISK, Status.OPEN)  # a clock someone stil
 Link = Callable[[str], str]  # a dossier's path -> the address the report links it with
 
 
-def status(deal: DealFacts, as_of: datetime) -> str:
+def status(deal: DealFacts) -> str:
     """pipeline (not signed yet); accepted or rejected by the CSM's latest review; else ready when the dossier
     passes `handoff validate`, incomplete when it does not."""
     if in_pipeline(deal):
         return "pipeline"
-    review = latest(deal, as_of)
+    review = deal.review
     if review is not None:
         return "accepted" if review.decision is Decision.ACCEPTED else "rejected"
     return "ready" if deal.result.passed else "incomplete"
@@ -49,8 +48,8 @@ def owner(deal: DealFacts) -> str:
     c = next_clock(deal)
     if c is not None:
         return c.owner_name or f"({c.owner.value})"
-    if not in_pipeline(deal) and deal.dossier.deal.csm:
-        return deal.dossier.deal.csm.name
+    if not in_pipeline(deal) and deal.deal.csm:
+        return deal.deal.csm.name
     return deal.rep
 
 
@@ -59,7 +58,7 @@ def due_soon(deals: Sequence[DealFacts], as_of: datetime, link: Link) -> list[Du
     from --as-of to 7 days after it, soonest first; the overdue ones are in the CSM view and `handoff sla`."""
     found: list[tuple[str, DueSoon]] = []
     for deal in deals:
-        d = deal.dossier.deal
+        d = deal.deal
         today = as_of.astimezone(deal.tz).date()
         for item in deal.owed:
             if today <= item.due <= today + WEEK:

@@ -13,17 +13,15 @@ from datetime import date, datetime, time
 from enum import IntEnum
 
 from handoff_cli.clocks.evaluate import ClockStatus, Status
-from handoff_cli.clocks.follow_ups import Owed, follow_ups
+from handoff_cli.clocks.follow_ups import Owed
 from handoff_cli.clocks.overdue import overdue
 from handoff_cli.core.durations import span
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.vocabulary import Decision
 from handoff_cli.core.vocabulary import DigestBy as By
 from handoff_cli.model.common import Stage
-from handoff_cli.portfolio.by_csm import churned
-from handoff_cli.portfolio.engagement import RULE_SHARE, advise, share
+from handoff_cli.portfolio.engagement import RULE_SHARE, share
 from handoff_cli.portfolio.facts import DealFacts, Portfolio
-from handoff_cli.settings import Settings
 
 GAPS_NAMED = 5  # the costliest gaps named in a pre-close item; the rest are counted
 
@@ -95,9 +93,9 @@ def digest(portfolio: Portfolio, by: By, *, sender: str | None = None) -> Digest
     emails: dict[str, str] = {}
     for deal in portfolio.deals:
         emails |= _emails(deal)
-        if churned(deal, as_of):
+        if deal.churned:
             continue
-        for action in actions(deal, as_of, settings=portfolio.settings):
+        for action in actions(deal, as_of):
             groups.setdefault(_person(deal, action, by), []).append(action)
     messages = [
         Message(person, emails.get(person) or _as_address(person),
@@ -120,19 +118,19 @@ def _as_address(owner: str) -> str | None:
 def _person(deal: DealFacts, action: Action, by: By) -> str:
     if by is By.OWNER:
         return action.owner
-    d = deal.dossier.deal
+    d = deal.deal
     who = {By.CSM: d.csm, By.REP: d.sales_rep, By.CS_MANAGER: d.cs_manager}[by]
     return who.name if who else _ROLE_NOBODY[by]
 
 
 def _emails(deal: DealFacts) -> dict[str, str]:
-    d = deal.dossier.deal
+    d = deal.deal
     return {p.name: p.email for p in (d.sales_rep, d.csm, d.cs_manager) if p is not None and p.email}
 
 
-def actions(deal: DealFacts, as_of: datetime, *, settings: Settings) -> list[Action]:
+def actions(deal: DealFacts, as_of: datetime) -> list[Action]:
     """Every action the deal waits for at `as_of`."""
-    d = deal.dossier.deal
+    d = deal.deal
     rep = d.sales_rep.name if d.sales_rep else _NOBODY
     csm = d.csm.name if d.csm else _NOBODY
 
@@ -146,16 +144,13 @@ def actions(deal: DealFacts, as_of: datetime, *, settings: Settings) -> list[Act
             item = late.item
             what = f"{_singular(item.list)} '{item.title}' is {late.days} d overdue"
             found.append(act(Kind.OVERDUE, what, item.due, item.owner or csm))
-    progress = deal.dossier.handoff
-    reviews = sorted((progress.reviews if progress else None) or [], key=lambda r: deal.aware(r.at))
-    if reviews and reviews[-1].decision is Decision.REJECTED:
-        last = reviews[-1]
+    last = deal.review
+    if last is not None and last.decision is Decision.REJECTED:
         why = f": {', '.join(r.value for r in last.reasons)}" if last.reasons else ""
         what = f"the handoff was rejected by {last.by} on {deal.aware(last.at).date()}{why}; complete and resubmit it"
         found.append(act(Kind.REJECTED, what, None, rep))
     # what `handoff sla` and the report list as owed besides the clocks, in the same words
-    for owed in follow_ups(deal.dossier, tz=deal.tz, as_of=as_of, path=deal.path, target=settings.survey_target,
-                           grace_days=settings.survey_grace_days):  # fmt: skip
+    for owed in deal.follow_ups:
         if owed.owed is Owed.SURVEY:
             found.append(act(Kind.SURVEY_OWED, owed.what, owed.at.date(), owed.owner_name or csm))
         else:
@@ -178,9 +173,8 @@ def _clock(c: ClockStatus, deal: DealFacts) -> tuple[Kind, str, datetime | None,
 
 def _pre_close(deal: DealFacts, as_of: datetime) -> str | None:
     """An open sale past the point where CS engages (~70 % by its expected close and cycle) with gaps left."""
-    d = deal.dossier.deal
-    purchase = deal.dossier.customer.purchase if deal.dossier.customer else None
-    cycle = purchase.sales_cycle_days if purchase else None
+    d = deal.deal
+    cycle = deal.sales_cycle_days
     if d.effective_stage is not Stage.PRE_CLOSE or d.expected_close is None:
         return None
     done = share(deal.aware(datetime.combine(d.expected_close, time())), as_of, cycle)
@@ -189,8 +183,7 @@ def _pre_close(deal: DealFacts, as_of: datetime) -> str | None:
         return None
     named = ", ".join(name for name, _ in lost[:GAPS_NAMED]) + (f" and {len(lost) - GAPS_NAMED} more"
                                                                  if len(lost) > GAPS_NAMED else "")  # fmt: skip
-    advice = advise(deal.dossier, deal.tz, as_of=as_of)
-    cs = f"; {advice.due_now}" if advice.due_now else ""
+    cs = f"; {deal.advice.due_now}" if deal.advice.due_now else ""
     return f"the sale is ~{min(done, 100)}% done with {len(lost)} gaps in the dossier: {named}{cs}"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from handoff_cli.clocks.follow_ups import follow_ups
 from handoff_cli.portfolio.by_csm import csm_section
 from handoff_cli.portfolio.change_section import change_section
 from handoff_cli.portfolio.deal_table import Link, due_soon, next_due, owner, status
@@ -15,12 +14,11 @@ from handoff_cli.portfolio.engagement import (
     MAX_IMPLEMENTATION_DAYS,
     MAX_VALUE,
     OUTCOMES,
-    advise,
 )
 from handoff_cli.portfolio.facts import LATE, Portfolio
 from handoff_cli.portfolio.metrics import TARGET_SCORE, Metrics, grouped, metrics
 from handoff_cli.portfolio.outcomes_document import outcomes_section
-from handoff_cli.portfolio.patterns import PATTERNS, detect
+from handoff_cli.portfolio.patterns import PATTERNS
 from handoff_cli.portfolio.pipeline import in_pipeline, pipeline
 from handoff_cli.portfolio.ranking import ranked, worst_first
 from handoff_cli.portfolio.report_document import CsmReport, Report
@@ -40,27 +38,24 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
     every, as_of = portfolio.deals, portfolio.as_of
     # open deals are the pipeline: in their own section, never in the handoff metrics, patterns or rankings
     deals = [d for d in every if not in_pipeline(d)]
-    found = {d.path: detect(d, portfolio.as_of) for d in deals}
-    advised = {d.path: advise(d.dossier, d.tz, as_of=as_of, contact=c.done if (c := d.clock("first_contact")) else None)
-               for d in every}
-    advice = list(advised.values())
+    advice = [d.advice for d in every]
     signed = [a for a in advice if a.outcome is not None]
     doc: Report = {
         "version": FORMAT_VERSION,
         "as_of": portfolio.as_of.isoformat(),
         "timezone": portfolio.timezone,
-        "overall": _metrics(metrics(deals, as_of=as_of)),
-        "by_segment": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.dossier.deal.segment.value,
-                                                          as_of=as_of, top=GROUP_TOP).items()},
-        "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, as_of=as_of, top=GROUP_TOP).items()},
+        "overall": _metrics(metrics(deals)),
+        "by_segment": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.deal.segment.value,
+                                                          top=GROUP_TOP).items()},
+        "by_rep": {k: _metrics(m) for k, m in grouped(deals, lambda d: d.rep, top=GROUP_TOP).items()},
         "by_csm": csm_section(deals, as_of),
         "patterns": {
             # deals showing each pattern
-            "counts": {p.name: sum(any(h is p for h, _ in hits) for hits in found.values()) for p in PATTERNS},
+            "counts": {p.name: sum(any(h is p for h, _ in d.patterns) for d in deals) for p in PATTERNS},
             "deals": [
-                {"path": d.path, "deal_id": d.dossier.deal.id, "account": d.dossier.deal.account,
-                 "pattern": p.name, "title": p.title, "evidence": evidence}
-                for d in deals for p, evidence in found[d.path]
+                {"path": d.path, "deal_id": d.deal.id, "account": d.deal.account,
+                 "pattern": p.name, "title": p.title, "evidence": list(evidence)}
+                for d in deals for p, evidence in d.patterns
             ],
         },
         "engagement": {
@@ -81,24 +76,22 @@ def document(portfolio: Portfolio, *, quality: Mapping[str, Quality] | None = No
                 for a in signed
             ],
         },
-        "pipeline": pipeline([d for d in every if in_pipeline(d)], advised, as_of),
+        "pipeline": pipeline([d for d in every if in_pipeline(d)], as_of),
         "worst_first": [ranked(d, n) for n, d in enumerate(worst_first(deals), start=1)],
         "deals": [
             {
-                "path": d.path, "deal_id": d.dossier.deal.id, "account": d.dossier.deal.account,
-                "segment": d.dossier.deal.segment.value, "rep": d.rep, "stage": d.dossier.deal.effective_stage.value,
+                "path": d.path, "deal_id": d.deal.id, "account": d.deal.account,
+                "segment": d.deal.segment.value, "rep": d.rep, "stage": d.deal.effective_stage.value,
                 "score": d.score, "on_time": d.on_time if d.clocks else None,
                 "late_clocks": [c.clock.name for c in d.clocks if c.status in LATE],
-                "patterns": [p.name for p, _ in found.get(d.path, [])],
-                "status": status(d, as_of), "csm": d.dossier.deal.csm.name if d.dossier.deal.csm else None,
+                "patterns": [p.name for p, _ in d.patterns],
+                "status": status(d), "csm": d.deal.csm.name if d.deal.csm else None,
                 "next_due": next_due(d), "owner": owner(d), "link": link(d.path),
             }
             for d in every
         ],
         # owed besides the clocks, as `handoff sla` lists them
-        "follow_ups": [f.as_dict() for d in every for f in follow_ups(
-            d.dossier, tz=d.tz, as_of=as_of, path=d.path, target=portfolio.settings.survey_target,
-            grace_days=portfolio.settings.survey_grace_days)],
+        "follow_ups": [f.as_dict() for d in every for f in d.follow_ups],
         "outcomes": outcomes_section(portfolio, quality or {}),
         "invalid": [str(e) for e in portfolio.invalid],
         "due_soon": due_soon(deals, as_of, link),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from statistics import median
 
 from handoff_cli.clocks.clocks import NAMES
@@ -43,7 +42,7 @@ def band(score: float) -> str:
     return next(name for name, low in BANDS if score >= low)
 
 
-def metrics(deals: Sequence[DealFacts], *, as_of: datetime, top: int = 10) -> Metrics:
+def metrics(deals: Sequence[DealFacts], *, top: int = 10) -> Metrics:
     signed = [d for d in deals if d.clocks]
     scores = [d.score for d in deals]
     on_time = sum(d.on_time for d in signed)
@@ -62,7 +61,7 @@ def metrics(deals: Sequence[DealFacts], *, as_of: datetime, top: int = 10) -> Me
         median_days_to_kickoff=_median(signed, "kickoff", 86400),
         breaches_by_clock={name: late[name] for name in NAMES},
         most_missing=points_lost(deals)[:top],
-        reviews=tally(deals, as_of),
+        reviews=tally(deals),
     )
 
 
@@ -77,9 +76,9 @@ def _median(deals: Sequence[DealFacts], clock: str, unit_seconds: int) -> float 
 
 
 def grouped(
-    deals: Sequence[DealFacts], key: Callable[[DealFacts], str], *, as_of: datetime, top: int
+    deals: Sequence[DealFacts], key: Callable[[DealFacts], str], *, top: int
 ) -> dict[str, Metrics]:
     groups: dict[str, list[DealFacts]] = {}
     for deal in deals:
         groups.setdefault(key(deal), []).append(deal)
-    return {name: metrics(groups[name], as_of=as_of, top=top) for name in sorted(groups)}
+    return {name: metrics(groups[name], top=top) for name in sorted(groups)}

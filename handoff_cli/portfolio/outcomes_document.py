@@ -8,8 +8,8 @@ from statistics import mean, median
 from typing import TypeVar
 
 from handoff_cli.model.outcomes import Health, OutcomeKind
-from handoff_cli.portfolio.adherence import Delivered, adherence, delivery
-from handoff_cli.portfolio.facts import Portfolio
+from handoff_cli.portfolio.adherence import adherence
+from handoff_cli.portfolio.facts import DealFacts, Portfolio
 from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, outcomes
 from handoff_cli.portfolio.report_document import (
     NOT_YET,
@@ -23,17 +23,16 @@ from handoff_cli.portfolio.signature_quality import BANDS, CURRENT, SOURCES, Qua
 from handoff_cli.portfolio.wilson import CONFIDENCE, MIN_DEALS, Rate, compare, rate
 
 Figure = TypeVar("Figure")
+Signed = tuple[DealFacts, DealOutcome]  # a deal signed by --as-of, and its outcomes
 
 
 def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> Outcomes:
-    found = outcomes(portfolio.deals, portfolio.as_of)
-    known = [o for o in found if o.first_year is not None]
+    found = outcomes(portfolio.deals)
+    known = [(d, o) for d, o in found if o.first_year is not None]
     # quality is looked up for deals with a known outcome; without git history it is today's score
-    at_signing = {o.deal.path: quality.get(o.deal.path) or Quality(o.deal.score, CURRENT) for o in known}
-    by_band = {name: [o for o in known if at_signing[o.deal.path].band == name] for name, _ in BANDS}
+    at_signing = {d.path: quality.get(d.path) or Quality(d.score, CURRENT) for d, _ in known}
+    by_band = {name: [o for d, o in known if at_signing[d.path].band == name] for name, _ in BANDS}
     rates = {name: _rates(group) for name, group in by_band.items()}
-    came_due = {o.deal.path: delivery(o.deal.dossier, portfolio.as_of.astimezone(o.deal.tz).date()) for o in found}
-    _delivery = partial(_delivered, came_due=came_due)
     great, poor = BANDS[0][0], BANDS[-1][0]
     target = portfolio.settings.survey_target
     survey = partial(_survey, target=target)
@@ -42,22 +41,22 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> Ou
         "survey": {
             "target": target,
             "overall": survey(found),
-            "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, survey),
-            "by_rep": _grouped(found, lambda o: o.deal.rep, survey),
+            "by_segment": _grouped(found, lambda d: d.deal.segment.value, survey),
+            "by_rep": _grouped(found, lambda d: d.rep, survey),
         },
         "delivery": {
-            "overall": _delivery(found),
-            "by_segment": _grouped(found, lambda o: o.deal.dossier.deal.segment.value, _delivery),
-            "by_size": {size: _delivery(g) for size in SIZES if (g := [o for o in found if o.size == size])},
-            "by_csm": _grouped(found, lambda o: o.deal.csm, _delivery),
-            "by_rep": _grouped(found, lambda o: o.deal.rep, _delivery),
+            "overall": _delivered(found),
+            "by_segment": _grouped(found, lambda d: d.deal.segment.value, _delivered),
+            "by_size": {size: _delivered(g) for size in SIZES if (g := [(d, o) for d, o in found if o.size == size])},
+            "by_csm": _grouped(found, lambda d: d.csm, _delivered),
+            "by_rep": _grouped(found, lambda d: d.rep, _delivered),
         },
         "health_90": {
             "window_days": [HEALTH_FROM, HEALTH_TO], "day": HEALTH_DAY,
-            "green": sum(o.health_90 is Health.GREEN for o in found),
-            "yellow": sum(o.health_90 is Health.YELLOW for o in found),
-            "red": sum(o.health_90 is Health.RED for o in found),
-            NOT_YET: sum(o.health_90 is None for o in found),
+            "green": sum(o.health_90 is Health.GREEN for _, o in found),
+            "yellow": sum(o.health_90 is Health.YELLOW for _, o in found),
+            "red": sum(o.health_90 is Health.RED for _, o in found),
+            NOT_YET: sum(o.health_90 is None for _, o in found),
         },
         "retention": {
             "confidence": CONFIDENCE, "min_deals": MIN_DEALS,
@@ -69,31 +68,31 @@ def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> Ou
                 for what in ("churn", "retention", "expansion")
             },
         },
-        "deals": [_deal(o, at_signing.get(o.deal.path), came_due[o.deal.path]) for o in found],
+        "deals": [_deal(d, o, at_signing.get(d.path)) for d, o in found],
     }  # fmt: skip
 
 
 def _grouped(
-    found: Sequence[DealOutcome], key: Callable[[DealOutcome], str], figure: Callable[[Sequence[DealOutcome]], Figure]
+    found: Sequence[Signed], key: Callable[[DealFacts], str], figure: Callable[[Sequence[Signed]], Figure]
 ) -> dict[str, Figure]:
-    groups: dict[str, list[DealOutcome]] = {}
-    for o in found:
-        groups.setdefault(key(o), []).append(o)
+    groups: dict[str, list[Signed]] = {}
+    for pair in found:
+        groups.setdefault(key(pair[0]), []).append(pair)
     return {name: figure(groups[name]) for name in sorted(groups)}
 
 
-def _survey(group: Sequence[DealOutcome], *, target: float) -> Survey:
-    ratings = [o.survey for o in group if o.survey is not None]
+def _survey(group: Sequence[Signed], *, target: float) -> Survey:
+    ratings = [o.survey for _, o in group if o.survey is not None]
     average = round(mean(ratings), 2) if ratings else None
     return {"mean": average, "count": len(ratings), "at_target": None if average is None else average >= target}
 
 
-def _delivered(group: Sequence[DealOutcome], *, came_due: Mapping[str, list[Delivered]]) -> Delivery:
-    days = [o.days_to_value for o in group if o.days_to_value is not None]
+def _delivered(group: Sequence[Signed]) -> Delivery:
+    days = [o.days_to_value for _, o in group if o.days_to_value is not None]
     return {
         "deals": len(group),
         "first_value": {"reached": len(days), "median_days": round(median(days), 1) if days else None},
-        "adherence": adherence([d for o in group for d in came_due[o.deal.path]]),
+        "adherence": adherence([x for d, _ in group for x in d.delivered]),
     }
 
 
@@ -117,14 +116,14 @@ def _band(group: Sequence[DealOutcome], rates: Mapping[str, Rate]) -> Band:
     }  # fmt: skip
 
 
-def _deal(o: DealOutcome, quality: Quality | None, came_due: list[Delivered]) -> OutcomeDeal:
-    d = o.deal.dossier.deal
+def _deal(deal: DealFacts, o: DealOutcome, quality: Quality | None) -> OutcomeDeal:
+    d = deal.deal
     return {
-        "path": o.deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value, "rep": o.deal.rep,
+        "path": deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value, "rep": deal.rep,
         "size": o.size, "survey": o.survey, "days_to_value": o.days_to_value,
         "health_90": o.health_90.value if o.health_90 else None,
         "first_year": o.first_year.value if o.first_year else NOT_YET, "expanded": o.expanded,
         "quality_at_signature": quality.score if quality else None,
         "quality_source": quality.source if quality else None,
-        "quality_band": quality.band if quality else None, "csm": o.deal.csm, "adherence": adherence(came_due),
+        "quality_band": quality.band if quality else None, "csm": deal.csm, "adherence": adherence(deal.delivered),
     }  # fmt: skip

@@ -1,10 +1,12 @@
-"""The five failure patterns (docs/method.md), each detected per deal with the evidence that shows it."""
+"""The five failure patterns (docs/method.md), each detected per deal with the evidence that shows it, from the deal's
+facts and its dossier (portfolio/facts.py finds them while the dossier is read)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from handoff_cli.clocks.evaluate import Status
 from handoff_cli.core.durations import span
@@ -12,7 +14,10 @@ from handoff_cli.core.sla_settings import Owner
 from handoff_cli.core.vocabulary import DealKind
 from handoff_cli.model.progress import CS_CONTACT, EventName
 from handoff_cli.model.stakeholders import Role
-from handoff_cli.portfolio.facts import DealFacts
+
+if TYPE_CHECKING:
+    from handoff_cli.model import Dossier
+    from handoff_cli.portfolio.facts import DealFacts
 
 MINIMAL_SCORE = 70.0  # below this a dossier is "minimal": CS starts nearly cold
 THIN_CATEGORY = 70.0  # stakeholders or goals this incomplete leave CS without context
@@ -25,14 +30,14 @@ E = EventName
 class Pattern:
     name: str
     title: str
-    detect: Callable[[DealFacts, datetime], Iterator[str]]  # yields evidence; none means not found
+    detect: Callable[[DealFacts, Dossier, datetime], Iterator[str]]  # yields evidence; none means not found
 
 
 def _day(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else "?"
 
 
-def throw_over_the_wall(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+def throw_over_the_wall(deal: DealFacts, dossier: Dossier, as_of: datetime) -> Iterator[str]:
     """Minimal dossier; CS contacts the customer cold."""
     if deal.score < MINIMAL_SCORE:
         yield f"dossier only {deal.score:g}% complete (below {MINIMAL_SCORE:g}%)"
@@ -41,11 +46,11 @@ def throw_over_the_wall(deal: DealFacts, as_of: datetime) -> Iterator[str]:
         yield f"CS contacted the customer on {_day(contact.done)} before any internal knowledge transfer"
 
 
-def ghost_rep(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+def ghost_rep(deal: DealFacts, dossier: Dossier, as_of: datetime) -> Iterator[str]:
     """The rep vanishes after close: seen once the rep's hand-back check-in is overdue, never before it is due
     (until then a late rep step is an SLA breach, not yet a vanished rep). Only the rep's own check-in counts:
     one logged by someone else is not the rep staying in touch."""
-    progress, signed, rep = deal.dossier.handoff, deal.dossier.deal.signed_at, deal.dossier.deal.sales_rep
+    progress, signed, rep = dossier.handoff, deal.deal.signed_at, deal.deal.sales_rep
     own = {rep.name, *([str(rep.email)] if rep.email else [])} if rep else set()
     events = progress.events or () if progress else ()
     logged = [e for e in events if e.event is E.REP_CHECK_IN and deal.aware(e.at) <= as_of]
@@ -53,7 +58,7 @@ def ghost_rep(deal: DealFacts, as_of: datetime) -> Iterator[str]:
     checked_in = any(e.by is None or e.by in own for e in logged)
     if not deal.clocks or signed is None or checked_in or as_of - deal.aware(signed) <= timedelta(days=HAND_BACK_DAYS):
         return
-    if deal.dossier.deal.kind is DealKind.RENEWAL:
+    if deal.deal.kind is DealKind.RENEWAL:
         return  # CS owns a renewal: there is no rep to hand back
     if rep is None:
         yield "no sales rep named in the dossier"
@@ -64,12 +69,12 @@ def ghost_rep(deal: DealFacts, as_of: datetime) -> Iterator[str]:
     yield f"no rep_check_in{others} {HAND_BACK_DAYS} days after signature (hand-back note due at 30-45 days)"
 
 
-def promise_vs_reality(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+def promise_vs_reality(deal: DealFacts, dossier: Dossier, as_of: datetime) -> Iterator[str]:
     """Commitments undocumented, or soft promises (verbal, only discussed, custom) CS has not validated.
 
     A standard contracted feature needs no validation to be kept; each soft promise is named in full,
     since the one cut off is often the one that matters."""
-    commitments = deal.dossier.commitments or []
+    commitments = dossier.commitments or []
     if not commitments:
         yield "no commitments documented"
     for c in commitments:
@@ -77,11 +82,11 @@ def promise_vs_reality(deal: DealFacts, as_of: datetime) -> Iterator[str]:
             yield f"soft promise not validated by CS: {c.what}"
 
 
-def context_free_cs(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+def context_free_cs(deal: DealFacts, dossier: Dossier, as_of: datetime) -> Iterator[str]:
     """Generic onboarding: stakeholders or goals unknown."""
-    if not deal.dossier.with_role(Role.CHAMPION):
+    if not dossier.with_role(Role.CHAMPION):
         yield "no champion named"
-    goals = deal.dossier.goals
+    goals = dossier.goals
     if not (goals and (goals.problem or goals.success_criteria)):
         yield "no business problem or success criteria recorded"
     for category in ("stakeholders", "goals"):
@@ -89,7 +94,7 @@ def context_free_cs(deal: DealFacts, as_of: datetime) -> Iterator[str]:
             yield f"{category} only {deal.category(category):g}% complete"
 
 
-def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
+def momentum_death(deal: DealFacts, dossier: Dossier, as_of: datetime) -> Iterator[str]:
     """Weeks without CS contact: in the first 90 days, every quiet spell between one CS contact and the next (or
     up to --as-of) longer than the segment playbook's check-in cadence, however many contacts came after it."""
     contact = deal.clock("first_contact")
@@ -97,11 +102,11 @@ def momentum_death(deal: DealFacts, as_of: datetime) -> Iterator[str]:
         yield f"no CS contact {span(as_of - contact.start)} after signature (target {contact.clock.target})"
         return
     every = deal.check_in_days
-    signed = deal.dossier.deal.signed_at
+    signed = deal.deal.signed_at
     if not deal.clocks or not every or signed is None:
         return  # not started, or a playbook whose touchpoints follow usage, not the calendar
     end = min(as_of, deal.aware(signed) + timedelta(days=WATCHED_DAYS))
-    events = deal.dossier.handoff.events or () if deal.dossier.handoff else ()
+    events = dossier.handoff.events or () if dossier.handoff else ()
     touches: list[tuple[datetime, str | None]] = sorted(
         (deal.aware(e.at), e.event.value) for e in events if e.event in CS_CONTACT and deal.aware(e.at) <= end
     )
@@ -127,6 +132,6 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 
 
-def detect(deal: DealFacts, as_of: datetime) -> list[tuple[Pattern, list[str]]]:
-    found = [(p, list(p.detect(deal, as_of))) for p in PATTERNS]
+def detect(deal: DealFacts, dossier: Dossier, as_of: datetime) -> list[tuple[Pattern, list[str]]]:
+    found = [(p, list(p.detect(deal, dossier, as_of))) for p in PATTERNS]
     return [(p, evidence) for p, evidence in found if evidence]

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from handoff_cli.model.common import Stage
-from handoff_cli.portfolio.engagement import Advice
 from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.portfolio.report_document import PipelineDeal
 
@@ -14,14 +13,14 @@ GAPS = 3  # costliest gaps shown per open deal
 
 
 def in_pipeline(deal: DealFacts) -> bool:
-    return deal.dossier.deal.effective_stage is Stage.PRE_CLOSE
+    return deal.deal.effective_stage is Stage.PRE_CLOSE
 
 
-def pipeline(deals: Sequence[DealFacts], advice: dict[str, Advice], as_of: datetime) -> list[PipelineDeal]:
+def pipeline(deals: Sequence[DealFacts], as_of: datetime) -> list[PipelineDeal]:
     """Each open deal: how complete its dossier is, what costs it most, days to its expected close, and CS's part."""
     out: list[PipelineDeal] = []
     for d in deals:
-        deal, a = d.dossier.deal, advice[d.path]
+        deal, a = d.deal, d.advice
         today = as_of.astimezone(d.tz).date()
         gaps = sorted(d.lost.items(), key=lambda kv: (-kv[1], kv[0]))[:GAPS]
         out.append({

@@ -15,7 +15,7 @@ def late_count(deal: DealFacts) -> int:
 
 def worst_first(deals: Sequence[DealFacts]) -> list[DealFacts]:
     """Lowest completeness first; among equal scores, the most clocks breached or met late; then by deal id."""
-    return sorted(deals, key=lambda d: (d.score, -late_count(d), d.dossier.deal.id, d.path))
+    return sorted(deals, key=lambda d: (d.score, -late_count(d), d.deal.id, d.path))
 
 
 def points_lost(deals: Sequence[DealFacts]) -> list[tuple[str, int, float]]:
@@ -32,7 +32,7 @@ def points_lost(deals: Sequence[DealFacts]) -> list[tuple[str, int, float]]:
 
 def ranked(deal: DealFacts, rank: int) -> Ranked:
     """One row of the worst-first list: the deal, its score, and each late clock with who owns it."""
-    d = deal.dossier.deal
+    d = deal.deal
     return {
         "rank": rank, "path": deal.path, "deal_id": d.id, "account": d.account, "segment": d.segment.value,
         "score": deal.score, "rep": deal.rep, "csm": d.csm.name if d.csm else None,

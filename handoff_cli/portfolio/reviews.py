@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
+from handoff_cli.core.moments import local
 from handoff_cli.core.vocabulary import Decision, RejectReason
-from handoff_cli.model.progress import Review
-from handoff_cli.portfolio.facts import DealFacts
 from handoff_cli.portfolio.report_document import Reviews
+
+if TYPE_CHECKING:
+    from handoff_cli.model.progress import Progress, Review
+    from handoff_cli.portfolio.facts import DealFacts
 
 TARGET_RATING = 4.0  # the CSM's rating of the rep's handoff, 1-5, target >= 4 (docs/method.md, metrics)
 
@@ -37,15 +41,15 @@ class ReviewTally:
         }
 
 
-def latest(deal: DealFacts, as_of: datetime) -> Review | None:
-    progress = deal.dossier.handoff
-    done = [r for r in (progress.reviews or ()) if deal.aware(r.at) <= as_of] if progress else []
+def latest(progress: Progress | None, tz: tzinfo, as_of: datetime) -> Review | None:
+    """The latest review up to `as_of`; naive times are read in `tz`."""
+    done = [r for r in (progress.reviews or ()) if local(r.at, tz) <= as_of] if progress else []
     # the last one written wins a tie: it was recorded later
-    return max(reversed(done), key=lambda r: deal.aware(r.at)) if done else None
+    return max(reversed(done), key=lambda r: local(r.at, tz)) if done else None
 
 
-def tally(deals: Sequence[DealFacts], as_of: datetime) -> ReviewTally:
-    found = [r for d in deals if (r := latest(d, as_of)) is not None]
+def tally(deals: Sequence[DealFacts]) -> ReviewTally:
+    found = [d.review for d in deals if d.review is not None]
     ratings = [r.rating for r in found if r.rating is not None]
     rejected = [r for r in found if r.decision is Decision.REJECTED]
     return ReviewTally(

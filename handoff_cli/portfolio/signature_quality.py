@@ -36,7 +36,7 @@ class Quality:
 
 def quality_at_signature(deals: Sequence[DealFacts], checker: Checker) -> dict[str, Quality]:
     """Quality at signature for each given deal (signed ones), by path, scored by the report's own checker."""
-    return {d.path: _quality(d, checker) for d in deals if d.dossier.deal.signed_at is not None}
+    return {d.path: _quality(d, checker) for d in deals if d.deal.signed_at is not None}
 
 
 def _quality(deal: DealFacts, checker: Checker) -> Quality:
@@ -48,8 +48,8 @@ def _quality(deal: DealFacts, checker: Checker) -> Quality:
         found = []
     if not found:
         return Quality(deal.score, CURRENT)
-    assert deal.dossier.deal.signed_at is not None
-    signed = deal.aware(deal.dossier.deal.signed_at)
+    assert deal.deal.signed_at is not None
+    signed = deal.aware(deal.deal.signed_at)
     found = _own(found, root, checker, deal)
     before = [v for v in found if datetime.fromisoformat(v.date) <= signed]  # newest first
     version, source = (before[0], SIGNATURE) if before else (found[-1], FIRST_COMMIT)
@@ -69,7 +69,7 @@ def _own(found: list[Version], root: Path, checker: Checker, deal: DealFacts) ->
             data = show(root, version.sha, version.name)
             if (
                 data is None
-                or score_version(checker, data, version.name, display=deal.path).deal_id != deal.dossier.deal.id
+                or score_version(checker, data, version.name, display=deal.path).deal_id != deal.deal.id
             ):
                 break
         own.append(version)

@@ -58,7 +58,7 @@ def trend(paths: Sequence[Path], project: Project, *, as_of: datetime, months: i
             continue
         checker = Checker.create(project, as_of=end)
         deals = [d for blob, name in trees[commit] if (d := _facts(readings[blob], name, checker)) is not None]
-        m = metrics([d for d in deals if not in_pipeline(d)], as_of=end)
+        m = metrics([d for d in deals if not in_pipeline(d)])
         found.append({"month": month, "revision": commit[:12], "handoffs": m.handoffs,
                       "completeness": m.completeness_mean, "on_time_rate": m.completion_rate})  # fmt: skip
     return found

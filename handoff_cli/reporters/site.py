@@ -135,12 +135,12 @@ def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[st
     rows = {d["path"]: (d, row) for d, row in zip(by_urgency(doc), table["rows"], strict=True)}
     for deal in deals:
         _, row = rows[deal.path]
-        data = plain(deal.dossier.model_dump(mode="json", by_alias=True, exclude_none=True))
+        data = plain(deal.kept().model_dump(mode="json", by_alias=True, exclude_none=True))
         assert isinstance(data, dict)
         progress = data.get("handoff") or {}
         rest = {k: v for k, v in progress.items() if k not in HISTORY}
         pages[names[deal.path]] = _env().get_template("site_deal.html.j2").render(
-            title=f"{deal.dossier.deal.account} ({deal.dossier.deal.id})", as_of=doc["as_of"],
+            title=f"{deal.deal.account} ({deal.deal.id})", as_of=doc["as_of"],
             summary=[(h, c["text"]) for h, c in zip(table["header"], row["cells"], strict=True)],
             source=link(deal.path), source_name=row["cells"][-1]["text"],  # the path as printed: escaped
             deal=readable(data["deal"]), sections=_sections(data),
@@ -156,7 +156,7 @@ def customer_pages(deals: Sequence[DealFacts], *, names: Mapping[str, str]) -> d
     """A page per dossier from the customer's view alone: what a customer may read of their own deal."""
     pages = {}
     for deal in deals:
-        data = customer_data(deal.dossier)  # internal fields are absent, not hidden
+        data = customer_data(deal.kept())  # internal fields are absent, not hidden
         header = data.get("deal")
         account = header.get("account", "") if isinstance(header, Mapping) else ""
         progress = data.get("handoff")

@@ -335,3 +335,14 @@ def test_a_low_survey_says_what_sla_says(run_cli: RunCli, deals_repo: Path) -> N
     [low] = [a for m in doc["messages"] for a in m["actions"] if a["kind"] == "low_survey"]
     assert (low["what"], low["due"], low["owner"]) == (
         "look back at the handoff: the day-30 customer survey rated it 3 of 5, under the target 4.5", None, "Carl CSM")
+
+
+def test_a_review_logged_after_as_of_has_not_happened_yet(run_cli: RunCli, deals_repo: Path) -> None:
+    # rejected on 2026-11-10, accepted on 2026-11-20: at LATER (11-15) the handoff still stands rejected
+    accepted = {"decision": "accepted", "by": "carl@relay.example", "at": "2026-11-20T09:00:00+00:00", "rating": 4}
+    text = busy_deal().replace("  reviews:\n", "  reviews:\n  - " + json.dumps(accepted) + "\n")
+    (deals_repo / "deal.yaml").write_text(text)
+    at_later = json.loads(run_cli("digest", "deal.yaml", "--as-of", LATER, "-f", "json").stdout)
+    assert "rejected" in kinds(at_later)["Rita Rep"]
+    after = json.loads(run_cli("digest", "deal.yaml", "--as-of", "2026-11-21T12:00:00+00:00", "-f", "json").stdout)
+    assert "rejected" not in kinds(after).get("Rita Rep", [])
