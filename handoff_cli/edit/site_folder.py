@@ -1,5 +1,8 @@
 """Writing a static site: every page into a fresh folder beside DIR, then that folder put in DIR's place, so a
-reader sees the old site or the new one whole, never a mix, and a failure leaves DIR as it was.
+reader sees the old site or the new one whole, never a mix, and a failure leaves DIR as it was. On Linux the
+two folders trade places in one step (renameat2's RENAME_EXCHANGE), so DIR is never missing either; elsewhere,
+or on a file system without that call, the old folder is moved aside first. DIR's lock (edit/file_lock.py) is
+held from the first check to the swap, so two runs writing one site take turns.
 
 DIR is only replaced when handoff wrote it (it holds MARKER) or is empty; any other folder needs --force, and
 a folder that holds a git repository or a dossier repository's settings is never replaced.
@@ -8,22 +11,35 @@ a folder that holds a git repository or a dossier repository's settings is never
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from handoff_cli.core.errors import WriteError
+from handoff_cli.edit.file_lock import DEFAULT_WAIT, locked
 from handoff_cli.edit.writable import refuse_unwritable
 
 MARKER = ".handoff-site"
 _MARK = "Written by `handoff report --site`; the next run replaces this folder whole.\n"
 _KEEP = (".git", "handoff.toml", "pyproject.toml")  # never deleted, --force or not
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from Linux's fcntl.h and fs.h
+_NO_EXCHANGE = (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP)  # the kernel or the file system cannot
 
 
-def write_site(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool) -> None:
-    """`pages`: relative POSIX file name -> text. Raises WriteError, with nothing changed, when it cannot."""
+def write_site(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool, wait: float = DEFAULT_WAIT) -> None:
+    """`pages`: relative POSIX file name -> text. Raises WriteError, with nothing changed, when it cannot, or when
+    another run has held the folder's lock for `wait` seconds."""
+    with locked(folder, wait=wait):
+        _write(folder, pages, repo=repo, force=force)
+
+
+def _write(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool) -> None:
     _refuse(folder, repo, force)
     parent = Path(os.path.abspath(folder)).parent
     try:
@@ -71,8 +87,11 @@ def _inside(name: str) -> Path:
 
 
 def _swap(staging: Path, folder: Path) -> None:
+    """The new site at `folder`; the old one, if any, is left at `staging` or beside it, for the caller to remove."""
     if not folder.exists():
         os.rename(staging, folder)
+        return
+    if _exchange(staging, folder):
         return
     old = Path(tempfile.mkdtemp(dir=staging.parent, prefix=f".{folder.name}.", suffix=".old"))
     os.rmdir(old)
@@ -84,6 +103,33 @@ def _swap(staging: Path, folder: Path) -> None:
         raise
     with contextlib.suppress(OSError):
         shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """`a` and `b` trade places in one step; False where the system or the file system has no such call."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _NO_EXCHANGE:
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+@cache
+def _renameat2() -> Callable[..., int] | None:
+    """glibc's renameat2 (2.28 and later), or None off Linux or without it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    call.restype = ctypes.c_int
+    return call
 
 
 def _umask() -> int:

@@ -181,3 +181,22 @@ def test_the_folder_is_named_escaped(run_cli: RunCli, deals: Path) -> None:
     result = run_cli("report", "deals", "--as-of", AS_OF, "--format", "html", "--site", "out\x1b[31m")
     assert (result.exit_code, result.stdout) == (0, "wrote out\\x1b[31m: 5 pages (internal)\n")
     assert (deals / "out\x1b[31m" / "index.html").is_file()
+
+
+def test_a_site_another_run_is_writing_is_left_to_it(run_cli: RunCli, deals: Path) -> None:
+    import fcntl
+
+    run_cli("report", "deals", "--as-of", AS_OF, "--format", "html", "--site", "site")
+    (deals / "handoff.toml").write_text("lock_wait = 0\n", encoding="utf-8")
+    before = {name: (deals / "site" / name).read_bytes() for name in _files(deals / "site")}
+    held = os.open(deals / "site", os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run_cli("report", "deals", "--as-of", AS_OF, "--format", "html", "--site", "site")
+    finally:
+        os.close(held)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("handoff: error: site: another handoff command has been writing this file for 0 s; "
+                             "nothing was written, try again when it is done (lock_wait in handoff.toml sets the "
+                             "wait)\n")  # fmt: skip
+    assert {name: (deals / "site" / name).read_bytes() for name in _files(deals / "site")} == before
