@@ -4,11 +4,11 @@ files its .gitignore rules ignore are skipped, untracked ones are not)."""
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from handoff_cli.core.errors import InputError
+from handoff_cli.repo.git_run import git
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -57,18 +57,11 @@ def _git_listed(top: str) -> list[str] | None:
 
     git applies .gitignore, .git/info/exclude and the global excludes file exactly as `git status`
     does, so a build or vendor folder ignored there is ignored here."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", top, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
-            capture_output=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    if done.returncode != 0:
+    out = git(Path(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", ".", needed_by=None)
+    if out is None:
         return None
     found = []
-    for relative in dict.fromkeys(os.fsdecode(n) for n in done.stdout.split(b"\0") if n):
+    for relative in dict.fromkeys(os.fsdecode(n) for n in out.split(b"\0") if n):
         parts = relative.split("/")
         full = os.path.join(top, *parts)
         if relative.endswith(SUFFIXES) and not any(p.startswith(".") for p in parts) and os.path.isfile(full):

@@ -1,10 +1,13 @@
 """Running git, the one way every command does it: a subprocess, `core.quotepath=off` so a non-ASCII file name
-comes back as written, its standard output as bytes or None when git fails."""
+comes back as written, its standard output as bytes or None when git fails, or read while git runs."""
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from handoff_cli.core.errors import HandoffError
 
@@ -17,14 +20,42 @@ def git(cwd: Path, *args: str, stdin: bytes | None = None, needed_by: str | None
     """git's standard output, or None when it fails. Without git installed: a GitError saying what needs it
     (`needed_by`, e.g. "--trend"), or None when `needed_by` is None (nothing is known of the files' past)."""
     try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=stdin, capture_output=True,
-                              check=False)  # fmt: skip
-    except FileNotFoundError:
-        if needed_by is None:
-            return None
-        raise GitError(f"git is not installed; {needed_by} needs it" if needed_by else "git is not installed") \
-            from None
+        done = subprocess.run(_command(args), cwd=cwd, input=stdin, capture_output=True, check=False)
+    except OSError as exc:
+        _missing(exc, needed_by)
+        return None
     return done.stdout if done.returncode == 0 else None
+
+
+@contextmanager
+def git_stream(cwd: Path, *args: str, stdin: IO[bytes]) -> Iterator[IO[bytes] | None]:
+    """git's standard output while it runs, for output too large to hold (read it inside the block), fed from
+    the file `stdin` so git never waits on a pipe nobody reads; None without git. git ends with the block."""
+    try:
+        proc = subprocess.Popen(_command(args), cwd=cwd, stdin=stdin, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)  # fmt: skip
+    except OSError:
+        yield None
+        return
+    assert proc.stdout is not None
+    try:
+        yield proc.stdout
+    finally:
+        proc.stdout.close()
+        proc.wait()
+
+
+def _command(args: tuple[str, ...]) -> list[str]:
+    return ["git", "-c", "core.quotepath=off", *args]
+
+
+def _missing(exc: OSError, needed_by: str | None) -> None:
+    """git could not be started (not installed, or not runnable): a GitError, unless the caller can do without it
+    (`needed_by` None)."""
+    if needed_by is None:
+        return
+    what = "git is not installed" if isinstance(exc, FileNotFoundError) else f"git cannot be run: {exc.strerror}"
+    raise GitError(f"{what}; {needed_by} needs it" if needed_by else what) from None
 
 
 def git_text(cwd: Path, *args: str, needed_by: str = "") -> str | None:

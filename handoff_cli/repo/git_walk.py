@@ -9,14 +9,13 @@ file had before and after it, so the version at the start of the walk is known w
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from handoff_cli.repo.git_run import git
+from handoff_cli.repo.git_run import git, git_stream
 
 _FIELD = "\x1f"  # before and between the fields of one commit; no name or date holds it
 _NO_BLOB = "0" * 40
@@ -78,23 +77,16 @@ def blobs(top: Path, ids: Iterable[str]) -> Iterator[tuple[str, bytes]]:
         if not count:
             return
         asked.seek(0)
-        try:
-            proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=asked,
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # fmt: skip
-        except FileNotFoundError:
-            return
-        assert proc.stdout is not None
-        try:
+        with git_stream(top, "cat-file", "--batch", stdin=asked) as out:
+            if out is None:
+                return
             for _ in range(count):
-                header = proc.stdout.readline().split()
+                header = out.readline().split()
                 if len(header) != 3:
                     continue  # "<id> missing": nothing follows it
-                data = proc.stdout.read(int(header[2]))
-                proc.stdout.read(1)  # the newline after every object
+                data = out.read(int(header[2]))
+                out.read(1)  # the newline after every object
                 yield header[0].decode("ascii"), data
-        finally:
-            proc.stdout.close()
-            proc.wait()
 
 
 def short_names(top: Path, shas: Iterable[str]) -> dict[str, str]:

@@ -13,11 +13,11 @@ blob id, and only the changed and untracked ones need reading to be known at all
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from handoff_cli.repo.files import SUFFIXES
+from handoff_cli.repo.git_run import git
 from handoff_cli.settings import Project
 
 _FILES = ("100644", "100755")  # a regular file's modes in git; a symlink's blob is its target, not its content
@@ -32,23 +32,17 @@ class RepoDossiers:
 def repo_dossiers(project: Project, given: Sequence[str]) -> RepoDossiers:
     """The repo's dossiers not among `given`, named relative to the working directory; none outside git."""
     scopes = [str(project.root / p) for p in project.settings.paths]
-    try:
-        done = subprocess.run(
-            # -t tags each line: H unchanged in the work tree, C changed, R deleted, ? untracked; -s adds the blob
-            ["git", "-c", "core.quotepath=off", "ls-files", "-z", "-t", "-s", "--cached", "--modified",
-             "--deleted", "--others", "--exclude-standard", "--", *scopes],
-            cwd=project.root, capture_output=True, check=False,
-        )  # fmt: skip
-    except OSError:  # git not installed: only the files of the run are compared
-        return RepoDossiers()
-    if done.returncode != 0:  # not a git repo
+    # -t tags each line: H unchanged in the work tree, C changed, R deleted, ? untracked; -s adds the blob
+    out = git(project.root, "ls-files", "-z", "-t", "-s", "--cached", "--modified", "--deleted", "--others",
+              "--exclude-standard", "--", *scopes, needed_by=None)  # fmt: skip
+    if out is None:  # not a git repo, or no git: only the files of the run are compared
         return RepoDossiers()
     top = os.path.realpath(project.root)
     # the given files by their names from the repo's top, as git names them, so no listed name needs a path call
     taken = {_from_top(os.path.realpath(name), top): name for name in given}
     here = os.getcwd()
     found = RepoDossiers()
-    for name, blob in _listed(done.stdout).items():
+    for name, blob in _listed(out).items():
         if not name.endswith(SUFFIXES) or name.startswith(".") or "/." in name:  # hidden, or in a hidden folder
             continue
         if name in taken:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handoff_cli.repo.git_run import GitError, git, git_text
+from handoff_cli.repo.git_run import GitError, git, git_stream, git_text
 
 
 def test_output_is_bytes_and_a_failure_is_none(tmp_path: Path) -> None:
@@ -38,3 +38,31 @@ def test_without_git_a_caller_that_can_do_without_it_gets_none(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setenv("PATH", str(tmp_path))
     assert git(tmp_path, "log", needed_by=None) is None
+
+
+def test_a_git_that_cannot_be_run_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "git").write_text("#!/bin/sh\n", encoding="utf-8")  # there, but not executable
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(GitError) as raised:
+        git(tmp_path, "status", needed_by="--trend")
+    assert str(raised.value) == "git cannot be run: Permission denied; --trend needs it"
+    assert git(tmp_path, "status", needed_by=None) is None
+
+
+def test_a_stream_is_read_while_git_runs_and_git_ends_with_it(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "a.yaml").write_text("schema: 1\n", encoding="utf-8")
+    blob = subprocess.run(["git", "hash-object", "-w", "a.yaml"], cwd=tmp_path, capture_output=True, check=True,
+                          text=True).stdout.strip()  # fmt: skip
+    asked = tmp_path / "asked"
+    asked.write_bytes(f"{blob}\n".encode("ascii"))
+    with asked.open("rb") as stdin, git_stream(tmp_path, "cat-file", "--batch", stdin=stdin) as out:
+        assert out is not None
+        assert out.readline() == f"{blob} blob 10\n".encode("ascii")
+        assert out.read(10) == b"schema: 1\n"
+
+
+def test_without_git_a_stream_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with (tmp_path / "asked").open("wb+") as stdin, git_stream(tmp_path, "cat-file", "--batch", stdin=stdin) as out:
+        assert out is None
