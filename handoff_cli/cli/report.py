@@ -201,8 +201,8 @@ def _write_site(site: Path, site_for: SiteFor, force: bool, proj: Project, portf
     else:
         link = dossier_links(pattern=proj.settings.report.link, root=_top(proj), page_folder=site / FOLDER)
         pages = internal_pages(doc, portfolio.deals, names=names, link=link)
-    write_site(site, pages, repo=proj.root, force=force, wait=proj.settings.lock_wait)
-    say(f"wrote {site}: {len(pages)} page{'s' * (len(pages) != 1)} ({site_for.value})")
+    count = write_site(site, pages, repo=proj.root, force=force, wait=proj.settings.lock_wait)
+    say(f"wrote {site}: {count} page{'s' * (count != 1)} ({site_for.value})")
 
 
 def _top(proj: Project) -> Path:

@@ -17,7 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path, PurePosixPath
 
@@ -32,14 +32,15 @@ _AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from Linux's fcntl.h and fs.h
 _NO_EXCHANGE = (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP)  # the kernel or the file system cannot
 
 
-def write_site(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool, wait: float = DEFAULT_WAIT) -> None:
-    """`pages`: relative POSIX file name -> text. Raises WriteError, with nothing changed, when it cannot, or when
-    another run has held the folder's lock for `wait` seconds."""
+def write_site(folder: Path, pages: Iterable[tuple[str, str]], *, repo: Path, force: bool,
+               wait: float = DEFAULT_WAIT) -> int:  # fmt: skip
+    """`pages`: (relative POSIX file name, text), each written as it comes; the number written. Raises WriteError,
+    with nothing changed, when it cannot, or when another run has held the folder's lock for `wait` seconds."""
     with locked(folder, wait=wait):
-        _write(folder, pages, repo=repo, force=force)
+        return _write(folder, pages, repo=repo, force=force)
 
 
-def _write(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool) -> None:
+def _write(folder: Path, pages: Iterable[tuple[str, str]], *, repo: Path, force: bool) -> int:
     _refuse(folder, repo, force)
     parent = Path(os.path.abspath(folder)).parent
     try:
@@ -47,14 +48,17 @@ def _write(folder: Path, pages: Mapping[str, str], *, repo: Path, force: bool) -
         staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".tmp"))
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror}; nothing was written", path=folder) from None
+    written = 0
     try:
-        for name, text in pages.items():
+        for name, text in pages:
             target = staging / _inside(name)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+            written += 1
         (staging / MARKER).write_text(_MARK, encoding="utf-8")
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 would hide the site from a web server's user
         _swap(staging, folder)
+        return written
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror}; the folder is unchanged", path=folder) from None
     finally:

@@ -40,6 +40,7 @@ class Read:
     invalid: DossierInvalid | None
     lines: ItemLines
     result: FileResult | None  # the check, as `validate` gives it before copied text, when asked for
+    source: str | None = None  # the dossier's model as JSON, as the cache keeps it (`from_json` reads it back)
 
 
 class _Done(NamedTuple):
@@ -143,7 +144,13 @@ def _read(name: str, dossier_text: str, result_text: str | None) -> Read | None:
         errors = [Finding(code, title, Severity(severity), name, line, col, field, message, why, points)
                   for code, title, severity, line, col, field, message, why, points in raw["x"]]  # fmt: skip
         return Read(name, None, DossierInvalid(name, errors), lines, result)
-    return Read(name, Dossier.model_validate_json(raw["d"], context=READ_BEFORE), None, lines, result)
+    return Read(name, from_json(raw["d"]), None, lines, result, raw["d"])
+
+
+def from_json(source: str) -> Dossier:
+    """A dossier from its model as JSON, as the cache keeps it; its text was checked when the file was read.
+    A command that keeps many dossiers keeps this JSON, a few KiB each, rather than models of tens."""
+    return Dossier.model_validate_json(source, context=READ_BEFORE)
 
 
 def _sound(text: str) -> Any | None:

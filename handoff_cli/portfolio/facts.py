@@ -3,7 +3,8 @@
 Every section of a report is computed over the whole portfolio, so what each needs of a deal (its check, clocks,
 owed items, follow-ups, engagement advice, failure patterns, latest review, outcomes and delivery) is taken from
 the dossier while it is read, and the dossier itself is then let go: a report holds a few kilobytes per deal,
-not the deal's whole model. `keep=True` (the static site, a page per dossier) keeps the dossier too.
+not the deal's whole model. `keep=True` (the static site, a page per dossier) also keeps the dossier as the
+cache's JSON, read back into a model one page at a time.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from handoff_cli.clocks.table import deal_clocks
 from handoff_cli.core.errors import DossierInvalid
 from handoff_cli.core.findings import FileResult, Severity
 from handoff_cli.core.moments import deal_zone, local
-from handoff_cli.engine.dossiers import checked_dossiers
+from handoff_cli.engine.dossiers import checked_dossiers, from_json
 from handoff_cli.gate.checks import Checker
 from handoff_cli.model import Dossier
 from handoff_cli.model.common import Stage
@@ -58,7 +59,7 @@ class DealFacts:
     delivered: tuple[Delivered, ...]  # the commitments, milestones and go-live that have come due
     sales_cycle_days: int | None
     patterns: tuple[tuple[Pattern, tuple[str, ...]], ...] = ()  # each failure pattern found, with its evidence
-    dossier: Dossier | None = None  # only with `keep`
+    source: str | None = None  # only with `keep`: the dossier's model as JSON
 
     def aware(self, moment: datetime) -> datetime:
         # on the deal's wall clock: every date and time the report prints from it is the deal's own
@@ -94,9 +95,9 @@ class DealFacts:
         return next((c for c in self.clocks if c.clock.name == name), None)
 
     def kept(self) -> Dossier:
-        """The dossier, for a command that collected with `keep=True`."""
-        assert self.dossier is not None, "collected without keep=True"
-        return self.dossier
+        """The dossier, read back for a command that collected with `keep=True`."""
+        assert self.source is not None, "collected without keep=True"
+        return from_json(self.source)
 
 
 @dataclass
@@ -114,7 +115,7 @@ def collect(paths: Sequence[Path], checker: Checker, *, workers: int | None = No
     """Each dossier and its check from the result cache while the file is unchanged, else read once (on
     `workers` processes, one per core by default, from 48 files up) and kept for the next run; its facts from
     that dossier. Without `cache`, every file is read afresh and nothing is kept. `keep`: each deal keeps its
-    dossier (a page per dossier needs it whole)."""
+    dossier as JSON (a page per dossier needs it whole)."""
     project, as_of = checker.project, checker.ctx.as_of
     portfolio = Portfolio(as_of, project.settings.timezone, settings=project.settings)
     found = checked_dossiers(expand_names(paths), checker, skipped=portfolio.unreadable, workers=workers, cache=cache)
@@ -126,11 +127,13 @@ def collect(paths: Sequence[Path], checker: Checker, *, workers: int | None = No
         if result.score is None:
             portfolio.invalid.append(DossierInvalid(path, [f for f in result.findings if f.severity is Severity.ERROR]))
             continue
-        portfolio.deals.append(deal_facts(path, dossier, result, checker, keep=keep))
+        source = read.source if keep else None
+        portfolio.deals.append(deal_facts(path, dossier, result, checker, source=source))
     return portfolio
 
 
-def deal_facts(path: str, dossier: Dossier, result: FileResult, checker: Checker, *, keep: bool = False) -> DealFacts:
+def deal_facts(path: str, dossier: Dossier, result: FileResult, checker: Checker, *,
+               source: str | None = None) -> DealFacts:  # fmt: skip
     """A valid dossier's facts at the checker's moment: its check, and all else from the same reading."""
     from handoff_cli.portfolio.adherence import delivery
     from handoff_cli.portfolio.engagement import advise
@@ -156,7 +159,7 @@ def deal_facts(path: str, dossier: Dossier, result: FileResult, checker: Checker
         outcome=deal_outcome(dossier, zone, as_of),
         delivered=tuple(delivery(dossier, as_of.astimezone(zone).date())),
         sales_cycle_days=purchase.sales_cycle_days if purchase else None,
-        dossier=dossier if keep else None,
+        source=source,
     )  # fmt: skip
     if dossier.deal.effective_stage is Stage.PRE_CLOSE:
         return facts  # an open deal is the pipeline, not a failed handoff: it shows no failure pattern

@@ -10,7 +10,7 @@ by construction: no score, no clock, no status, no deal id, no index naming othe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import PurePosixPath
@@ -122,16 +122,18 @@ def _sections(data: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(words(name), readable(data[name])) for name in CATEGORIES if data.get(name) not in (None, [], {})]
 
 
-def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[str, str], link: Link) -> dict[str, str]:
-    """The internal site: the index, then a page per dossier. `link`: each dossier's address from a page in
-    the deals folder (the index's come with the report document, from the site's top)."""
+def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[str, str],
+                   link: Link) -> Iterator[tuple[str, str]]:  # fmt: skip
+    """The internal site as (name, page): the index, then a page per dossier, each made as it is written, so a
+    site holds one page and one dossier at a time. `link`: each dossier's address from a page in the deals
+    folder (the index's come with the report document, from the site's top)."""
     table = deal_table(doc)
     for row, entry in zip(table["rows"], by_urgency(doc), strict=True):
         row["page"] = names[entry["path"]]
-    pages = {INDEX: _env().get_template("site_index.html.j2").render(
+    yield INDEX, _env().get_template("site_index.html.j2").render(
         as_of=doc["as_of"], timezone=doc["timezone"], deals=table,
         due_soon=[{"text": due_soon_line(x), "page": names[x["path"]]} for x in doc["due_soon"]],
-    )}  # fmt: skip
+    )  # fmt: skip
     rows = {d["path"]: (d, row) for d, row in zip(by_urgency(doc), table["rows"], strict=True)}
     for deal in deals:
         _, row = rows[deal.path]
@@ -139,7 +141,7 @@ def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[st
         assert isinstance(data, dict)
         progress = data.get("handoff") or {}
         rest = {k: v for k, v in progress.items() if k not in HISTORY}
-        pages[names[deal.path]] = _env().get_template("site_deal.html.j2").render(
+        yield names[deal.path], _env().get_template("site_deal.html.j2").render(
             title=f"{deal.deal.account} ({deal.deal.id})", as_of=doc["as_of"],
             summary=[(h, c["text"]) for h, c in zip(table["header"], row["cells"], strict=True)],
             source=link(deal.path), source_name=row["cells"][-1]["text"],  # the path as printed: escaped
@@ -149,19 +151,17 @@ def internal_pages(doc: Report, deals: Sequence[DealFacts], *, names: Mapping[st
                     for c in deal.clocks],
             history=history(progress), records=readable(rest) if rest else None,
         )  # fmt: skip
-    return pages
 
 
-def customer_pages(deals: Sequence[DealFacts], *, names: Mapping[str, str]) -> dict[str, str]:
-    """A page per dossier from the customer's view alone: what a customer may read of their own deal."""
-    pages = {}
+def customer_pages(deals: Sequence[DealFacts], *, names: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """A page per dossier from the customer's view alone, as (name, page): what a customer may read of their own
+    deal."""
     for deal in deals:
         data = customer_data(deal.kept())  # internal fields are absent, not hidden
         header = data.get("deal")
         account = header.get("account", "") if isinstance(header, Mapping) else ""
         progress = data.get("handoff")
-        pages[names[deal.path]] = _env().get_template("site_customer.html.j2").render(
+        yield names[deal.path], _env().get_template("site_customer.html.j2").render(
             title=str(account), deal=readable(header or {}), sections=_sections(data),
             history=history(progress) if isinstance(progress, Mapping) else [],
         )  # fmt: skip
-    return pages

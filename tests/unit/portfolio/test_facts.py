@@ -40,14 +40,15 @@ def test_a_collected_portfolio_keeps_no_dossier(deals: Path, cache: bool, tmp_pa
     portfolio = collect([deals], checker, cache=cache)
     assert [d.deal.id for d in portfolio.deals] == [f"D-{n}" for n in range(6)]
     assert live_dossiers() == before  # the six models were let go once their facts were taken
-    assert all(d.dossier is None for d in portfolio.deals)
+    assert all(d.source is None for d in portfolio.deals)
 
 
-def test_keep_holds_each_dossier_for_a_page_per_deal(deals: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_keep_holds_each_dossier_as_json_read_back_for_its_page(deals: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setenv("HANDOFF_CACHE_DIR", str(tmp_path / "cache"))
     checker = Checker.create(discover(deals), as_of=AS_OF)
     before = live_dossiers()
     portfolio = collect([deals], checker, keep=True)
-    assert live_dossiers() == before + 6
+    assert live_dossiers() == before  # a page per dossier reads its dossier back when the page is made
     assert [d.kept().deal.account for d in portfolio.deals] == [f"Account {n}" for n in range(6)]
+    assert [d.kept() for d in portfolio.deals] == [d.kept() for d in collect([deals], checker, keep=True).deals]
