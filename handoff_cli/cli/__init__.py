@@ -180,8 +180,9 @@ def command() -> Any:
 
 
 def main() -> None:
-    # a run builds thousands of dossier models that live until it ends; at the default thresholds the collector
-    # walks them again and again (a third of a warm report over a repo), and one command is one short process
+    # a run over a repo makes hundreds of thousands of small objects (dossier models read back, clocks, each deal's
+    # facts), many alive until it ends; at the default thresholds the collector walks them again and again, and one
+    # command is one short process
     gc.set_threshold(100_000, 50, 100)
     try:
         command()(prog_name="handoff")

@@ -49,7 +49,6 @@ class DealFacts:
     clocks: tuple[ClockStatus, ...]
     tz: tzinfo
     check_in_days: int  # the segment's cadence in handoff.toml: a longer quiet spell is momentum death
-    score: float  # every section of a report sorts, bands or averages by it
     owed: tuple[DueItem, ...]  # the dated items still owed, earliest due first
     follow_ups: tuple[FollowUp, ...]  # owed besides the clocks, as `handoff sla` lists them
     advice: Advice  # when CS should engage, and when it did
@@ -64,6 +63,11 @@ class DealFacts:
     def aware(self, moment: datetime) -> datetime:
         # on the deal's wall clock: every date and time the report prints from it is the deal's own
         return local(moment, self.tz)
+
+    @property
+    def score(self) -> float:
+        assert self.result.score is not None  # only valid dossiers become DealFacts
+        return self.result.score.percent
 
     @property
     def rep(self) -> str:
@@ -143,13 +147,12 @@ def deal_facts(path: str, dossier: Dossier, result: FileResult, checker: Checker
 
     project, as_of = checker.project, checker.ctx.as_of
     settings = project.settings
-    assert result.score is not None  # only valid dossiers become DealFacts
     clocks = tuple(deal_clocks(dossier, project, as_of=as_of, path=path))
     zone, every = deal_zone(settings, dossier.deal), settings.check_in_days(dossier.deal.segment)
     contact = next((c.done for c in clocks if c.clock.name == "first_contact"), None)
     purchase = dossier.customer.purchase if dossier.customer else None
     facts = DealFacts(
-        path, dossier.deal, result, clocks, zone, every, result.score.percent,
+        path, dossier.deal, result, clocks, zone, every,
         owed=tuple(owed_items(dossier, path=path)),
         follow_ups=tuple(follow_ups(dossier, tz=zone, as_of=as_of, path=path, target=settings.survey_target,
                                     grace_days=settings.survey_grace_days)),

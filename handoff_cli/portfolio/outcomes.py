@@ -90,7 +90,10 @@ def _health_90(done: Sequence[Outcome], signed: datetime, tz: tzinfo) -> Health 
     return min(checks, key=lambda c: (c[0], c[1]))[2] if checks else None
 
 
-def outcomes(deals: Sequence[DealFacts]) -> list[tuple[DealFacts, DealOutcome]]:
+Signed = tuple["DealFacts", DealOutcome]  # a deal signed by --as-of, and its outcomes
+
+
+def outcomes(deals: Sequence[DealFacts]) -> list[Signed]:
     """Every deal signed by --as-of, with its outcomes; unsigned deals have no customer yet."""
     return [(d, d.outcome) for d in deals if d.outcome is not None]
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 from handoff_cli.model.outcomes import Health, OutcomeKind
 from handoff_cli.portfolio.adherence import adherence
 from handoff_cli.portfolio.facts import DealFacts, Portfolio
-from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, outcomes
+from handoff_cli.portfolio.outcomes import HEALTH_DAY, HEALTH_FROM, HEALTH_TO, SIZES, DealOutcome, Signed, outcomes
 from handoff_cli.portfolio.report_document import (
     NOT_YET,
     Band,
@@ -23,7 +23,6 @@ from handoff_cli.portfolio.signature_quality import BANDS, CURRENT, SOURCES, Qua
 from handoff_cli.portfolio.wilson import CONFIDENCE, MIN_DEALS, Rate, compare, rate
 
 Figure = TypeVar("Figure")
-Signed = tuple[DealFacts, DealOutcome]  # a deal signed by --as-of, and its outcomes
 
 
 def outcomes_section(portfolio: Portfolio, quality: Mapping[str, Quality]) -> Outcomes:

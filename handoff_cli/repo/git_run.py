@@ -21,9 +21,10 @@ def git(cwd: Path, *args: str, stdin: bytes | None = None, needed_by: str | None
     (`needed_by`, e.g. "--trend"), or None when `needed_by` is None (nothing is known of the files' past)."""
     try:
         done = subprocess.run(_command(args), cwd=cwd, input=stdin, capture_output=True, check=False)
-    except OSError as exc:
-        _missing(exc, needed_by)
-        return None
+    except OSError as exc:  # git not installed, or not runnable
+        if needed_by is None:
+            return None
+        raise _not_started(exc, needed_by) from None
     return done.stdout if done.returncode == 0 else None
 
 
@@ -49,13 +50,9 @@ def _command(args: tuple[str, ...]) -> list[str]:
     return ["git", "-c", "core.quotepath=off", *args]
 
 
-def _missing(exc: OSError, needed_by: str | None) -> None:
-    """git could not be started (not installed, or not runnable): a GitError, unless the caller can do without it
-    (`needed_by` None)."""
-    if needed_by is None:
-        return
+def _not_started(exc: OSError, needed_by: str) -> GitError:
     what = "git is not installed" if isinstance(exc, FileNotFoundError) else f"git cannot be run: {exc.strerror}"
-    raise GitError(f"{what}; {needed_by} needs it" if needed_by else what) from None
+    return GitError(f"{what}; {needed_by} needs it" if needed_by else what)
 
 
 def git_text(cwd: Path, *args: str, needed_by: str = "") -> str | None:
